@@ -1,0 +1,625 @@
+package org.sansdk.lio;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sansdk.core.ParseException;
+import org.sansdk.core.Secret;
+import org.sansdk.lio.json.JsonValue;
+
+/**
+ * Reads {@code saveconfig.json} (targetcli {@code saveconfig}, rtslib {@code RTSRoot.save_to_file}) into a
+ * {@link LioConfig}. Streaming (Jackson core) so a 4,096-LUN file parses in a few milliseconds; every
+ * structural or type error is a {@link ParseException} with line, column and the offending line. Keys the
+ * model does not know are kept in {@code extra()} for the round trip and reported by {@link LioValidator}.
+ * Duplicate keys behave like Python's {@code json.loads}: the last one wins.
+ *
+ * <pre>{@code LioConfig cfg = SaveconfigParser.parse("/etc/rtslib-fb-target/saveconfig.json", Files.readString(p));}</pre>
+ */
+public final class SaveconfigParser {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final JsonParser p;
+    private final String source;
+    private final String text;
+
+    private SaveconfigParser(String source, String text) throws IOException {
+        this.source = source;
+        this.text = text;
+        this.p = FACTORY.createParser(text);
+    }
+
+    /** Parses the file text. {@code SaveconfigParser.parse("saveconfig.json", text)} */
+    public static LioConfig parse(String source, String text) {
+        return parseDocument(source, text).config();
+    }
+
+    /** Parses the file text and remembers its layout for a byte-exact write-back. {@code SaveconfigParser.parseDocument(name, text)} */
+    public static ParsedSaveconfig parseDocument(String source, String text) {
+        if (text == null || text.isBlank()) {
+            throw new ParseException(source, text == null || text.isEmpty() ? 0 : 1, 1, "",
+                    "a JSON object with fabric_modules, storage_objects and targets");
+        }
+        try {
+            SaveconfigParser parser = new SaveconfigParser(source, text);
+            LioConfig config = parser.root();
+            return new ParsedSaveconfig(config, SaveconfigFormat.detect(text));
+        } catch (IOException e) {
+            // Jackson reports the location of the problem; keep it
+            JsonLocation loc = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+                    ? jpe.getLocation() : JsonLocation.NA;
+            int line = Math.max(loc.getLineNr(), 0);
+            throw new ParseException(source, line, Math.max(loc.getColumnNr(), 0), lineText(text, line),
+                    "well-formed JSON (" + shortMessage(e) + ")", e);
+        }
+    }
+
+    private static String shortMessage(IOException e) {
+        String m = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl >= 0 ? m.substring(0, nl) : m;
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    private LioConfig root() throws IOException {
+        expectStart(next(), JsonToken.START_OBJECT, "a JSON object at the top level");
+        List<FabricModule> fabrics = List.of();
+        List<StorageObject> sos = List.of();
+        List<Target> targets = List.of();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken t = next();
+            switch (key) {
+                case "fabric_modules" -> fabrics = readList(t, "fabric_modules", this::fabricModule);
+                case "storage_objects" -> sos = readList(t, "storage_objects", this::storageObject);
+                case "targets" -> targets = readList(t, "targets", this::target);
+                default -> extra.put(key, any(t));
+            }
+        }
+        JsonToken trailing = next();
+        if (trailing != null) {
+            throw error("end of input after the top-level object");
+        }
+        return new LioConfig(fabrics, sos, targets, extra);
+    }
+
+    private FabricModule fabricModule(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "a fabric module object");
+        JsonLocation start = p.currentTokenLocation();
+        String name = null;
+        Optional<Boolean> enable = Optional.empty();
+        ChapBuilder chap = new ChapBuilder();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            switch (key) {
+                case "name" -> name = string(v, "fabric module name");
+                case "discovery_enable_auth" -> {
+                    if (v == JsonToken.VALUE_NULL) {
+                        extra.put(key, JsonValue.JsonNull.INSTANCE);
+                    } else {
+                        enable = Optional.of(bool(v, "discovery_enable_auth true/false"));
+                    }
+                }
+                case "discovery_userid" -> chap.userid = string(v, "discovery_userid string");
+                case "discovery_password" -> chap.password = string(v, "discovery_password string");
+                case "discovery_mutual_userid" -> chap.mutualUserid = string(v, "discovery_mutual_userid string");
+                case "discovery_mutual_password" -> chap.mutualPassword = string(v, "discovery_mutual_password string");
+                default -> extra.put(key, any(v));
+            }
+        }
+        if (name == null) {
+            throw errorAt(start, "a \"name\" in every fabric module");
+        }
+        return new FabricModule(name, enable, chap.build(), extra);
+    }
+
+    private StorageObject storageObject(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "a storage object");
+        JsonLocation start = p.currentTokenLocation();
+        Map<String, JsonValue> raw = new LinkedHashMap<>();
+        Map<String, JsonLocation> where = new LinkedHashMap<>();
+        Map<String, Long> attributes = Map.of();
+        Optional<List<AluaGroup>> alua = Optional.empty();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            switch (key) {
+                case "attributes" -> attributes = intMap(v, "storage object attributes");
+                case "alua_tpgs" -> alua = Optional.of(readList(v, "alua_tpgs", this::aluaGroup));
+                default -> {
+                    where.put(key, p.currentTokenLocation());
+                    raw.put(key, any(v));
+                }
+            }
+        }
+        String plugin = requiredString(raw, where, start, "plugin", "a \"plugin\" string in every storage object");
+        String name = requiredString(raw, where, start, "name", "a \"name\" string in every storage object");
+        SoFields f = new SoFields(raw, where, start);
+        return switch (plugin) {
+            case "block" -> new BlockStorageObject(name, f.reqString("dev"), f.optString("wwn"),
+                    f.optBool("readonly"), f.optBool("write_back"), attributes, alua, f.rest(SaveconfigKeys.BLOCK));
+            case "fileio" -> new FileioStorageObject(name, f.reqString("dev"), f.optString("wwn"), f.optLong("size"),
+                    f.optBool("write_back"), f.optBool("aio"), attributes, alua, f.rest(SaveconfigKeys.FILEIO));
+            case "ramdisk" -> new RamdiskStorageObject(name, f.optLong("size"), f.optBool("nullio"),
+                    f.optString("wwn"), attributes, alua, f.rest(SaveconfigKeys.RAMDISK));
+            case "pscsi" -> new PscsiStorageObject(name, f.reqString("dev"), attributes, alua,
+                    f.rest(SaveconfigKeys.PSCSI));
+            case "user" -> new UserStorageObject(name, f.reqString("config"), f.optLong("size"), f.optString("wwn"),
+                    f.optLong("hw_max_sectors"), f.optString("control"), attributes, alua,
+                    f.rest(SaveconfigKeys.USER));
+            default -> throw errorAt(where.get("plugin"), "plugin block, fileio, ramdisk, pscsi or user");
+        };
+    }
+
+    private AluaGroup aluaGroup(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "an ALUA group object");
+        JsonLocation start = p.currentTokenLocation();
+        String name = null;
+        Long id = null;
+        Map<String, Long> settings = new LinkedHashMap<>();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            if (key.equals("name")) {
+                name = string(v, "ALUA group name");
+            } else if (key.equals("tg_pt_gp_id")) {
+                id = integer(v, "tg_pt_gp_id integer");
+            } else if (v == JsonToken.VALUE_NUMBER_INT) {
+                settings.put(key, integer(v, key + " integer"));
+            } else {
+                extra.put(key, any(v));
+            }
+        }
+        if (name == null || id == null) {
+            throw errorAt(start, "\"name\" and \"tg_pt_gp_id\" in every ALUA group");
+        }
+        return new AluaGroup(name, id, settings, extra);
+    }
+
+    private Target target(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "a target object");
+        JsonLocation start = p.currentTokenLocation();
+        String wwn = null;
+        String fabric = null;
+        List<Tpg> tpgs = List.of();
+        Map<String, Long> attributes = Map.of();
+        Map<String, String> parameters = Map.of();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            switch (key) {
+                case "wwn" -> wwn = string(v, "target wwn string");
+                case "fabric" -> fabric = string(v, "target fabric string");
+                case "tpgs" -> tpgs = readList(v, "tpgs", this::tpg);
+                case "attributes" -> attributes = intMap(v, "target attributes");
+                case "parameters" -> parameters = stringMap(v, "target parameters");
+                default -> extra.put(key, any(v));
+            }
+        }
+        if (wwn == null || fabric == null) {
+            throw errorAt(start, "\"wwn\" and \"fabric\" in every target");
+        }
+        return new Target(wwn, fabric, tpgs, attributes, parameters, extra);
+    }
+
+    private Tpg tpg(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "a TPG object");
+        JsonLocation start = p.currentTokenLocation();
+        Integer tag = null;
+        boolean enable = true;
+        Map<String, Long> attributes = Map.of();
+        Map<String, String> parameters = Map.of();
+        List<Lun> luns = List.of();
+        List<Portal> portals = List.of();
+        List<NodeAcl> acls = List.of();
+        ChapBuilder chap = new ChapBuilder();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            switch (key) {
+                case "tag" -> tag = intIn(v, "TPG tag", 0, Integer.MAX_VALUE);
+                case "enable" -> enable = bool(v, "TPG enable true/false");
+                case "attributes" -> attributes = intMap(v, "TPG attributes");
+                case "parameters" -> parameters = stringMap(v, "TPG parameters");
+                case "luns" -> luns = readList(v, "luns", this::lun);
+                case "portals" -> portals = readList(v, "portals", this::portal);
+                case "node_acls" -> acls = readList(v, "node_acls", this::nodeAcl);
+                case "chap_userid" -> chap.userid = string(v, "chap_userid string");
+                case "chap_password" -> chap.password = string(v, "chap_password string");
+                case "chap_mutual_userid" -> chap.mutualUserid = string(v, "chap_mutual_userid string");
+                case "chap_mutual_password" -> chap.mutualPassword = string(v, "chap_mutual_password string");
+                default -> extra.put(key, any(v));
+            }
+        }
+        if (tag == null) {
+            throw errorAt(start, "a \"tag\" in every TPG");
+        }
+        return new Tpg(tag, enable, attributes, parameters, luns, portals, acls, chap.build(), extra);
+    }
+
+    private Lun lun(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "a LUN object");
+        JsonLocation start = p.currentTokenLocation();
+        Integer index = null;
+        String so = null;
+        Optional<String> alias = Optional.empty();
+        Optional<String> alua = Optional.empty();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            if (v == JsonToken.VALUE_NULL && (key.equals("alias") || key.equals("alua_tg_pt_gp_name"))) {
+                // rtslib dumps None for alua_tg_pt_gp_name on pass-through backstores
+                extra.put(key, JsonValue.JsonNull.INSTANCE);
+                continue;
+            }
+            switch (key) {
+                case "index" -> index = intIn(v, "LUN index 0..65535", 0, Integer.MAX_VALUE);
+                case "storage_object" -> so = string(v, "storage_object path string");
+                case "alias" -> alias = Optional.of(string(v, "LUN alias string"));
+                case "alua_tg_pt_gp_name" -> alua = Optional.of(string(v, "alua_tg_pt_gp_name string"));
+                default -> extra.put(key, any(v));
+            }
+        }
+        if (index == null || so == null) {
+            throw errorAt(start, "\"index\" and \"storage_object\" in every LUN");
+        }
+        return new Lun(index, so, alias, alua, extra);
+    }
+
+    private Portal portal(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "a portal object");
+        JsonLocation start = p.currentTokenLocation();
+        String ip = null;
+        Integer port = null;
+        Optional<Boolean> iser = Optional.empty();
+        Optional<Boolean> offload = Optional.empty();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            switch (key) {
+                case "ip_address" -> ip = string(v, "portal ip_address string");
+                case "port" -> port = intIn(v, "portal port integer", Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case "iser" -> iser = Optional.of(bool(v, "iser true/false"));
+                case "offload" -> offload = Optional.of(bool(v, "offload true/false"));
+                default -> extra.put(key, any(v));
+            }
+        }
+        if (ip == null || port == null) {
+            throw errorAt(start, "\"ip_address\" and \"port\" in every portal");
+        }
+        return new Portal(ip, port, iser, offload, extra);
+    }
+
+    private NodeAcl nodeAcl(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "a node ACL object");
+        JsonLocation start = p.currentTokenLocation();
+        String wwn = null;
+        Map<String, Long> attributes = Map.of();
+        List<MappedLun> mapped = List.of();
+        Optional<String> tag = Optional.empty();
+        ChapBuilder chap = new ChapBuilder();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            switch (key) {
+                case "node_wwn" -> wwn = string(v, "node_wwn string");
+                case "attributes" -> attributes = intMap(v, "node ACL attributes");
+                case "mapped_luns" -> mapped = readList(v, "mapped_luns", this::mappedLun);
+                case "tag" -> tag = Optional.of(string(v, "ACL tag string"));
+                case "chap_userid" -> chap.userid = string(v, "chap_userid string");
+                case "chap_password" -> chap.password = string(v, "chap_password string");
+                case "chap_mutual_userid" -> chap.mutualUserid = string(v, "chap_mutual_userid string");
+                case "chap_mutual_password" -> chap.mutualPassword = string(v, "chap_mutual_password string");
+                default -> extra.put(key, any(v));
+            }
+        }
+        if (wwn == null) {
+            throw errorAt(start, "a \"node_wwn\" in every node ACL");
+        }
+        return new NodeAcl(wwn, attributes, mapped, chap.build(), tag, extra);
+    }
+
+    private MappedLun mappedLun(JsonToken t) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "a mapped LUN object");
+        JsonLocation start = p.currentTokenLocation();
+        Integer index = null;
+        Integer tpgLun = null;
+        boolean wp = false;
+        Optional<String> alias = Optional.empty();
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            JsonToken v = next();
+            switch (key) {
+                case "index" -> index = intIn(v, "mapped LUN index", 0, Integer.MAX_VALUE);
+                case "tpg_lun" -> tpgLun = intIn(v, "tpg_lun index", 0, Integer.MAX_VALUE);
+                case "write_protect" -> wp = bool(v, "write_protect true/false");
+                case "alias" -> alias = Optional.of(string(v, "mapped LUN alias string"));
+                default -> extra.put(key, any(v));
+            }
+        }
+        if (index == null || tpgLun == null) {
+            throw errorAt(start, "\"index\" and \"tpg_lun\" in every mapped LUN");
+        }
+        return new MappedLun(index, tpgLun, wp, alias, extra);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(JsonToken first) throws IOException;
+    }
+
+    private <T> List<T> readList(JsonToken t, String what, ElementReader<T> reader) throws IOException {
+        expectStart(t, JsonToken.START_ARRAY, "a JSON array for \"" + what + "\"");
+        List<T> out = new ArrayList<>();
+        JsonToken e;
+        while ((e = next()) != JsonToken.END_ARRAY) {
+            if (e == null) {
+                throw error("']' closing \"" + what + "\"");
+            }
+            out.add(reader.read(e));
+        }
+        return out;
+    }
+
+    private Map<String, Long> intMap(JsonToken t, String what) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "an object of integers for " + what);
+        Map<String, Long> out = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            out.put(key, integer(next(), "an integer value for " + what + " \"" + key + "\""));
+        }
+        return out;
+    }
+
+    private Map<String, String> stringMap(JsonToken t, String what) throws IOException {
+        expectStart(t, JsonToken.START_OBJECT, "an object of strings for " + what);
+        Map<String, String> out = new LinkedHashMap<>();
+        while (nextField()) {
+            String key = p.currentName();
+            out.put(key, string(next(), "a string value for " + what + " \"" + key + "\""));
+        }
+        return out;
+    }
+
+    private JsonValue any(JsonToken t) throws IOException {
+        if (t == null) {
+            throw error("a JSON value");
+        }
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, JsonValue> m = new LinkedHashMap<>();
+                while (nextField()) {
+                    String key = p.currentName();
+                    m.put(key, any(next()));
+                }
+                return new JsonValue.JsonObject(m);
+            }
+            case START_ARRAY: {
+                List<JsonValue> items = new ArrayList<>();
+                JsonToken e;
+                while ((e = next()) != JsonToken.END_ARRAY) {
+                    items.add(any(e));
+                }
+                return new JsonValue.JsonArray(items);
+            }
+            case VALUE_STRING:
+                return new JsonValue.JsonString(p.getText());
+            case VALUE_NUMBER_INT:
+                // Python prints ints normalised: no sign on zero, no leading zeros (JSON forbids them anyway)
+                return new JsonValue.JsonNumber(new BigInteger(p.getText()).toString());
+            case VALUE_NUMBER_FLOAT:
+                return new JsonValue.JsonNumber(p.getText());
+            case VALUE_TRUE:
+                return new JsonValue.JsonBool(true);
+            case VALUE_FALSE:
+                return new JsonValue.JsonBool(false);
+            case VALUE_NULL:
+                return JsonValue.JsonNull.INSTANCE;
+            default:
+                throw error("a JSON value");
+        }
+    }
+
+    private JsonToken next() throws IOException {
+        return p.nextToken();
+    }
+
+    /** Advances to the next field name of the current object; false at its end. */
+    private boolean nextField() throws IOException {
+        JsonToken t = next();
+        if (t == JsonToken.END_OBJECT) {
+            return false;
+        }
+        if (t == JsonToken.FIELD_NAME) {
+            return true;
+        }
+        throw error("a key or '}'");
+    }
+
+    private void expectStart(JsonToken t, JsonToken wanted, String expected) {
+        if (t != wanted) {
+            throw error(expected);
+        }
+    }
+
+    private String string(JsonToken t, String expected) throws IOException {
+        if (t != JsonToken.VALUE_STRING) {
+            throw error(expected);
+        }
+        return p.getText();
+    }
+
+    private boolean bool(JsonToken t, String expected) {
+        if (t == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return false;
+        }
+        throw error(expected);
+    }
+
+    private long integer(JsonToken t, String expected) throws IOException {
+        if (t != JsonToken.VALUE_NUMBER_INT) {
+            throw error(expected);
+        }
+        if (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
+            throw error(expected + " within 64 bits");
+        }
+        return p.getLongValue();
+    }
+
+    private int intIn(JsonToken t, String expected, int min, int max) throws IOException {
+        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            throw error(expected);
+        }
+        int v = p.getIntValue();
+        if (v < min || v > max) {
+            throw error(expected);
+        }
+        return v;
+    }
+
+    private ParseException error(String expected) {
+        return errorAt(p.currentTokenLocation(), expected);
+    }
+
+    private ParseException errorAt(JsonLocation loc, String expected) {
+        int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
+        int col = loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
+        return new ParseException(source, line, col, lineText(text, line), expected);
+    }
+
+    static String lineText(String text, int line) {
+        if (line <= 0 || text == null) {
+            return "";
+        }
+        int start = 0;
+        for (int i = 1; i < line; i++) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                return "";
+            }
+            start = nl + 1;
+        }
+        int end = text.indexOf('\n', start);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private String requiredString(Map<String, JsonValue> raw, Map<String, JsonLocation> where, JsonLocation start,
+                                  String key, String expected) {
+        JsonValue v = raw.get(key);
+        if (v instanceof JsonValue.JsonString s) {
+            return s.value();
+        }
+        throw errorAt(v == null ? start : where.get(key), expected);
+    }
+
+    /** Typed access to the plugin-specific members of one storage object, with located errors. */
+    private final class SoFields {
+        private final Map<String, JsonValue> raw;
+        private final Map<String, JsonLocation> where;
+        private final JsonLocation start;
+
+        SoFields(Map<String, JsonValue> raw, Map<String, JsonLocation> where, JsonLocation start) {
+            this.raw = raw;
+            this.where = where;
+            this.start = start;
+        }
+
+        String reqString(String key) {
+            return requiredString(raw, where, start, key, "a \"" + key + "\" string in this storage object");
+        }
+
+        Optional<String> optString(String key) {
+            JsonValue v = raw.get(key);
+            if (v == null || v instanceof JsonValue.JsonNull) {
+                return Optional.empty();
+            }
+            if (v instanceof JsonValue.JsonString s) {
+                return Optional.of(s.value());
+            }
+            throw errorAt(where.get(key), "\"" + key + "\" as a string");
+        }
+
+        Optional<Boolean> optBool(String key) {
+            JsonValue v = raw.get(key);
+            if (v == null || v instanceof JsonValue.JsonNull) {
+                return Optional.empty();
+            }
+            if (v instanceof JsonValue.JsonBool b) {
+                return Optional.of(b.value());
+            }
+            throw errorAt(where.get(key), "\"" + key + "\" as true/false");
+        }
+
+        Optional<Long> optLong(String key) {
+            JsonValue v = raw.get(key);
+            if (v == null || v instanceof JsonValue.JsonNull) {
+                return Optional.empty();
+            }
+            if (v instanceof JsonValue.JsonNumber n) {
+                try {
+                    return Optional.of(Long.parseLong(n.literal()));
+                } catch (NumberFormatException e) {
+                    // fall through: not a 64-bit integer
+                }
+            }
+            throw errorAt(where.get(key), "\"" + key + "\" as a 64-bit integer");
+        }
+
+        /** Members that are not typed fields of this plugin (nulls of typed fields kept too, for the round trip). */
+        Map<String, JsonValue> rest(java.util.Set<String> typed) {
+            Map<String, JsonValue> out = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonValue> e : raw.entrySet()) {
+                String k = e.getKey();
+                if (k.equals("name") || k.equals("plugin")) {
+                    continue;
+                }
+                if (!typed.contains(k) || e.getValue() instanceof JsonValue.JsonNull) {
+                    out.put(k, e.getValue());
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Collects the four CHAP keys in any order. */
+    private static final class ChapBuilder {
+        String userid;
+        String password;
+        String mutualUserid;
+        String mutualPassword;
+
+        Chap build() {
+            return new Chap(Optional.ofNullable(userid), Optional.ofNullable(password).map(Secret::of),
+                    Optional.ofNullable(mutualUserid), Optional.ofNullable(mutualPassword).map(Secret::of));
+        }
+    }
+}
