@@ -19,13 +19,18 @@ public final class PosixQuoting {
      * The empty word becomes {@code ''}. NUL cannot be passed through argv and is refused.
      */
     public static String quote(String word) {
+        return quote(word, false);
+    }
+
+    private static String quote(String word, boolean commandPosition) {
         if (word.isEmpty()) {
             return "''";
         }
         if (word.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("an argument cannot contain NUL");
         }
-        boolean safe = true;
+        // in command position NAME=value would be read as an assignment
+        boolean safe = !(commandPosition && word.indexOf('=') >= 0);
         for (int i = 0; i < word.length() && safe; i++) {
             safe = isSafe(word.charAt(i));
         }
@@ -47,17 +52,17 @@ public final class PosixQuoting {
     private static boolean isSafe(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || c == ',' || c == '+' || c == '@'
-                || c == '%';
+                || c == '%' || c == '=';
     }
 
     /** Quotes every word and joins them with single spaces. */
     public static String join(List<String> argv) {
         StringBuilder sb = new StringBuilder();
-        for (String word : argv) {
-            if (sb.length() > 0) {
+        for (int i = 0; i < argv.size(); i++) {
+            if (i > 0) {
                 sb.append(' ');
             }
-            sb.append(quote(word));
+            sb.append(quote(argv.get(i), i == 0));
         }
         return sb.toString();
     }

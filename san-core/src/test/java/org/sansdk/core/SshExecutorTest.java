@@ -1,0 +1,65 @@
+package org.sansdk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SshExecutor against a stand-in {@code ssh} that does what sshd does with the command line (hands it to
+ * {@code sh -c}), so the quoting is proven by a real shell without needing an sshd.
+ */
+class SshExecutorTest extends ExecutorContract {
+
+    static String fakeSsh() {
+        try {
+            return Path.of(SshExecutorTest.class.getResource("/fake-ssh").toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static SshExecutor.Builder builder(String host) {
+        return SshExecutor.builder(host).sshBinary(fakeSsh());
+    }
+
+    @Override
+    Executor executor(List<Scenario> scenarios) {
+        return builder("storage-b").user("root").port(22).build();
+    }
+
+    @Test
+    void sshCommand_hasBatchModeConnectTimeoutHostAndOneQuotedLine() {
+        SshExecutor e = SshExecutor.builder("storage-b").user("root").connectTimeout(Duration.ofSeconds(7)).build();
+        Command c = e.sshCommand(Command.of("zfs", "create", "san-pool/it's here"));
+        assertThat(c.argv()).containsExactly("ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=7",
+                "root@storage-b", "--", "zfs create 'san-pool/it'\\''s here'");
+    }
+
+    @Test
+    void sshCommand_secretArgument_isRedactedInToString() {
+        SshExecutor e = SshExecutor.builder("storage-b").build();
+        Secret s = Secret.of("hunter2");
+        Command c = e.sshCommand(Command.builder("targetcli").secretArg("password=", s).build());
+        assertThat(c.toString()).doesNotContain("hunter2").contains("password=****");
+    }
+
+    @Test
+    void run_exit255_isHostUnreachable() {
+        SshExecutor e = builder("unreachable.invalid").build();
+        assertThatThrownBy(() -> e.run(Command.of("true")))
+                .isInstanceOf(HostUnreachableException.class)
+                .hasMessageContaining("unreachable.invalid")
+                .hasMessageContaining("Could not resolve hostname");
+    }
+
+    @Test
+    void builder_refusesHostThatLooksLikeAnOption() {
+        assertThatThrownBy(() -> SshExecutor.builder("-oProxyCommand=evil")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SshExecutor.builder("host;rm")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
