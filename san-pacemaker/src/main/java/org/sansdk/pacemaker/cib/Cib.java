@@ -1,0 +1,63 @@
+package org.sansdk.pacemaker.cib;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sansdk.pacemaker.xml.XmlElement;
+
+/**
+ * A whole CIB as {@code cibadmin -Q} prints it: version, root attributes, configuration, status.
+ * Usage: {@code Cib cib = CibParser.parse("cibadmin -Q", xml); cib.configuration().property("stonith-enabled")}.
+ *
+ * @param version        admin_epoch/epoch/num_updates
+ * @param validateWith   validate-with schema (e.g. pacemaker-3.9)
+ * @param rootAttributes all root attributes as read (including the version ones)
+ * @param configuration  configuration section
+ * @param status         node states (empty when the CIB has no status)
+ * @param unknown        other root children kept verbatim
+ */
+public record Cib(CibVersion version, String validateWith, Map<String, String> rootAttributes,
+                  Configuration configuration, List<NodeState> status, List<XmlElement> unknown) {
+    /** Copies. Usage: see type. */
+    public Cib {
+        rootAttributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rootAttributes));
+        status = List.copyOf(status);
+        unknown = List.copyOf(unknown);
+    }
+
+    /** A CIB with this configuration, version 0.1.0, schema pacemaker-3.9 and no status. Usage: {@code Cib.of(conf)}. */
+    public static Cib of(Configuration configuration) {
+        Map<String, String> attrs = new java.util.LinkedHashMap<>();
+        attrs.put("crm_feature_set", "3.16.1");
+        attrs.put("validate-with", "pacemaker-3.9");
+        attrs.put("epoch", "1");
+        attrs.put("num_updates", "0");
+        attrs.put("admin_epoch", "0");
+        return new Cib(new CibVersion(0, 1, 0), "pacemaker-3.9", attrs, configuration, List.of(), List.of());
+    }
+
+    /**
+     * The same CIB with every configured node online as a cluster member and {@code have-quorum="1"}: the state a
+     * running cluster gives a configuration, so {@code crm_verify} checks it without "unclean node" warnings and
+     * {@code crm_simulate} starts from members. Usage: {@code CibWriter.toXml(cib.withAllNodesOnline())}.
+     */
+    public Cib withAllNodesOnline() {
+        java.util.Map<String, String> attrs = new java.util.LinkedHashMap<>(rootAttributes);
+        attrs.put("have-quorum", "1");
+        List<NodeState> states = new java.util.ArrayList<>();
+        for (Node n : configuration.nodes()) {
+            states.add(new NodeState(n.id(), n.uname(), "true", "online", "member", "member", Map.of(), List.of(), Map.of()));
+        }
+        return new Cib(version, validateWith, attrs, configuration, states, unknown);
+    }
+
+    /** A node's state by name. Usage: {@code cib.nodeState("storage-a")}. */
+    public Optional<NodeState> nodeState(String uname) {
+        return status.stream().filter(s -> uname.equals(s.uname())).findFirst();
+    }
+
+    /** The same CIB with another configuration. Usage: {@code cib.withConfiguration(c)}. */
+    public Cib withConfiguration(Configuration c) {
+        return new Cib(version, validateWith, rootAttributes, c, status, unknown);
+    }
+}

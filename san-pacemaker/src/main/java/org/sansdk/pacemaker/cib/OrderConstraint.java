@@ -1,0 +1,41 @@
+package org.sansdk.pacemaker.cib;
+
+import java.util.List;
+
+/**
+ * An {@code <rsc_order>}: {@code then} after {@code first}, with kind Mandatory/Optional/Serialize.
+ * Usage: {@code OrderConstraint.mandatory("zfs-pool", "san-services")}.
+ *
+ * @param id          constraint id
+ * @param first       first resource or null (sets)
+ * @param then        then resource or null
+ * @param firstAction first-action or null (= start)
+ * @param thenAction  then-action or null
+ * @param kind        Mandatory, Optional, Serialize or null (= Mandatory)
+ * @param score       legacy score or null
+ * @param symmetrical symmetrical or null
+ * @param sets        resource sets
+ */
+public record OrderConstraint(String id, String first, String then, String firstAction, String thenAction, String kind,
+                              String score, String symmetrical, List<ResourceSet> sets) implements Constraint {
+    /** Copies. Usage: see type. */
+    public OrderConstraint {
+        sets = List.copyOf(sets);
+    }
+
+    /** Mandatory start order with pcs's id and attribute pattern. Usage: {@code OrderConstraint.mandatory("a", "b")}. */
+    public static OrderConstraint mandatory(String first, String then) {
+        return new OrderConstraint("order-" + first + "-" + then + "-mandatory", first, then, "start", "start", null, null, null, List.of());
+    }
+
+    /** The effective kind. Usage: {@code order.effectiveKind()}. */
+    public String effectiveKind() {
+        if (kind != null) {
+            return kind;
+        }
+        if (score != null && (score.equals("0") || score.equals("+0") || score.equals("-0"))) {
+            return "Optional";
+        }
+        return "Mandatory";
+    }
+}

@@ -1,0 +1,344 @@
+package org.sansdk.pacemaker.design;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.sansdk.core.Command;
+import org.sansdk.core.ValidationException;
+import org.sansdk.core.Violation;
+import org.sansdk.core.ZfsName;
+import org.sansdk.pacemaker.cib.ColocationConstraint;
+import org.sansdk.pacemaker.cib.Configuration;
+import org.sansdk.pacemaker.cib.Constraint;
+import org.sansdk.pacemaker.cib.Group;
+import org.sansdk.pacemaker.cib.LocationConstraint;
+import org.sansdk.pacemaker.cib.Node;
+import org.sansdk.pacemaker.cib.NvPair;
+import org.sansdk.pacemaker.cib.NvSet;
+import org.sansdk.pacemaker.cib.OrderConstraint;
+import org.sansdk.pacemaker.cib.Primitive;
+import org.sansdk.pacemaker.cib.Resource;
+import org.sansdk.pacemaker.cib.ResourceAgent;
+import org.sansdk.pacemaker.ops.Pcs;
+
+/**
+ * The design's Pacemaker resource set (pool → san-services group → cockpit group, fencing per storage node)
+ * built from a {@link SanClusterDesign}, with the design's intent enforced — including two fixes to the design
+ * document: every service group is COLOCATED with the pool (the document only orders them, so a group could start
+ * on the other node), and EVERY resource (pool, groups, fencing devices) is banned from the quorum node (the document
+ * bans only san-services).
+ *
+ * <p>Usage: {@code Configuration conf = SanResourceSet.configuration(design);}
+ */
+public final class SanResourceSet {
+    /** Pool resource id. */
+    public static final String POOL = "zfs-pool";
+    /** Service group id. */
+    public static final String SERVICES = "san-services";
+    /** Cockpit group id. */
+    public static final String COCKPIT = "cockpit-group";
+
+    private SanResourceSet() {
+    }
+
+    /**
+     * Validates the typed input (pool name, node names, fencing agents, stickiness vs preference).
+     * Usage: {@code SanResourceSet.validateDesign(design, agent -> Files.exists(Path.of("/usr/sbin", agent)))}.
+     *
+     * @param installedFenceAgent tells whether a fence agent is installed on the cluster nodes
+     * @throws ValidationException listing every violation with its rule id
+     */
+    public static void validateDesign(SanClusterDesign d, Predicate<String> installedFenceAgent) {
+        List<Violation> v = new ArrayList<>();
+        try {
+            ZfsName.pool(d.poolName());
+        } catch (RuntimeException e) {
+            v.add(new Violation("PCMK-DESIGN-001", "poolName", "invalid ZFS pool name '" + d.poolName() + "': " + e.getMessage()));
+        }
+        Set<String> names = new HashSet<>(d.storageNodes());
+        if (d.storageNodes().size() != 2 || names.size() != 2 || names.contains(d.quorumNode())) {
+            v.add(new Violation("PCMK-DESIGN-002", "storageNodes", "need two distinct storage nodes and a different quorum node; got "
+                    + d.storageNodes() + " + " + d.quorumNode()));
+        }
+        if (!d.storageNodes().contains(d.preferredNode())) {
+            v.add(new Violation("PCMK-DESIGN-003", "preferredNode", "preferred node '" + d.preferredNode() + "' is not a storage node"));
+        }
+        if (d.stickiness() <= d.preferenceScore()) {
+            v.add(new Violation("PCMK-DESIGN-004", "stickiness", "resource-stickiness " + d.stickiness() + " must exceed the preference "
+                    + d.preferenceScore() + ", otherwise resources fail back to " + d.preferredNode() + " while it resilvers"));
+        }
+        if (d.importTimeout().isNegative() || d.importTimeout().isZero() || d.exportTimeout().isNegative() || d.exportTimeout().isZero()) {
+            v.add(new Violation("PCMK-DESIGN-005", "poolTimeouts", "import and export timeouts must be positive"));
+        }
+        for (int i = 0; i < d.storageNodes().size(); i++) {
+            String node = d.storageNodes().get(i);
+            long n = d.fencing().stream().filter(f -> f.node().equals(node)).count();
+            if (n == 0) {
+                v.add(new Violation("PCMK-FENCE-001", "fencing", "no fencing device for storage node " + node + ": STONITH must be able to fence it"));
+            } else if (n > 1) {
+                v.add(new Violation("PCMK-FENCE-001", "fencing", "more than one fencing device for " + node + " (use a fencing topology)"));
+            }
+        }
+        for (int i = 0; i < d.fencing().size(); i++) {
+            FencingDevice f = d.fencing().get(i);
+            String path = "fencing[" + i + "]";
+            if (!d.storageNodes().contains(f.node())) {
+                v.add(new Violation("PCMK-FENCE-003", path, "fencing device for '" + f.node() + "', which is not a storage node"));
+            }
+            if (f.agent().startsWith("external/") || f.agent().contains("/")) {
+                v.add(new Violation("PCMK-FENCE-002", path + ".agent", "'" + f.agent() + "' is not a real stonith agent here: "
+                        + "external/* plugins need cluster-glue (not shipped with Pacemaker 2 on Debian 12) and 'external/smart-plug' "
+                        + "does not exist; use a fence-agents agent such as fence_ipmilan, fence_apc_snmp, fence_eaton_snmp"));
+            } else if (!f.agent().startsWith("fence_")) {
+                v.add(new Violation("PCMK-FENCE-002", path + ".agent", "'" + f.agent() + "' is not a fence-agents agent (fence_*)"));
+            } else if (!installedFenceAgent.test(f.agent())) {
+                v.add(new Violation("PCMK-FENCE-002", path + ".agent", "fence agent '" + f.agent() + "' is not installed"));
+            }
+            if (f.params().containsKey("pcmk_host_list")) {
+                v.add(new Violation("PCMK-FENCE-004", path + ".params", "pcmk_host_list is set from the node; do not pass it"));
+            }
+        }
+        Set<String> vipNames = new HashSet<>();
+        Set<String> addrs = new HashSet<>();
+        List<ClientVip> all = new ArrayList<>(d.vips());
+        d.cockpit().ifPresent(all::add);
+        for (int i = 0; i < all.size(); i++) {
+            ClientVip c = all.get(i);
+            if (!vipNames.add(c.name())) {
+                v.add(new Violation("PCMK-VIP-001", "vips[" + i + "]", "duplicate VIP name " + c.name()));
+            }
+            if (!addrs.add(c.vip().address())) {
+                v.add(new Violation("PCMK-VIP-001", "vips[" + i + "]", "duplicate VIP address " + c.vip().address()));
+            }
+        }
+        if (d.vips().isEmpty() && d.services().isEmpty()) {
+            v.add(new Violation("PCMK-VIP-002", "vips", "san-services would be empty: give at least one VIP or service"));
+        }
+        ValidationException.throwIfAny(v);
+    }
+
+    /**
+     * The configuration section for the design (nodes with ids 1..3 in storage, storage, quorum order).
+     * Usage: {@code Cib cib = Cib.of(SanResourceSet.configuration(design));}
+     */
+    public static Configuration configuration(SanClusterDesign d) {
+        List<NvSet> props = List.of(NvSet.of("cluster_property_set", "cib-bootstrap-options",
+                List.of(new NvPair("cib-bootstrap-options-stonith-enabled", "stonith-enabled", "true"))));
+        List<Node> nodes = List.of(
+                new Node("1", d.storageNodes().get(0), null, List.of(), List.of()),
+                new Node("2", d.storageNodes().get(1), null, List.of(), List.of()),
+                new Node("3", d.quorumNode(), null, List.of(), List.of()));
+        List<Resource> resources = new ArrayList<>();
+        List<Constraint> constraints = new ArrayList<>();
+        for (FencingDevice f : d.fencing()) {
+            Primitive.Builder b = Primitive.builder(f.resourceId(), new ResourceAgent("stonith", null, f.agent()));
+            f.params().forEach(b::instance);
+            f.secrets().forEach((k, s) -> b.instance(k, s.reveal()));
+            b.instance("pcmk_host_list", f.node());
+            b.op("monitor", "60s", null);
+            resources.add(b.build());
+        }
+        resources.add(Primitive.builder(POOL, ResourceAgent.parse("ocf:heartbeat:ZFS"))
+                .instance("pool", d.poolName())
+                .op("start", "0s", secs(d.importTimeout()))
+                .op("stop", "0s", secs(d.exportTimeout()))
+                .op("monitor", secs(d.poolMonitor()), null)
+                .build());
+        List<Primitive> services = new ArrayList<>();
+        for (ClientVip v : d.vips()) {
+            services.add(vip(v));
+        }
+        for (SanService s : d.orderedServices()) {
+            services.add(Primitive.builder(s.resourceId(), new ResourceAgent("systemd", null, s.unit()))
+                    .op("start", "0s", s.startTimeout()).op("stop", "0s", s.stopTimeout()).op("monitor", "60s", null).build());
+        }
+        resources.add(new Group(SERVICES, List.of(), services));
+        if (d.cockpit().isPresent()) {
+            resources.add(new Group(COCKPIT, List.of(), List.of(vip(d.cockpit().get()),
+                    Primitive.builder("cockpit-service", new ResourceAgent("systemd", null, "cockpit.socket"))
+                            .op("start", "0s", "30s").op("stop", "0s", "30s").op("monitor", "60s", null).build())));
+        }
+        for (FencingDevice f : d.fencing()) {
+            constraints.add(LocationConstraint.prefers(f.resourceId(), f.node(), "-INFINITY"));
+            constraints.add(LocationConstraint.prefers(f.resourceId(), d.quorumNode(), "-INFINITY"));
+        }
+        List<String> dependents = new ArrayList<>();
+        dependents.add(SERVICES);
+        if (d.cockpit().isPresent()) {
+            dependents.add(COCKPIT);
+        }
+        constraints.add(LocationConstraint.unameRule(POOL, "-INFINITY", d.quorumNode()));
+        for (String g : dependents) {
+            constraints.add(LocationConstraint.unameRule(g, "-INFINITY", d.quorumNode()));
+            constraints.add(ColocationConstraint.with(g, POOL));
+            constraints.add(OrderConstraint.mandatory(POOL, g));
+        }
+        constraints.add(LocationConstraint.prefers(POOL, d.preferredNode(), Integer.toString(d.preferenceScore())));
+        List<NvSet> rscDefaults = List.of(NvSet.of("meta_attributes", "rsc_defaults-meta_attributes",
+                List.of(new NvPair("rsc_defaults-meta_attributes-resource-stickiness", "resource-stickiness", Integer.toString(d.stickiness())))));
+        return new Configuration(props, nodes, resources, constraints, List.of(), rscDefaults, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static Primitive vip(ClientVip v) {
+        return Primitive.builder(v.resourceId(), ResourceAgent.parse("ocf:heartbeat:IPaddr2"))
+                .instance("ip", v.vip().address())
+                .instance("cidr_netmask", Integer.toString(v.vip().prefix()))
+                .instance("nic", v.nic())
+                .op("monitor", "10s", null)
+                .build();
+    }
+
+    private static String secs(Duration d) {
+        return d.toSeconds() + "s";
+    }
+
+    /**
+     * The pcs commands that build the design's configuration (nodes excluded: they come from corosync).
+     * Usage: {@code SanResourceSet.pcsCommands(design, Pcs.live())}.
+     */
+    public static List<Command> pcsCommands(SanClusterDesign d, Pcs pcs) {
+        Configuration c = configuration(d);
+        return pcs.commandsFor(c);
+    }
+
+    /**
+     * Checks a configuration (generated, or read from a live cluster) against the design's intent.
+     * Usage: {@code List<Violation> v = SanResourceSet.checkIntent(cib.configuration(), List.of("storage-a", "storage-b"), "quorum", "zfs-pool");}
+     *
+     * @return violations with rule ids PCMK-INTENT-001..007 (empty when the intent holds)
+     */
+    public static List<Violation> checkIntent(Configuration conf, List<String> storageNodes, String quorumNode, String poolId) {
+        List<Violation> v = new ArrayList<>();
+        String stonith = conf.property("stonith-enabled").orElse("true").toLowerCase(java.util.Locale.ROOT);
+        if (!(stonith.equals("true") || stonith.equals("yes") || stonith.equals("1") || stonith.equals("on") || stonith.equals("y"))) {
+            v.add(new Violation("PCMK-INTENT-001", "crm_config.stonith-enabled", "STONITH is disabled (stonith-enabled=" + stonith
+                    + "): Pacemaker would fail over without fencing and two nodes could import the pool"));
+        }
+        Optional<Resource> pool = conf.resource(poolId);
+        if (pool.isEmpty()) {
+            v.add(new Violation("PCMK-INTENT-002", "resources." + poolId, "no pool resource '" + poolId + "'"));
+        }
+        Map<String, List<Primitive>> fencersOf = new LinkedHashMap<>();
+        for (Primitive p : conf.primitives()) {
+            if (!p.isFencingDevice()) {
+                continue;
+            }
+            for (String n : fencedNodes(p)) {
+                fencersOf.computeIfAbsent(n, k -> new ArrayList<>()).add(p);
+            }
+        }
+        for (String n : storageNodes) {
+            List<Primitive> devs = fencersOf.getOrDefault(n, List.of());
+            if (devs.isEmpty()) {
+                v.add(new Violation("PCMK-INTENT-003", "resources", "no fencing device can fence " + n
+                        + " (no stonith primitive lists it in pcmk_host_list or pcmk_host_map)"));
+            }
+            for (Primitive p : devs) {
+                if (!banned(conf, p.id(), n)) {
+                    v.add(new Violation("PCMK-INTENT-004", "resources." + p.id(), "fencing device " + p.id() + " fences " + n
+                            + " but may run on it: add a -INFINITY location for " + n));
+                }
+            }
+        }
+        for (Resource r : conf.resources()) {
+            if (!banned(conf, r.id(), quorumNode)) {
+                v.add(new Violation("PCMK-INTENT-005", "resources." + r.id(), r.id() + " may run on the quorum node " + quorumNode
+                        + ": add a -INFINITY location (rule #uname eq " + quorumNode + ")"));
+            }
+            boolean fencing = r instanceof Primitive p && p.isFencingDevice();
+            if (fencing || r.id().equals(poolId) || pool.isEmpty()) {
+                continue;
+            }
+            if (!colocatedWith(conf, r.id(), poolId)) {
+                v.add(new Violation("PCMK-INTENT-006", "resources." + r.id(), r.id() + " is not colocated with " + poolId
+                        + " (INFINITY): it could start on the node that does not hold the pool"));
+            }
+            if (!orderedAfter(conf, r.id(), poolId)) {
+                v.add(new Violation("PCMK-INTENT-007", "resources." + r.id(), r.id() + " is not ordered after " + poolId
+                        + " (mandatory start order)"));
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Like {@link #checkIntent} but throws. Usage: {@code SanResourceSet.requireIntent(conf, nodes, "quorum", "zfs-pool")}.
+     *
+     * @throws ValidationException when any intent rule is broken
+     */
+    public static void requireIntent(Configuration conf, List<String> storageNodes, String quorumNode, String poolId) {
+        ValidationException.throwIfAny(checkIntent(conf, storageNodes, quorumNode, poolId));
+    }
+
+    /** Nodes a fencing primitive declares it can fence. Usage: {@code SanResourceSet.fencedNodes(p)}. */
+    public static Set<String> fencedNodes(Primitive p) {
+        Set<String> out = new HashSet<>();
+        p.param("pcmk_host_list").ifPresent(s -> {
+            for (String n : s.split("[\\s,;]+")) {
+                if (!n.isEmpty()) {
+                    out.add(n);
+                }
+            }
+        });
+        p.param("pcmk_host_map").ifPresent(s -> {
+            for (String pair : s.split("[\\s,;]+")) {
+                int colon = pair.indexOf(':');
+                if (colon > 0) {
+                    out.add(pair.substring(0, colon));
+                }
+            }
+        });
+        return out;
+    }
+
+    private static boolean isMinusInfinity(String score) {
+        return score != null && (score.equals("-INFINITY") || score.equals("-inf") || score.equals("-infinity"));
+    }
+
+    private static boolean banned(Configuration conf, String rsc, String node) {
+        for (LocationConstraint l : conf.constraints(LocationConstraint.class)) {
+            if (!rsc.equals(l.rsc()) || l.role() != null) {
+                continue;
+            }
+            if (node.equals(l.node()) && isMinusInfinity(l.score())) {
+                return true;
+            }
+            for (org.sansdk.pacemaker.cib.Rule r : l.rules()) {
+                if (isMinusInfinity(r.score()) && r.expressions().size() == 1
+                        && r.expressions().get(0) instanceof org.sansdk.pacemaker.cib.AttributeExpression e
+                        && "#uname".equals(e.attribute()) && "eq".equals(e.operation()) && node.equals(e.value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean colocatedWith(Configuration conf, String rsc, String pool) {
+        for (ColocationConstraint c : conf.constraints(ColocationConstraint.class)) {
+            String score = c.score() == null ? "INFINITY" : c.score();
+            if (rsc.equals(c.rsc()) && pool.equals(c.withRsc()) && (score.equals("INFINITY") || score.equals("+INFINITY"))
+                    && c.rscRole() == null && c.withRscRole() == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean orderedAfter(Configuration conf, String rsc, String pool) {
+        for (OrderConstraint o : conf.constraints(OrderConstraint.class)) {
+            boolean startToStart = (o.firstAction() == null || o.firstAction().equals("start"))
+                    && (o.thenAction() == null || o.thenAction().equals("start"));
+            if (pool.equals(o.first()) && rsc.equals(o.then()) && startToStart && o.effectiveKind().equals("Mandatory")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,315 @@
+package org.sansdk.pacemaker.ops;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.sansdk.core.Command;
+import org.sansdk.core.SanException;
+import org.sansdk.core.Secret;
+import org.sansdk.pacemaker.cib.AttributeExpression;
+import org.sansdk.pacemaker.cib.Clone;
+import org.sansdk.pacemaker.cib.ColocationConstraint;
+import org.sansdk.pacemaker.cib.Configuration;
+import org.sansdk.pacemaker.cib.Constraint;
+import org.sansdk.pacemaker.cib.Group;
+import org.sansdk.pacemaker.cib.LocationConstraint;
+import org.sansdk.pacemaker.cib.NvPair;
+import org.sansdk.pacemaker.cib.NvSet;
+import org.sansdk.pacemaker.cib.Operation;
+import org.sansdk.pacemaker.cib.OrderConstraint;
+import org.sansdk.pacemaker.cib.Primitive;
+import org.sansdk.pacemaker.cib.Resource;
+import org.sansdk.pacemaker.cib.Rule;
+import org.sansdk.pacemaker.cib.RuleExpression;
+
+/**
+ * {@code pcs} (0.10/0.11) command lines as {@link Command} argv lists, against the live cluster or a CIB file
+ * ({@code pcs -f FILE}). Parameters whose name looks like a password are passed as secret arguments.
+ *
+ * <p>Usage: {@code Pcs.file(Path.of("cib.xml")).nodeStandby("storage-a")} → {@code pcs -f cib.xml node standby storage-a}
+ */
+public final class Pcs {
+    private final Optional<Path> cibFile;
+
+    private Pcs(Optional<Path> cibFile) {
+        this.cibFile = cibFile;
+    }
+
+    /** Commands against the running cluster. Usage: {@code Pcs.live()}. */
+    public static Pcs live() {
+        return new Pcs(Optional.empty());
+    }
+
+    /** Commands against a CIB file ({@code pcs -f}). Usage: {@code Pcs.file(Path.of("/tmp/cib.xml"))}. */
+    public static Pcs file(Path cib) {
+        return new Pcs(Optional.of(cib));
+    }
+
+    private Command.Builder pcs(String... args) {
+        Command.Builder b = Command.builder("pcs");
+        cibFile.ifPresent(p -> b.arg("-f").arg(p.toString()));
+        b.args(args);
+        return b;
+    }
+
+    /** True for parameter names that hold secrets (password, passwd, secret, token). Usage: {@code Pcs.isSecretName("password")}. */
+    public static boolean isSecretName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("passw") || n.contains("secret") || n.contains("token");
+    }
+
+    /** {@code pcs property set NAME=VALUE}. Usage: {@code pcs.propertySet("stonith-enabled", "true")}. */
+    public Command propertySet(String name, String value) {
+        return pcs("property", "set", name + "=" + value).build();
+    }
+
+    /** {@code pcs resource defaults update NAME=VALUE}. Usage: {@code pcs.resourceDefaults("resource-stickiness", "200")}. */
+    public Command resourceDefaults(String name, String value) {
+        return pcs("resource", "defaults", "update", name + "=" + value).build();
+    }
+
+    /** {@code pcs resource op defaults update NAME=VALUE}. Usage: {@code pcs.opDefaults("timeout", "60s")}. */
+    public Command opDefaults(String name, String value) {
+        return pcs("resource", "op", "defaults", "update", name + "=" + value).build();
+    }
+
+    /**
+     * {@code pcs resource create} or {@code pcs stonith create} for a primitive, optionally into a group;
+     * {@code --force} for {@code systemd:} agents (no metadata offline) or when asked.
+     * Usage: {@code pcs.create(primitive, Optional.of("san-services"), false)}.
+     */
+    public Command create(Primitive p, Optional<String> group, boolean force) {
+        if (p.agent() == null) {
+            throw new SanException("primitive " + p.id() + " uses a template; pcs cannot create it: push a CIB patch instead");
+        }
+        Command.Builder b = p.isFencingDevice() ? pcs("stonith", "create", p.id(), p.agent().type())
+                : pcs("resource", "create", p.id(), p.agent().toString());
+        for (NvSet s : p.instanceAttributes()) {
+            requireSimple(p.id(), s);
+            for (NvPair nv : s.pairs()) {
+                if (isSecretName(nv.name()) && nv.value() != null && !nv.value().isEmpty()) {
+                    b.secretArg(nv.name() + "=", Secret.of(nv.value()));
+                } else {
+                    b.arg(nv.name() + "=" + nullToEmpty(nv.value()));
+                }
+            }
+        }
+        for (Operation o : p.operations()) {
+            b.arg("op").arg(o.name());
+            if (o.interval() != null) {
+                b.arg("interval=" + o.interval());
+            }
+            if (o.timeout() != null) {
+                b.arg("timeout=" + o.timeout());
+            }
+            if (o.role() != null) {
+                b.arg("role=" + o.role());
+            }
+            if (o.onFail() != null) {
+                b.arg("on-fail=" + o.onFail());
+            }
+            o.other().forEach((k, v) -> b.arg(k + "=" + v));
+        }
+        List<NvPair> meta = new ArrayList<>();
+        for (NvSet s : p.metaAttributes()) {
+            requireSimple(p.id(), s);
+            meta.addAll(s.pairs());
+        }
+        if (!meta.isEmpty()) {
+            b.arg("meta");
+            meta.forEach(nv -> b.arg(nv.name() + "=" + nullToEmpty(nv.value())));
+        }
+        group.ifPresent(g -> b.arg("--group").arg(g));
+        if (force || p.agent().standard().equals("systemd") || p.agent().standard().equals("service")) {
+            b.arg("--force");
+        }
+        return b.build();
+    }
+
+    private static void requireSimple(String id, NvSet s) {
+        if (s.rule().isPresent() || s.idRef() != null) {
+            throw new SanException("resource " + id + " has a rule or id-ref attribute set (" + s.id() + "); pcs create cannot express it: push a CIB patch instead");
+        }
+    }
+
+    private static String nullToEmpty(String v) {
+        return v == null ? "" : v;
+    }
+
+    /**
+     * {@code pcs constraint ...} for a location (node score or one-expression rule), colocation or order constraint.
+     * Usage: {@code pcs.constraint(OrderConstraint.mandatory("zfs-pool", "san-services"))}.
+     *
+     * @throws SanException for constraints pcs's short forms cannot express (sets, multi-expression rules, tickets)
+     */
+    public Command constraint(Constraint c) {
+        if (c instanceof LocationConstraint l && l.sets().isEmpty() && l.rsc() != null) {
+            if (l.node() != null && l.rules().isEmpty()) {
+                String score = l.score() == null ? "INFINITY" : l.score();
+                if (score.startsWith("-")) {
+                    String abs = score.substring(1);
+                    return pcs("constraint", "location", l.rsc(), "avoids", l.node() + "=" + abs).build();
+                }
+                return pcs("constraint", "location", l.rsc(), "prefers", l.node() + "=" + score).build();
+            }
+            if (l.rules().size() == 1) {
+                Rule r = l.rules().get(0);
+                if (r.expressions().size() == 1 && r.expressions().get(0) instanceof AttributeExpression e && e.value() != null) {
+                    return pcs("constraint", "location", l.rsc(), "rule", "score=" + r.score(), e.attribute(), e.operation(), e.value()).build();
+                }
+            }
+        }
+        if (c instanceof ColocationConstraint col && col.sets().isEmpty() && col.rsc() != null) {
+            return pcs("constraint", "colocation", "add", col.rsc(), "with", col.withRsc(), col.score() == null ? "INFINITY" : col.score()).build();
+        }
+        if (c instanceof OrderConstraint o && o.sets().isEmpty() && o.first() != null) {
+            Command.Builder b = pcs("constraint", "order", o.firstAction() == null ? "start" : o.firstAction(), o.first(), "then",
+                    o.thenAction() == null ? "start" : o.thenAction(), o.then());
+            if (o.kind() != null && !o.kind().equals("Mandatory")) {
+                b.arg("kind=" + o.kind());
+            }
+            if (o.symmetrical() != null) {
+                b.arg("symmetrical=" + o.symmetrical());
+            }
+            return b.build();
+        }
+        throw new SanException("constraint " + c.id() + " has no pcs short form here; push a CIB patch instead");
+    }
+
+    /**
+     * The pcs commands that build a configuration from an empty CIB: properties, resources (groups via --group,
+     * clones via {@code resource clone/promotable}), constraints, defaults. Nodes are not created by pcs.
+     * Usage: {@code Pcs.file(p).commandsFor(conf).forEach(executor::runChecked)}.
+     */
+    public List<Command> commandsFor(Configuration conf) {
+        List<Command> out = new ArrayList<>();
+        for (NvSet s : conf.crmConfig()) {
+            for (NvPair nv : s.pairs()) {
+                out.add(propertySet(nv.name(), nv.value()));
+            }
+        }
+        for (Resource r : conf.resources()) {
+            resourceCommands(r, out);
+        }
+        for (Constraint c : conf.constraints()) {
+            out.add(constraint(c));
+        }
+        for (NvSet s : conf.rscDefaults()) {
+            for (NvPair nv : s.pairs()) {
+                out.add(resourceDefaults(nv.name(), nv.value()));
+            }
+        }
+        for (NvSet s : conf.opDefaults()) {
+            for (NvPair nv : s.pairs()) {
+                out.add(opDefaults(nv.name(), nv.value()));
+            }
+        }
+        return out;
+    }
+
+    private void resourceCommands(Resource r, List<Command> out) {
+        if (r instanceof Primitive p) {
+            out.add(create(p, Optional.empty(), false));
+        } else if (r instanceof Group g) {
+            for (Primitive m : g.members()) {
+                out.add(create(m, Optional.of(g.id()), false));
+            }
+            for (NvSet s : g.metaAttributes()) {
+                for (NvPair nv : s.pairs()) {
+                    out.add(pcs("resource", "meta", g.id(), nv.name() + "=" + nv.value()).build());
+                }
+            }
+        } else if (r instanceof Clone c) {
+            resourceCommands(c.child(), out);
+            Command.Builder b = pcs("resource", c.isPromotable() ? "promotable" : "clone", c.child().id(), c.id());
+            for (NvSet s : c.metaAttributes()) {
+                for (NvPair nv : s.pairs()) {
+                    if (!nv.name().equals("promotable")) {
+                        b.arg(nv.name() + "=" + nv.value());
+                    }
+                }
+            }
+            out.add(b.build());
+        } else {
+            throw new SanException("resource " + r.id() + " (" + r.getClass().getSimpleName() + ") has no pcs form here; push a CIB patch instead");
+        }
+    }
+
+    /** {@code pcs node standby NODE}. Usage: {@code pcs.nodeStandby("storage-a")}. */
+    public Command nodeStandby(String node) {
+        return pcs("node", "standby", node).build();
+    }
+
+    /** {@code pcs node unstandby NODE}. Usage: {@code pcs.nodeUnstandby("storage-a")}. */
+    public Command nodeUnstandby(String node) {
+        return pcs("node", "unstandby", node).build();
+    }
+
+    /** {@code pcs resource move RSC [NODE]}. Usage: {@code pcs.resourceMove("zfs-pool", Optional.of("storage-b"))}. */
+    public Command resourceMove(String rsc, Optional<String> node) {
+        Command.Builder b = pcs("resource", "move", rsc);
+        node.ifPresent(b::arg);
+        return b.build();
+    }
+
+    /** {@code pcs resource clear RSC [NODE]}. Usage: {@code pcs.resourceClear("zfs-pool", Optional.empty())}. */
+    public Command resourceClear(String rsc, Optional<String> node) {
+        Command.Builder b = pcs("resource", "clear", rsc);
+        node.ifPresent(b::arg);
+        return b.build();
+    }
+
+    /** {@code pcs resource cleanup [RSC] [node=NODE]}. Usage: {@code pcs.resourceCleanup(Optional.of("zfs-pool"), Optional.empty())}. */
+    public Command resourceCleanup(Optional<String> rsc, Optional<String> node) {
+        Command.Builder b = pcs("resource", "cleanup");
+        rsc.ifPresent(b::arg);
+        node.ifPresent(n -> b.arg("node=" + n));
+        return b.build();
+    }
+
+    /** {@code pcs resource enable RSC}. Usage: {@code pcs.resourceEnable("san-services")}. */
+    public Command resourceEnable(String rsc) {
+        return pcs("resource", "enable", rsc).build();
+    }
+
+    /** {@code pcs resource disable RSC}. Usage: {@code pcs.resourceDisable("san-services")}. */
+    public Command resourceDisable(String rsc) {
+        return pcs("resource", "disable", rsc).build();
+    }
+
+    /**
+     * {@code crm_resource --wait --timeout=N} (what {@code pcs resource wait} runs): exit 0 once the cluster has settled.
+     * Usage: {@code Pcs.waitForSettle(Duration.ofMinutes(2))}.
+     */
+    public static Command waitForSettle(Duration timeout) {
+        return Command.builder("crm_resource").arg("--wait").arg("--timeout=" + timeout.toSeconds() + "s")
+                .timeout(timeout.plusSeconds(30)).build();
+    }
+
+    /** {@code stonith_admin --history '*' --output-as=xml}: fencing history of every node. Usage: {@code Pcs.fencingHistory()}. */
+    public static Command fencingHistory() {
+        return Command.of("stonith_admin", "--history", "*", "--output-as=xml");
+    }
+
+    /** {@code corosync-quorumtool -s}: quorum status (rc 2 when not quorate). Usage: {@code Pcs.quorumStatus()}. */
+    public static Command quorumStatus() {
+        return Command.of("corosync-quorumtool", "-s");
+    }
+
+    /** {@code crm_mon -1 --output-as=xml} (with {@code CIB_file} for a file). Usage: {@code pcs.crmMon()}. */
+    public Command crmMon() {
+        Command.Builder b = Command.builder("crm_mon").arg("-1").arg("--output-as=xml");
+        cibFile.ifPresent(p -> b.env("CIB_file", p.toString()));
+        return b.build();
+    }
+
+    /** {@code cibadmin -Q} (with {@code CIB_file} for a file). Usage: {@code pcs.cibQuery()}. */
+    public Command cibQuery() {
+        Command.Builder b = Command.builder("cibadmin").arg("-Q");
+        cibFile.ifPresent(p -> b.env("CIB_file", p.toString()));
+        return b.build();
+    }
+}

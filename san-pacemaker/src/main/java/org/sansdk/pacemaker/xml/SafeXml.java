@@ -1,0 +1,179 @@
+package org.sansdk.pacemaker.xml;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.sansdk.core.ParseException;
+
+/**
+ * Reads XML text into an {@link XmlElement} tree with the JDK's StAX reader, refusing any DOCTYPE
+ * (so no external entity, no entity expansion bomb) and reporting errors as located {@link ParseException}s.
+ *
+ * <p>Usage: {@code XmlElement root = SafeXml.read("cibadmin -Q", text);}
+ */
+public final class SafeXml {
+
+    private static final XMLInputFactory FACTORY = newFactory();
+
+    private SafeXml() {
+    }
+
+    private static XMLInputFactory newFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
+        return f;
+    }
+
+    /**
+     * Parses a whole document into a tree.
+     * Usage: {@code SafeXml.read("cib.xml", Files.readString(p))}.
+     *
+     * @throws ParseException on malformed XML, a DOCTYPE, or an empty document
+     */
+    public static XmlElement read(String source, String text) {
+        if (text == null) {
+            throw new ParseException(source, 1, 1, "", "an XML document");
+        }
+        XMLStreamReader r = null;
+        try {
+            r = FACTORY.createXMLStreamReader(new StringReader(text));
+            Deque<Builder> stack = new ArrayDeque<>();
+            XmlElement root = null;
+            while (r.hasNext()) {
+                int ev = r.next();
+                switch (ev) {
+                    case XMLStreamConstants.DTD:
+                        throw fail(source, text, r.getLocation(), "an XML document without DOCTYPE (DTDs and entities are refused)", null);
+                    case XMLStreamConstants.ENTITY_REFERENCE:
+                        throw fail(source, text, r.getLocation(), "no entity references other than the predefined XML ones", null);
+                    case XMLStreamConstants.START_ELEMENT: {
+                        if (root != null) {
+                            throw fail(source, text, r.getLocation(), "a single root element", null);
+                        }
+                        int n = r.getAttributeCount();
+                        Map<String, String> attrs = new LinkedHashMap<>(Math.max(4, n * 2));
+                        for (int i = 0; i < n; i++) {
+                            attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                        }
+                        stack.push(new Builder(r.getLocalName(), attrs, r.getLocation().getLineNumber()));
+                        break;
+                    }
+                    case XMLStreamConstants.CHARACTERS:
+                    case XMLStreamConstants.CDATA: {
+                        Builder top = stack.peek();
+                        if (top != null && !r.isWhiteSpace()) {
+                            if (top.text == null) {
+                                top.text = new StringBuilder();
+                            }
+                            top.text.append(r.getText());
+                        }
+                        break;
+                    }
+                    case XMLStreamConstants.END_ELEMENT: {
+                        Builder b = stack.pop();
+                        XmlElement e = b.build();
+                        if (stack.isEmpty()) {
+                            root = e;
+                        } else {
+                            stack.peek().children.add(e);
+                        }
+                        break;
+                    }
+                    default:
+                        break;
+                }
+            }
+            if (root == null) {
+                throw new ParseException(source, 1, 1, firstLine(text), "a root element");
+            }
+            return root;
+        } catch (XMLStreamException e) {
+            Location loc = e.getLocation();
+            String msg = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
+            throw fail(source, text, loc, "well-formed XML (" + msg + ")", e);
+        } catch (RuntimeException e) {
+            if (e instanceof ParseException) {
+                throw e;
+            }
+            // the JDK reader wraps some errors in unchecked exceptions
+            throw new ParseException(source, 1, 1, firstLine(text), "well-formed XML (" + e + ")", e);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing to release for a string reader
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds a located {@link ParseException} for an element of a tree read from {@code text}.
+     * Usage: {@code throw SafeXml.error(src, text, element, "an id attribute");}
+     */
+    public static ParseException error(String source, String text, XmlElement at, String expected) {
+        int line = Math.max(1, at.line());
+        return new ParseException(source, line, 1, lineAt(text, line), expected);
+    }
+
+    private static ParseException fail(String source, String text, Location loc, String expected, Throwable cause) {
+        int line = loc == null ? 1 : Math.max(1, loc.getLineNumber());
+        int col = loc == null ? 1 : Math.max(1, loc.getColumnNumber());
+        return cause == null
+                ? new ParseException(source, line, col, lineAt(text, line), expected)
+                : new ParseException(source, line, col, lineAt(text, line), expected, cause);
+    }
+
+    /** The 1-based line of a text (empty when out of range). Usage: {@code SafeXml.lineAt(text, 3)}. */
+    public static String lineAt(String text, int line) {
+        if (text == null) {
+            return "";
+        }
+        int start = 0;
+        for (int i = 1; i < line; i++) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                return "";
+            }
+            start = nl + 1;
+        }
+        int end = text.indexOf('\n', start);
+        return end < 0 ? text.substring(start) : text.substring(start, end);
+    }
+
+    private static String firstLine(String text) {
+        return lineAt(text, 1);
+    }
+
+    private static final class Builder {
+        final String name;
+        final Map<String, String> attrs;
+        final int line;
+        final List<XmlElement> children = new ArrayList<>();
+        StringBuilder text;
+
+        Builder(String name, Map<String, String> attrs, int line) {
+            this.name = name;
+            this.attrs = attrs;
+            this.line = line;
+        }
+
+        XmlElement build() {
+            return new XmlElement(name, attrs, children, text == null ? "" : text.toString().trim(), line);
+        }
+    }
+}
