@@ -38,7 +38,7 @@ fi
 if ! apt-get update -qq >"$log" 2>&1; then
   cat "$log" >&2; echo "install-test-tools: apt-get update failed" >&2; exit 1
 fi
-if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+if ! apt-get install -y -qq "${missing[@]}" >"$log" 2>&1; then
   cat "$log" >&2; echo "install-test-tools: apt-get install failed" >&2; exit 1
 fi
 echo "install-test-tools: installed ${missing[*]}"
