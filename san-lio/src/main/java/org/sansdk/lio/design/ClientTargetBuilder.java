@@ -1,0 +1,148 @@
+package org.sansdk.lio.design;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sansdk.core.ValidationException;
+import org.sansdk.core.Violation;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.LioValidator;
+import org.sansdk.lio.sync.SyncPlan;
+import org.sansdk.lio.sync.Zvol;
+import org.sansdk.lio.targetcli.LioChange;
+import org.sansdk.lio.targetcli.TargetcliBatch;
+
+/**
+ * Builds the client-facing target of design section 7 (what {@code setup-client-iscsi-target.sh} does):
+ * one TPG per iSCSI VLAN numbered by its list position, a portal on that VLAN's VIP only (the default
+ * {@code 0.0.0.0} portal is removed), and either ACL mode (each listed initiator, with its own CHAP when
+ * given) or {@code generate_node_acls} mode ({@code generate_node_acls=1}, {@code demo_mode_write_protect=0},
+ * {@code cache_dynamic_acls=1}, one TPG-level CHAP). {@code authentication} is 1 exactly when credentials
+ * exist. LUNs are added by the VLAN's {@link org.sansdk.lio.sync.LunSyncPlanner}.
+ * <p>Refused (rather than silently insecure): an ACL-mode VLAN where only some initiators have CHAP — with
+ * {@code authentication=0} their CHAP would not be enforced, with {@code authentication=1} the others could
+ * not log in; and a client IQN equal to a backend IQN.
+ *
+ * <pre>{@code LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of("iqn.2025-01.lab.home:storage-a"), zvols);}</pre>
+ */
+public final class ClientTargetBuilder {
+    private ClientTargetBuilder() {
+    }
+
+    /** The ordered changes creating the target, TPGs, portals, attributes, ACLs and CHAP. {@code ClientTargetBuilder.changes(spec, backendIqns)} */
+    public static List<LioChange> changes(ClientTargetSpec spec, Collection<String> backendIqns) {
+        check(spec, backendIqns);
+        String iqn = spec.targetIqn();
+        List<LioChange> out = new ArrayList<>();
+        out.add(new LioChange.CreateIscsiTarget(iqn));
+        out.add(new LioChange.DeletePortal(iqn, 1, "0.0.0.0", 3260));
+        for (ClientVlan vlan : spec.iscsiVlans()) {
+            int tag = spec.tagOf(vlan);
+            if (tag != 1) {
+                out.add(new LioChange.CreateTpg(iqn, tag));
+            }
+            out.add(new LioChange.CreatePortal(iqn, tag, vlan.vip(), vlan.port()));
+            Map<String, Long> attrs = new LinkedHashMap<>();
+            if (vlan.access() instanceof ClientVlan.Open open) {
+                attrs.put("generate_node_acls", 1L);
+                attrs.put("demo_mode_write_protect", 0L);
+                attrs.put("cache_dynamic_acls", 1L);
+                attrs.put("authentication", open.chap().hasCredentials() ? 1L : 0L);
+                out.add(new LioChange.SetTpgAttributes(iqn, tag, attrs));
+                if (open.chap().hasCredentials()) {
+                    out.add(new LioChange.SetAuth(iqn, tag, Optional.empty(), open.chap()));
+                }
+            } else if (vlan.access() instanceof ClientVlan.Acls acls) {
+                boolean chap = acls.initiators().stream().anyMatch(a -> a.chap().hasCredentials());
+                attrs.put("generate_node_acls", 0L);
+                attrs.put("cache_dynamic_acls", 0L);
+                attrs.put("authentication", chap ? 1L : 0L);
+                out.add(new LioChange.SetTpgAttributes(iqn, tag, attrs));
+                for (ClientVlan.InitiatorAcl a : acls.initiators()) {
+                    out.add(new LioChange.CreateAcl(iqn, tag, a.iqn()));
+                    if (a.chap().hasCredentials()) {
+                        out.add(new LioChange.SetAuth(iqn, tag, Optional.of(a.iqn()), a.chap()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The changes as one targetcli batch. {@code ClientTargetBuilder.batch(spec, backendIqns)} */
+    public static TargetcliBatch batch(ClientTargetSpec spec, Collection<String> backendIqns) {
+        return TargetcliBatch.of(changes(spec, backendIqns));
+    }
+
+    /**
+     * The complete configuration for a cold start: target, TPGs and every VLAN's zvols synced, validated.
+     * {@code SaveconfigWriter.write(ClientTargetBuilder.coldStart(spec, backendIqns, zvols))}
+     */
+    public static LioConfig coldStart(ClientTargetSpec spec, Collection<String> backendIqns, List<Zvol> zvols) {
+        return coldStart(LioConfig.empty(), spec, backendIqns, zvols);
+    }
+
+    /** Like {@link #coldStart(ClientTargetSpec, Collection, List)} on top of an existing config (e.g. the backend target). {@code coldStart(backendCfg, spec, iqns, zvols)} */
+    public static LioConfig coldStart(LioConfig base, ClientTargetSpec spec, Collection<String> backendIqns,
+                                      List<Zvol> zvols) {
+        LioConfig cfg = batch(spec, backendIqns).applyTo(base);
+        for (ClientVlan vlan : spec.iscsiVlans()) {
+            SyncPlan p = spec.planner(vlan).plan(cfg, zvols);
+            cfg = p.after();
+        }
+        LioValidator.check(cfg);
+        return cfg;
+    }
+
+    private static void check(ClientTargetSpec spec, Collection<String> backendIqns) {
+        List<Violation> v = new ArrayList<>();
+        if (backendIqns.contains(spec.targetIqn())) {
+            v.add(new Violation("LIO-DESIGN-004", "targetIqn", "the client-facing target must not reuse a backend"
+                    + " target IQN (" + spec.targetIqn() + "): use a separate IQN namespace"));
+        }
+        if (spec.iscsiVlans().isEmpty()) {
+            v.add(new Violation("LIO-DESIGN-005", "clientVlans", "no client VLAN offers iSCSI"));
+        }
+        Set<String> vips = new HashSet<>();
+        for (ClientVlan vlan : spec.iscsiVlans()) {
+            String path = "clientVlans[" + (spec.tagOf(vlan) - 1) + "]";
+            if (vlan.vip().equals("0.0.0.0") || !vips.add(vlan.vip() + ":" + vlan.port())) {
+                v.add(new Violation("LIO-DESIGN-006", path, "VIP " + vlan.vip() + " must be a specific address,"
+                        + " different per VLAN"));
+            }
+            if (vlan.dataset().isEmpty()) {
+                v.add(new Violation("LIO-DESIGN-007", path, "an iSCSI VLAN needs its zvol dataset"));
+            }
+            if (vlan.access() instanceof ClientVlan.Acls acls) {
+                long withChap = acls.initiators().stream().filter(a -> a.chap().hasCredentials()).count();
+                if (withChap != 0 && withChap != acls.initiators().size()) {
+                    v.add(new Violation("LIO-AUTH-002", path, "only " + withChap + " of " + acls.initiators().size()
+                            + " initiators have CHAP: give all of them CHAP or none"));
+                }
+                Set<String> seen = new HashSet<>();
+                for (ClientVlan.InitiatorAcl a : acls.initiators()) {
+                    if (!seen.add(a.iqn())) {
+                        v.add(new Violation("LIO-ACL-001", path, "duplicate initiator " + a.iqn()));
+                    }
+                }
+            }
+        }
+        if (spec.iscsiVlans().size() > 1) {
+            Set<String> datasets = new HashSet<>();
+            for (ClientVlan vlan : spec.iscsiVlans()) {
+                if (!datasets.add(vlan.dataset())) {
+                    v.add(new Violation("LIO-DESIGN-008", "clientVlans", "VLANs share dataset " + vlan.dataset()
+                            + ": each iSCSI VLAN needs its own dataset"));
+                }
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new ValidationException(v);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.sansdk.lio.design;
+
+import java.util.List;
+import java.util.Objects;
+import org.sansdk.lio.sync.BackstoreNaming;
+import org.sansdk.lio.sync.LunSyncPlanner;
+
+/**
+ * The design's client-facing target (section 7): one IQN, separate from the backend targets' IQNs, with one
+ * TPG per iSCSI client VLAN.
+ *
+ * <pre>{@code ClientTargetSpec spec = new ClientTargetSpec("iqn.2025-01.lab.home:san-client-target", vlans);}</pre>
+ */
+public record ClientTargetSpec(String targetIqn, List<ClientVlan> clientVlans) {
+
+    /** Copies the list. */
+    public ClientTargetSpec {
+        Objects.requireNonNull(targetIqn, "targetIqn");
+        clientVlans = List.copyOf(clientVlans);
+    }
+
+    /** The TPG tag of a VLAN: its 1-based position in {@link #clientVlans()}. {@code spec.tagOf(vlan)} */
+    public int tagOf(ClientVlan vlan) {
+        int i = clientVlans.indexOf(vlan);
+        if (i < 0) {
+            throw new IllegalArgumentException("VLAN " + vlan.name() + " is not in this spec");
+        }
+        return i + 1;
+    }
+
+    /** The VLANs offering iSCSI, in list order. {@code spec.iscsiVlans()} */
+    public List<ClientVlan> iscsiVlans() {
+        return clientVlans.stream().filter(ClientVlan::iscsi).toList();
+    }
+
+    /** {@code <zvol>} with one iSCSI VLAN, {@code <vlan>-<zvol>} with several (the design's rule). {@code spec.namingFor(vlan)} */
+    public BackstoreNaming namingFor(ClientVlan vlan) {
+        return iscsiVlans().size() <= 1 ? BackstoreNaming.plain() : BackstoreNaming.vlan(vlan.name());
+    }
+
+    /** The LUN sync planner for one VLAN's TPG, with the design's naming. {@code spec.planner(vlan).plan(cfg, zvols)} */
+    public LunSyncPlanner planner(ClientVlan vlan) {
+        return LunSyncPlanner.forTpg(targetIqn, tagOf(vlan), vlan.dataset()).naming(namingFor(vlan));
+    }
+}

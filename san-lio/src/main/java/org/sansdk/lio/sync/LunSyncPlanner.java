@@ -1,0 +1,272 @@
+package org.sansdk.lio.sync;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sansdk.core.SanException;
+import org.sansdk.core.Size;
+import org.sansdk.lio.BlockStorageObject;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.Lun;
+import org.sansdk.lio.MappedLun;
+import org.sansdk.lio.NodeAcl;
+import org.sansdk.lio.StorageObject;
+import org.sansdk.lio.Target;
+import org.sansdk.lio.Tpg;
+import org.sansdk.lio.targetcli.LioChange;
+
+/**
+ * Plans what the design's {@code sync-iscsi-luns} does after every pool import, for one TPG: export every
+ * zvol directly under the TPG's dataset as a block backstore and LUN, without ever renumbering an existing
+ * LUN (initiators and Proxmox VM configs address disks by LUN number).
+ * <ul>
+ * <li>a zvol already exported (found by device path, whatever its backstore name) keeps its LUN number;</li>
+ * <li>a new zvol gets the lowest free LUN index, never one freed in the same plan, in zvol name order;</li>
+ * <li>its backstore gets a unit serial derived from the zvol name ({@link ScsiIdentity}) so both nodes present
+ * the same disk, and {@code emulate_tpu=1} so guests' discards free space in the pool;</li>
+ * <li>in ACL mode every ACL maps each zvol LUN under the same number as the TPG LUN index, explicitly;</li>
+ * <li>LUNs of vanished zvols are reported, and deleted only with {@link #removeMissing(boolean)};</li>
+ * <li>zvols that grew since {@link #previous(List)} are reported.</li>
+ * </ul>
+ * Applying the plan and planning again gives an empty plan.
+ *
+ * <pre>{@code
+ * SyncPlan p = LunSyncPlanner.forTpg("iqn.2025-01.lab.home:san-client-target", 2, "san-pool/iscsi/hypervisor")
+ *         .naming(BackstoreNaming.proxmox("san-pool/iscsi/hypervisor")).plan(cfg, zvols);
+ * }</pre>
+ */
+public final class LunSyncPlanner {
+
+    /** Block backstore attributes set on every zvol backstore (thin provisioning: UNMAP reaches ZFS). */
+    public static final Map<String, Long> ZVOL_ATTRIBUTES = Map.of("emulate_tpu", 1L);
+    private static final int MAX_LUN = 65535;
+
+    private final String target;
+    private final int tag;
+    private final String dataset;
+    private BackstoreNaming naming = BackstoreNaming.plain();
+    private boolean removeMissing;
+    private boolean fixMappedLuns;
+    private Map<String, Size> previous = Map.of();
+
+    private LunSyncPlanner(String target, int tag, String dataset) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.tag = tag;
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+    }
+
+    /** A planner for TPG {@code tag} of {@code target}, exporting zvols directly under {@code dataset}. {@code LunSyncPlanner.forTpg(iqn, 1, "san-pool/iscsi")} */
+    public static LunSyncPlanner forTpg(String target, int tag, String dataset) {
+        return new LunSyncPlanner(target, tag, dataset);
+    }
+
+    /** Backstore naming for new backstores (default {@link BackstoreNaming#plain()}). {@code planner.naming(BackstoreNaming.vlan("hv"))} */
+    public LunSyncPlanner naming(BackstoreNaming n) {
+        this.naming = Objects.requireNonNull(n, "naming");
+        return this;
+    }
+
+    /** Delete LUNs and backstores of vanished zvols (default false: only report them). {@code planner.removeMissing(true)} */
+    public LunSyncPlanner removeMissing(boolean remove) {
+        this.removeMissing = remove;
+        return this;
+    }
+
+    /** Remap ACL mappings whose number differs from the TPG LUN index (default false: report). {@code planner.fixMappedLuns(true)} */
+    public LunSyncPlanner fixMappedLuns(boolean fix) {
+        this.fixMappedLuns = fix;
+        return this;
+    }
+
+    /** The zvol listing of the previous sync, to report grown zvols. {@code planner.previous(lastZvols)} */
+    public LunSyncPlanner previous(List<Zvol> previousZvols) {
+        Map<String, Size> m = new HashMap<>();
+        for (Zvol z : previousZvols) {
+            m.put(z.name(), z.volsize());
+        }
+        this.previous = m;
+        return this;
+    }
+
+    /** Plans the changes for {@code zvols} against {@code config}. {@code planner.plan(cfg, zvols)} */
+    public SyncPlan plan(LioConfig config, List<Zvol> zvols) {
+        Target t = config.target(target).orElseThrow(() -> new SanException(
+                "target " + target + " is not in the configuration: build it first (ClientTargetBuilder)"));
+        Tpg tpg = t.tpg(tag).orElseThrow(() -> new SanException("target " + target + " has no tpg" + tag));
+        List<LioChange> backstores = new ArrayList<>();
+        List<LioChange> luns = new ArrayList<>();
+        List<LioChange> mappings = new ArrayList<>();
+        List<LioChange> removals = new ArrayList<>();
+        List<SyncFinding> findings = new ArrayList<>();
+
+        Map<String, BlockStorageObject> blockByDev = new HashMap<>();
+        Map<String, StorageObject> soByPath = new HashMap<>();
+        Map<String, StorageObject> blockByName = new HashMap<>();
+        for (StorageObject so : config.storageObjects()) {
+            soByPath.put(so.path(), so);
+            if (so instanceof BlockStorageObject b) {
+                blockByDev.putIfAbsent(b.dev(), b);
+                blockByName.put(b.name(), b);
+            }
+        }
+        Map<String, Lun> lunByDev = new HashMap<>();
+        BitSet used = new BitSet();
+        for (Lun l : tpg.luns()) {
+            used.set(l.index());
+            StorageObject so = soByPath.get(l.storageObject());
+            if (so instanceof BlockStorageObject b) {
+                lunByDev.putIfAbsent(b.dev(), l);
+            }
+        }
+
+        List<Zvol> mine = new ArrayList<>();
+        Map<String, Zvol> byDev = new HashMap<>();
+        String under = dataset + "/";
+        for (Zvol z : zvols) {
+            if (!z.name().startsWith(under)) {
+                continue;
+            }
+            if (z.name().indexOf('/', under.length()) >= 0) {
+                findings.add(new SyncFinding.SkippedZvol(z.name(), "nested below " + dataset
+                        + "; only direct children are exported"));
+                continue;
+            }
+            mine.add(z);
+            byDev.put(z.devicePath(), z);
+        }
+        mine.sort(Comparator.comparing(Zvol::name));
+
+        // LUNs of vanished zvols first, so their numbers are known to be freed (and never reused in this plan)
+        String devPrefix = "/dev/zvol/" + under;
+        for (Lun l : tpg.luns()) {
+            StorageObject so = soByPath.get(l.storageObject());
+            if (so instanceof BlockStorageObject b && b.dev().startsWith(devPrefix)
+                    && b.dev().indexOf('/', devPrefix.length()) < 0 && !byDev.containsKey(b.dev())) {
+                findings.add(new SyncFinding.OrphanLun(l.index(), l.storageObject(), b.dev(), removeMissing));
+                if (removeMissing) {
+                    removals.add(new LioChange.DeleteLun(target, tag, l.index()));
+                    if (!exportedElsewhere(config, b.path(), l.index())) {
+                        removals.add(new LioChange.DeleteBackstore("block", b.name()));
+                    }
+                }
+            }
+        }
+
+        List<AclView> acls = new ArrayList<>();
+        if (!tpg.generatesNodeAcls()) {
+            for (NodeAcl a : tpg.nodeAcls()) {
+                acls.add(new AclView(a));
+            }
+        }
+        int nextFree = 0;
+        for (Zvol z : mine) {
+            String dev = z.devicePath();
+            Size before = previous.get(z.name());
+            if (before != null && z.volsize().bytes() > before.bytes()) {
+                findings.add(new SyncFinding.GrownZvol(z.name(), before, z.volsize()));
+            }
+            String serial = ScsiIdentity.unitSerial(z.name());
+            int index;
+            Lun existing = lunByDev.get(dev);
+            if (existing != null) {
+                index = existing.index();
+                BlockStorageObject b = blockByDev.get(dev);
+                if (b.wwn().isPresent() && !b.wwn().get().equals(serial)) {
+                    findings.add(new SyncFinding.IdentityMismatch(b.name(), serial, b.wwn().get()));
+                }
+            } else {
+                BlockStorageObject b = blockByDev.get(dev);
+                String soPath;
+                if (b != null) {
+                    soPath = b.path();
+                    if (b.wwn().isPresent() && !b.wwn().get().equals(serial)) {
+                        findings.add(new SyncFinding.IdentityMismatch(b.name(), serial, b.wwn().get()));
+                    }
+                } else {
+                    String name = naming.backstoreName(z);
+                    StorageObject clash = blockByName.get(name);
+                    if (clash instanceof BlockStorageObject cb) {
+                        findings.add(new SyncFinding.NameConflict(z.name(), name, cb.dev()));
+                        continue;
+                    }
+                    backstores.add(new LioChange.CreateBlockBackstore(name, dev, serial, ZVOL_ATTRIBUTES));
+                    soPath = "/backstores/block/" + name;
+                }
+                index = used.nextClearBit(nextFree);
+                if (index > MAX_LUN) {
+                    throw new SanException("tpg" + tag + " of " + target + " has no free LUN index left (0.."
+                            + MAX_LUN + ")");
+                }
+                nextFree = index + 1;
+                used.set(index);
+                luns.add(new LioChange.CreateLun(target, tag, index, soPath));
+            }
+            for (AclView a : acls) {
+                a.ensure(index, mappings, findings);
+            }
+        }
+        List<LioChange> all = new ArrayList<>(removals.size() + backstores.size() + luns.size() + mappings.size());
+        all.addAll(removals);
+        all.addAll(backstores);
+        all.addAll(luns);
+        all.addAll(mappings);
+        return new SyncPlan(all, findings, config);
+    }
+
+    private boolean exportedElsewhere(LioConfig config, String soPath, int index) {
+        for (Target t : config.targets()) {
+            for (Tpg p : t.tpgs()) {
+                for (Lun l : p.luns()) {
+                    boolean self = t.wwn().equals(target) && p.tag() == tag && l.index() == index;
+                    if (!self && l.storageObject().equals(soPath)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** One ACL's mappings indexed both ways. */
+    private final class AclView {
+        private final String initiator;
+        private final Map<Integer, MappedLun> byTpgLun = new HashMap<>();
+        private final Map<Integer, MappedLun> byIndex = new HashMap<>();
+
+        AclView(NodeAcl acl) {
+            initiator = acl.nodeWwn();
+            for (MappedLun m : acl.mappedLuns()) {
+                byTpgLun.putIfAbsent(m.tpgLun(), m);
+                byIndex.put(m.index(), m);
+            }
+        }
+
+        void ensure(int lun, List<LioChange> out, List<SyncFinding> findings) {
+            MappedLun current = byTpgLun.get(lun);
+            if (current != null && current.index() == lun) {
+                return;
+            }
+            MappedLun occupant = byIndex.get(lun);
+            if (occupant != null && occupant.tpgLun() != lun) {
+                findings.add(new SyncFinding.MappedLunConflict(initiator, lun, lun, occupant.tpgLun()));
+                return;
+            }
+            if (current != null) {
+                findings.add(new SyncFinding.MappedLunMismatch(initiator, current.index(), lun, fixMappedLuns));
+                if (!fixMappedLuns) {
+                    return;
+                }
+                out.add(new LioChange.DeleteMappedLun(target, tag, initiator, current.index()));
+                byIndex.remove(current.index());
+            }
+            out.add(new LioChange.CreateMappedLun(target, tag, initiator, lun, lun));
+            MappedLun m = MappedLun.of(lun, lun);
+            byTpgLun.put(lun, m);
+            byIndex.put(lun, m);
+        }
+    }
+}

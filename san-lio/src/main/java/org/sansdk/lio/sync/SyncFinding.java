@@ -1,0 +1,78 @@
+package org.sansdk.lio.sync;
+
+import org.sansdk.core.Size;
+
+/**
+ * Something a LUN sync noticed but did not (or could not) change on its own. Printed by
+ * {@code sanctl lio plan-sync}; none of them contains a secret.
+ *
+ * <pre>{@code plan.findings().stream().filter(f -> f instanceof SyncFinding.OrphanLun).forEach(System.out::println);}</pre>
+ */
+public sealed interface SyncFinding {
+
+    /** One line for humans. */
+    String describe();
+
+    /** A LUN exports a zvol of the dataset that no longer exists (removed only with {@code removeMissing}). */
+    record OrphanLun(int lun, String storageObject, String dev, boolean removed) implements SyncFinding {
+        @Override
+        public String describe() {
+            return "LUN " + lun + " (" + storageObject + ") exports " + dev + ", which is not in the zvol list"
+                    + (removed ? ": removed" : ": kept (pass removeMissing to delete it)");
+        }
+    }
+
+    /** A zvol grew since the previous listing; block backstores see the new size, initiators must rescan. */
+    record GrownZvol(String zvol, Size from, Size to) implements SyncFinding {
+        @Override
+        public String describe() {
+            return "zvol " + zvol + " grew from " + from.toHuman() + " to " + to.toHuman()
+                    + ": iblock reports the new size; rescan on the initiators (iscsiadm -m session --rescan)";
+        }
+    }
+
+    /** An existing backstore's unit serial is not the one derived from the zvol name (not changed live). */
+    record IdentityMismatch(String backstore, String expected, String actual) implements SyncFinding {
+        @Override
+        public String describe() {
+            return "backstore " + backstore + " has unit serial " + actual + ", expected " + expected
+                    + ": the peer node would present a different disk after failover (recreate it in a maintenance window)";
+        }
+    }
+
+    /** The backstore name the zvol needs is taken by a backstore over another device. */
+    record NameConflict(String zvol, String backstore, String existingDev) implements SyncFinding {
+        @Override
+        public String describe() {
+            return "zvol " + zvol + " needs backstore name " + backstore + ", already used for " + existingDev
+                    + ": skipped";
+        }
+    }
+
+    /** An ACL sees a LUN under another number than the TPG LUN index (left by targetcli's auto mapping). */
+    record MappedLunMismatch(String initiator, int mappedLun, int tpgLun, boolean fixed) implements SyncFinding {
+        @Override
+        public String describe() {
+            return initiator + " sees TPG LUN " + tpgLun + " as LUN " + mappedLun
+                    + (fixed ? ": remapped to " + tpgLun : ": kept (pass fixMappedLuns to remap; the initiator sees a change)");
+        }
+    }
+
+    /** The mapped LUN number a LUN needs in an ACL is used by another mapping. */
+    record MappedLunConflict(String initiator, int mappedLun, int wantedTpgLun, int usedByTpgLun)
+            implements SyncFinding {
+        @Override
+        public String describe() {
+            return initiator + " mapped LUN " + mappedLun + " points at TPG LUN " + usedByTpgLun + ", so TPG LUN "
+                    + wantedTpgLun + " cannot be mapped under its own number: not mapped";
+        }
+    }
+
+    /** A zvol below the dataset but not directly in it (not exported: its name could collide). */
+    record SkippedZvol(String zvol, String reason) implements SyncFinding {
+        @Override
+        public String describe() {
+            return "zvol " + zvol + " skipped: " + reason;
+        }
+    }
+}

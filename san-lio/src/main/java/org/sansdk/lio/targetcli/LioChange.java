@@ -1,0 +1,466 @@
+package org.sansdk.lio.targetcli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.sansdk.core.SanException;
+import org.sansdk.lio.BlockStorageObject;
+import org.sansdk.lio.Chap;
+import org.sansdk.lio.FabricModule;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.Lun;
+import org.sansdk.lio.MappedLun;
+import org.sansdk.lio.NodeAcl;
+import org.sansdk.lio.Portal;
+import org.sansdk.lio.StorageObject;
+import org.sansdk.lio.Target;
+import org.sansdk.lio.Tpg;
+
+/**
+ * One change to a LIO configuration, as data: it renders to one targetcli command line
+ * ({@link #targetcli()}) and applies to a {@link LioConfig} model the way targetcli would change the kernel
+ * ({@link #apply(LioConfig)}), so a plan can be rendered as a batch or as a complete {@code saveconfig.json},
+ * and re-planning against the applied model is empty. Numbers are always explicit: no change relies on
+ * targetcli picking a LUN, mapped LUN or TPG number.
+ *
+ * <pre>{@code LioConfig after = change.apply(before); String line = change.targetcli();}</pre>
+ */
+public sealed interface LioChange {
+
+    /** The targetcli command line (contains CHAP secrets for auth changes: send only through stdin). */
+    String targetcli();
+
+    /** One human line, never containing a secret. */
+    String describe();
+
+    /** The configuration after this change. */
+    LioConfig apply(LioConfig config);
+
+    /** True when {@link #targetcli()} carries a secret. */
+    default boolean secret() {
+        return false;
+    }
+
+    /** {@code /backstores/block create name=N dev=D wwn=SERIAL} then one {@code set attribute} per attribute. */
+    record CreateBlockBackstore(String name, String dev, String unitSerial, Map<String, Long> attributes)
+            implements LioChange {
+        /** Checks tokens. */
+        public CreateBlockBackstore {
+            Tokens.check("backstore name", name);
+            Tokens.check("device path", dev);
+            Tokens.check("unit serial", unitSerial);
+            attributes = Map.copyOf(attributes);
+        }
+
+        @Override
+        public String targetcli() {
+            StringBuilder sb = new StringBuilder("/backstores/block create name=" + name + " dev=" + dev + " wwn="
+                    + unitSerial);
+            if (!attributes.isEmpty()) {
+                sb.append("\n/backstores/block/").append(name).append(" set attribute");
+                attributes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "create block backstore " + name + " on " + dev + " (unit serial " + unitSerial + ")";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            BlockStorageObject so = BlockStorageObject.of(name, dev).withWwn(unitSerial);
+            for (Map.Entry<String, Long> e : attributes.entrySet()) {
+                so = so.withAttribute(e.getKey(), e.getValue());
+            }
+            return c.plusStorageObject(so);
+        }
+    }
+
+    /** {@code /backstores/<plugin> delete name=N} (rtslib also deletes every LUN exporting it). */
+    record DeleteBackstore(String plugin, String name) implements LioChange {
+        /** Checks tokens. */
+        public DeleteBackstore {
+            Tokens.check("plugin", plugin);
+            Tokens.check("backstore name", name);
+        }
+
+        @Override
+        public String targetcli() {
+            return "/backstores/" + plugin + " delete name=" + name;
+        }
+
+        @Override
+        public String describe() {
+            return "delete " + plugin + " backstore " + name;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            String path = "/backstores/" + plugin + "/" + name;
+            LioConfig out = c;
+            for (Target t : c.targets()) {
+                for (Tpg tpg : t.tpgs()) {
+                    for (Lun l : tpg.luns()) {
+                        if (l.storageObject().equals(path)) {
+                            out = new DeleteLun(t.wwn(), tpg.tag(), l.index()).apply(out);
+                        }
+                    }
+                }
+            }
+            List<StorageObject> sos = new ArrayList<>(out.storageObjects());
+            sos.removeIf(so -> so.path().equals(path));
+            return out.withStorageObjects(sos);
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN/luns create storage_object=P lun=I add_mapped_luns=false}. */
+    record CreateLun(String target, int tag, int index, String storageObject) implements LioChange {
+        /** Checks tokens. */
+        public CreateLun {
+            Tokens.check("target", target);
+            Tokens.check("storage object", storageObject);
+        }
+
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + "/luns create storage_object=" + storageObject + " lun=" + index
+                    + " add_mapped_luns=false";
+        }
+
+        @Override
+        public String describe() {
+            return "create LUN " + index + " in " + target + " tpg" + tag + " -> " + storageObject;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> tpg.plusLun(Lun.of(index, storageObject)));
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN/luns delete lun=I} (the kernel drops every mapped LUN pointing at it). */
+    record DeleteLun(String target, int tag, int index) implements LioChange {
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + "/luns delete lun=" + index;
+        }
+
+        @Override
+        public String describe() {
+            return "delete LUN " + index + " of " + target + " tpg" + tag;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> {
+                List<Lun> luns = new ArrayList<>(tpg.luns());
+                luns.removeIf(l -> l.index() == index);
+                List<NodeAcl> acls = new ArrayList<>();
+                for (NodeAcl a : tpg.nodeAcls()) {
+                    List<MappedLun> m = new ArrayList<>(a.mappedLuns());
+                    m.removeIf(x -> x.tpgLun() == index);
+                    acls.add(a.withMappedLuns(m));
+                }
+                return tpg.withLuns(luns).withNodeAcls(acls);
+            });
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN/acls/INIT create mapped_lun=I tpg_lun_or_backstore=L write_protect=false}. */
+    record CreateMappedLun(String target, int tag, String initiator, int index, int tpgLun) implements LioChange {
+        /** Checks tokens. */
+        public CreateMappedLun {
+            Tokens.check("target", target);
+            Tokens.check("initiator", initiator);
+        }
+
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + "/acls/" + initiator + " create mapped_lun=" + index
+                    + " tpg_lun_or_backstore=" + tpgLun + " write_protect=false";
+        }
+
+        @Override
+        public String describe() {
+            return "map LUN " + tpgLun + " as LUN " + index + " for " + initiator + " (" + target + " tpg" + tag + ")";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateAcl(c, target, tag, initiator, a -> a.plusMappedLun(MappedLun.of(index, tpgLun)));
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN/acls/INIT delete mapped_lun=I}. */
+    record DeleteMappedLun(String target, int tag, String initiator, int index) implements LioChange {
+        /** Checks tokens. */
+        public DeleteMappedLun {
+            Tokens.check("initiator", initiator);
+        }
+
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + "/acls/" + initiator + " delete mapped_lun=" + index;
+        }
+
+        @Override
+        public String describe() {
+            return "unmap LUN " + index + " from " + initiator + " (" + target + " tpg" + tag + ")";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateAcl(c, target, tag, initiator, a -> {
+                List<MappedLun> m = new ArrayList<>(a.mappedLuns());
+                m.removeIf(x -> x.index() == index);
+                return a.withMappedLuns(m);
+            });
+        }
+    }
+
+    /**
+     * {@code /iscsi create IQN}. targetcli also creates {@code tpg1} with the wildcard portal
+     * {@code 0.0.0.0:3260} ({@code auto_add_default_portal}); the model applies that too, so a following
+     * {@link DeletePortal} is needed to bind only to a chosen address.
+     */
+    record CreateIscsiTarget(String wwn) implements LioChange {
+        /** Checks tokens. */
+        public CreateIscsiTarget {
+            Tokens.check("target", wwn);
+        }
+
+        @Override
+        public String targetcli() {
+            return "/iscsi create " + wwn;
+        }
+
+        @Override
+        public String describe() {
+            return "create iSCSI target " + wwn + " (targetcli adds tpg1 with portal 0.0.0.0:3260)";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            Tpg tpg1 = Tpg.of(1).withPortals(List.of(Portal.of("0.0.0.0", 3260)));
+            return c.withTarget(Target.iscsi(wwn, List.of(tpg1)));
+        }
+    }
+
+    /** {@code /iscsi/IQN create tag=N} (an extra, enabled TPG without portals). */
+    record CreateTpg(String target, int tag) implements LioChange {
+        @Override
+        public String targetcli() {
+            return "/iscsi/" + target + " create tag=" + tag;
+        }
+
+        @Override
+        public String describe() {
+            return "create tpg" + tag + " in " + target;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            Target t = c.target(target).orElseThrow(() -> new SanException("no target " + target));
+            return c.withTarget(t.withTpg(Tpg.of(tag)));
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN set attribute k=v ...}. */
+    record SetTpgAttributes(String target, int tag, Map<String, Long> attributes) implements LioChange {
+        /** Copies the map. */
+        public SetTpgAttributes {
+            attributes = Map.copyOf(attributes);
+        }
+
+        @Override
+        public String targetcli() {
+            StringBuilder sb = new StringBuilder(Tokens.tpgPath(target, tag)).append(" set attribute");
+            attributes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+            return sb.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "set " + new java.util.TreeMap<>(attributes) + " on " + target + " tpg" + tag;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> {
+                Tpg out = tpg;
+                for (Map.Entry<String, Long> e : attributes.entrySet()) {
+                    out = out.withAttribute(e.getKey(), e.getValue());
+                }
+                return out;
+            });
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN/portals create ip_address=A ip_port=P}. */
+    record CreatePortal(String target, int tag, String address, int port) implements LioChange {
+        /** Checks tokens. */
+        public CreatePortal {
+            Tokens.check("portal address", address);
+        }
+
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + "/portals create ip_address=" + address + " ip_port=" + port;
+        }
+
+        @Override
+        public String describe() {
+            return "listen on " + address + ":" + port + " (" + target + " tpg" + tag + ")";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> {
+                List<Portal> p = new ArrayList<>(tpg.portals());
+                p.add(Portal.of(address, port));
+                return tpg.withPortals(p);
+            });
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN/portals delete ip_address=A ip_port=P}. */
+    record DeletePortal(String target, int tag, String address, int port) implements LioChange {
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + "/portals delete ip_address=" + address + " ip_port=" + port;
+        }
+
+        @Override
+        public String describe() {
+            return "stop listening on " + address + ":" + port + " (" + target + " tpg" + tag + ")";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> {
+                List<Portal> p = new ArrayList<>(tpg.portals());
+                p.removeIf(x -> x.ipAddress().equals(address) && x.port() == port);
+                return tpg.withPortals(p);
+            });
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN/acls create wwn=INIT add_mapped_luns=false}. */
+    record CreateAcl(String target, int tag, String initiator) implements LioChange {
+        /** Checks tokens. */
+        public CreateAcl {
+            Tokens.check("initiator", initiator);
+        }
+
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + "/acls create wwn=" + initiator + " add_mapped_luns=false";
+        }
+
+        @Override
+        public String describe() {
+            return "allow initiator " + initiator + " (" + target + " tpg" + tag + ")";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> {
+                List<NodeAcl> a = new ArrayList<>(tpg.nodeAcls());
+                a.add(NodeAcl.of(initiator));
+                return tpg.withNodeAcls(a);
+            });
+        }
+    }
+
+    /**
+     * {@code set auth userid=.. password=.. [mutual_userid=.. mutual_password=..]} on an ACL (initiator
+     * present) or on the TPG (initiator empty, for {@code generate_node_acls=1}). Secret: goes through stdin.
+     */
+    record SetAuth(String target, int tag, Optional<String> initiator, Chap chap) implements LioChange {
+        /** Checks tokens (a password that configshell could not tokenise is refused without showing it). */
+        public SetAuth {
+            Objects.requireNonNull(initiator, "initiator");
+            Objects.requireNonNull(chap, "chap");
+            chap.userid().ifPresent(u -> Tokens.check("CHAP userid", u));
+            chap.mutualUserid().ifPresent(u -> Tokens.check("CHAP mutual userid", u));
+            chap.password().ifPresent(p -> Tokens.checkSecret("CHAP password", p.reveal()));
+            chap.mutualPassword().ifPresent(p -> Tokens.checkSecret("CHAP mutual password", p.reveal()));
+        }
+
+        @Override
+        public String targetcli() {
+            StringBuilder sb = new StringBuilder(Tokens.tpgPath(target, tag));
+            initiator.ifPresent(i -> sb.append("/acls/").append(i));
+            sb.append(" set auth");
+            chap.userid().ifPresent(u -> sb.append(" userid=").append(u));
+            chap.password().ifPresent(p -> sb.append(" password=").append(p.reveal()));
+            chap.mutualUserid().ifPresent(u -> sb.append(" mutual_userid=").append(u));
+            chap.mutualPassword().ifPresent(p -> sb.append(" mutual_password=").append(p.reveal()));
+            return sb.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "set CHAP " + chap + " on " + target + " tpg" + tag + initiator.map(i -> " ACL " + i).orElse("");
+        }
+
+        @Override
+        public boolean secret() {
+            return true;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            if (initiator.isPresent()) {
+                return Tokens.updateAcl(c, target, tag, initiator.get(), a -> a.withChap(chap));
+            }
+            return Tokens.updateTpg(c, target, tag, tpg -> tpg.withChap(chap));
+        }
+    }
+
+    /** {@code /iscsi set discovery_auth enable=1 userid=.. password=.. ...} (secret). */
+    record SetDiscoveryAuth(Chap chap) implements LioChange {
+        /** Checks tokens. */
+        public SetDiscoveryAuth {
+            chap.userid().ifPresent(u -> Tokens.check("discovery userid", u));
+            chap.password().ifPresent(p -> Tokens.checkSecret("discovery password", p.reveal()));
+            chap.mutualUserid().ifPresent(u -> Tokens.check("discovery mutual userid", u));
+            chap.mutualPassword().ifPresent(p -> Tokens.checkSecret("discovery mutual password", p.reveal()));
+        }
+
+        @Override
+        public String targetcli() {
+            StringBuilder sb = new StringBuilder("/iscsi set discovery_auth enable=")
+                    .append(chap.hasCredentials() ? 1 : 0);
+            chap.userid().ifPresent(u -> sb.append(" userid=").append(u));
+            chap.password().ifPresent(p -> sb.append(" password=").append(p.reveal()));
+            chap.mutualUserid().ifPresent(u -> sb.append(" mutual_userid=").append(u));
+            chap.mutualPassword().ifPresent(p -> sb.append(" mutual_password=").append(p.reveal()));
+            return sb.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "set iSCSI discovery auth " + chap;
+        }
+
+        @Override
+        public boolean secret() {
+            return true;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            List<FabricModule> fms = new ArrayList<>(c.fabricModules());
+            fms.removeIf(f -> f.name().equals("iscsi"));
+            fms.add(FabricModule.iscsiDiscoveryAuth(chap));
+            return c.withFabricModules(fms);
+        }
+    }
+}

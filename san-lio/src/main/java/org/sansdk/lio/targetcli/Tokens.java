@@ -1,0 +1,57 @@
+package org.sansdk.lio.targetcli;
+
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.sansdk.core.SanException;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.NodeAcl;
+import org.sansdk.lio.Target;
+import org.sansdk.lio.Tpg;
+
+/**
+ * What may appear in a targetcli (configshell) command line. configshell splits on whitespace and gives
+ * quotes, {@code #} and backslashes meaning, and has no escaping we could rely on across versions, so
+ * anything else is refused up front instead of being mangled.
+ */
+final class Tokens {
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/+@,\\-\\[\\]%]{1,4096}");
+    private static final Pattern SAFE_SECRET = Pattern.compile("[\\x21-\\x7e&&[^\"'`\\\\#=\\s]]{1,255}");
+
+    private Tokens() {
+    }
+
+    static void check(String what, String token) {
+        if (token == null || !SAFE.matcher(token).matches()) {
+            throw new SanException(what + " '" + token + "' cannot be passed to targetcli: use letters, digits and"
+                    + " _ . : / + @ , - [ ] % only");
+        }
+    }
+
+    static void checkSecret(String what, String secret) {
+        if (secret == null || !SAFE_SECRET.matcher(secret).matches()) {
+            // never show the value
+            throw new SanException(what + " cannot be passed to targetcli: use 1-255 printable ASCII characters"
+                    + " without whitespace, quotes, backslash, '#' or '='");
+        }
+    }
+
+    static String tpgPath(String target, int tag) {
+        return "/iscsi/" + target + "/tpg" + tag;
+    }
+
+    static LioConfig updateTpg(LioConfig c, String target, int tag, UnaryOperator<Tpg> f) {
+        Target t = c.target(target).orElseThrow(() -> new SanException("no target " + target + " in the configuration"));
+        Tpg tpg = t.tpg(tag).orElseThrow(() -> new SanException("no tpg" + tag + " in target " + target));
+        return c.withTarget(t.withTpg(f.apply(tpg)));
+    }
+
+    static LioConfig updateAcl(LioConfig c, String target, int tag, String initiator, UnaryOperator<NodeAcl> f) {
+        return updateTpg(c, target, tag, tpg -> {
+            NodeAcl acl = tpg.acl(initiator).orElseThrow(() -> new SanException(
+                    "no ACL for " + initiator + " in " + target + " tpg" + tag));
+            java.util.List<NodeAcl> acls = new java.util.ArrayList<>(tpg.nodeAcls());
+            acls.set(acls.indexOf(acl), f.apply(acl));
+            return tpg.withNodeAcls(acls);
+        });
+    }
+}

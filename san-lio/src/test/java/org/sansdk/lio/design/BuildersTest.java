@@ -1,0 +1,155 @@
+package org.sansdk.lio.design;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.Command;
+import org.sansdk.core.Secret;
+import org.sansdk.core.Size;
+import org.sansdk.core.ValidationException;
+import org.sansdk.lio.BlockStorageObject;
+import org.sansdk.lio.Chap;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.LioValidator;
+import org.sansdk.lio.Lun;
+import org.sansdk.lio.MappedLun;
+import org.sansdk.lio.NodeAcl;
+import org.sansdk.lio.Portal;
+import org.sansdk.lio.SaveconfigParser;
+import org.sansdk.lio.SaveconfigWriter;
+import org.sansdk.lio.Target;
+import org.sansdk.lio.Tpg;
+import org.sansdk.lio.sync.Zvol;
+import org.sansdk.lio.targetcli.TargetcliBatch;
+
+/** Built from the values in corpus/ansible-ha-san (host_vars/storage-a.yml, group_vars/.../iscsi.yml, all.yml). */
+class BuildersTest {
+    static final String PREFIX = "iqn.2025-01.lab.home";
+    static final Secret REPL = Secret.of("CHANGEME-vault-this");
+    static final Secret MUTUAL = Secret.of("CHANGEME-vault-this-too");
+
+    static BackendTargetSpec storageA() {
+        List<LocalDisk> disks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            disks.add(new LocalDisk("data-a-" + i, "/dev/disk/by-id/ata-PLACEHOLDER_DISK_A_" + i));
+        }
+        return new BackendTargetSpec(PREFIX + ":storage-a", "10.10.10.1", 3260, disks, PREFIX + ":initiator-b",
+                Chap.of("iscsi-repl-user", REPL).withMutual("iscsi-target-user", MUTUAL), false);
+    }
+
+    @Test
+    void backend_twelveDisks_lunsAndMappedLunsNumberedByPositionOnInterconnectPortalOnly() {
+        LioConfig cfg = BackendTargetBuilder.config(storageA());
+        Target t = cfg.target(PREFIX + ":storage-a").orElseThrow();
+        Tpg tpg = t.tpg(1).orElseThrow();
+        assertThat(tpg.portals()).containsExactly(Portal.of("10.10.10.1", 3260));
+        assertThat(tpg.luns()).hasSize(12);
+        assertThat(tpg.lun(11).orElseThrow().storageObject()).isEqualTo("/backstores/block/data-a-11");
+        NodeAcl peer = tpg.acl(PREFIX + ":initiator-b").orElseThrow();
+        assertThat(peer.mappedLuns()).allSatisfy(m -> assertThat(m.index()).isEqualTo(m.tpgLun()));
+        assertThat(peer.mappedLuns()).hasSize(12);
+        assertThat(peer.chap().hasMutual()).isTrue();
+        assertThat(tpg.attribute("authentication")).contains(1L);
+        assertThat(((BlockStorageObject) cfg.storageObjects().get(0)).dev())
+                .isEqualTo("/dev/disk/by-id/ata-PLACEHOLDER_DISK_A_0");
+        assertThat(LioValidator.validate(cfg)).isEmpty();
+        // the cold-start file round-trips through the parser
+        assertThat(SaveconfigParser.parse("x", SaveconfigWriter.write(cfg))).isEqualTo(cfg);
+    }
+
+    @Test
+    void backend_batch_sendsChapOnlyThroughSecretStdin() {
+        TargetcliBatch batch = BackendTargetBuilder.batch(storageA());
+        Command cmd = batch.command();
+        assertThat(cmd.argv()).containsExactly("targetcli");
+        assertThat(cmd.stdinIsSecret()).isTrue();
+        assertThat(cmd.toString()).doesNotContain(REPL.reveal());
+        assertThat(batch.redactedScript()).doesNotContain(REPL.reveal()).doesNotContain(MUTUAL.reveal())
+                .contains("/iscsi/" + PREFIX + ":storage-a/tpg1/portals delete ip_address=0.0.0.0 ip_port=3260");
+        assertThat(batch.toPlan("storage-a", "backend").toString()).doesNotContain(REPL.reveal());
+        assertThat(batch.script()).contains("set auth userid=iscsi-repl-user password=" + REPL.reveal()
+                + " mutual_userid=iscsi-target-user mutual_password=" + MUTUAL.reveal());
+        assertThat(batch.script().lines().filter(l -> l.equals("saveconfig")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void backend_withoutChap_authenticationOff() {
+        BackendTargetSpec s = storageA();
+        BackendTargetSpec open = new BackendTargetSpec(s.targetIqn(), s.interconnectAddress(), 3260, s.disks(),
+                s.peerInitiatorIqn(), Chap.NONE, false);
+        Tpg tpg = BackendTargetBuilder.config(open).targets().get(0).tpg(1).orElseThrow();
+        assertThat(tpg.attribute("authentication")).contains(0L);
+        assertThat(tpg.acl(s.peerInitiatorIqn()).orElseThrow().chap().isEmpty()).isTrue();
+    }
+
+    @Test
+    void backend_identicalMutualPassword_refused() {
+        BackendTargetSpec s = storageA();
+        BackendTargetSpec bad = new BackendTargetSpec(s.targetIqn(), s.interconnectAddress(), 3260, s.disks(),
+                s.peerInitiatorIqn(), Chap.of("u", REPL).withMutual("m", Secret.of(REPL.reveal())), false);
+        assertThatThrownBy(() -> BackendTargetBuilder.changes(bad)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-AUTH-004"));
+    }
+
+    static ClientTargetSpec designVlans(ClientVlan.Access hypervisorAccess) {
+        return new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
+                ClientVlan.nonIscsi("enduser"),
+                new ClientVlan("hypervisor", "10.40.40.10", 3260, true, "san-pool/iscsi/hypervisor", hypervisorAccess)));
+    }
+
+    @Test
+    void client_generateNodeAclsMode_tpgNumberedByPositionWithTpgChap() {
+        ClientTargetSpec spec = designVlans(new ClientVlan.Open(Chap.of("proxmox-shared", Secret.of("s3cret-pw-1"))));
+        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")));
+        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(PREFIX + ":storage-a"), zvols);
+        Tpg tpg = cfg.target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
+        assertThat(tpg.attributes()).containsEntry("generate_node_acls", 1L).containsEntry("demo_mode_write_protect", 0L)
+                .containsEntry("cache_dynamic_acls", 1L).containsEntry("authentication", 1L);
+        assertThat(tpg.chap().userid()).contains("proxmox-shared");
+        assertThat(tpg.nodeAcls()).isEmpty();
+        assertThat(tpg.portals()).containsExactly(Portal.of("10.40.40.10", 3260));
+        assertThat(tpg.luns()).extracting(Lun::storageObject).containsExactly("/backstores/block/vm-100-disk-0");
+        assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpg(1).orElseThrow().portals()).isEmpty();
+    }
+
+    @Test
+    void client_aclModeWithoutChap_authenticationOffAndMappedLunsEqual() {
+        ClientTargetSpec spec = designVlans(new ClientVlan.Acls(List.of(
+                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", Chap.NONE),
+                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-b", Chap.NONE))));
+        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")),
+                new Zvol("san-pool/iscsi/hypervisor/vm-101-disk-0", Size.parse("32G")));
+        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), zvols);
+        Tpg tpg = cfg.target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
+        assertThat(tpg.attribute("authentication")).contains(0L);
+        assertThat(tpg.acl(PREFIX + ":proxmox-b").orElseThrow().mappedLuns()).extracting(MappedLun::index)
+                .containsExactly(0, 1);
+    }
+
+    @Test
+    void client_twoIscsiVlans_backstoresPrefixedWithVlan() {
+        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
+                new ClientVlan("hv1", "10.40.40.10", 3260, true, "san-pool/iscsi/hv1", new ClientVlan.Open(Chap.NONE)),
+                new ClientVlan("hv2", "10.50.50.10", 3260, true, "san-pool/iscsi/hv2", new ClientVlan.Open(Chap.NONE))));
+        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hv1/vm-100-disk-0", Size.parse("1G")),
+                new Zvol("san-pool/iscsi/hv2/vm-100-disk-0", Size.parse("1G")));
+        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), zvols);
+        assertThat(cfg.storageObjects()).extracting(so -> so.name())
+                .containsExactly("hv1-vm-100-disk-0", "hv2-vm-100-disk-0");
+        assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpgs()).extracting(Tpg::tag).containsExactly(1, 2);
+    }
+
+    @Test
+    void client_mixedChapAcls_andBackendIqnReuse_refused() {
+        ClientTargetSpec mixed = designVlans(new ClientVlan.Acls(List.of(
+                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", Chap.of("a", Secret.of("pw-a-123456"))),
+                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-b", Chap.NONE))));
+        assertThatThrownBy(() -> ClientTargetBuilder.changes(mixed, Set.of(PREFIX + ":san-client-target")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.ruleId()).containsExactlyInAnyOrder("LIO-DESIGN-004", "LIO-AUTH-002"));
+    }
+}

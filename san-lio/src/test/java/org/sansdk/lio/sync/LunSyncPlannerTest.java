@@ -1,0 +1,192 @@
+package org.sansdk.lio.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.Command;
+import org.sansdk.core.Plan;
+import org.sansdk.core.Size;
+import org.sansdk.lio.BlockStorageObject;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.LioValidator;
+import org.sansdk.lio.Lun;
+import org.sansdk.lio.MappedLun;
+import org.sansdk.lio.NodeAcl;
+import org.sansdk.lio.SaveconfigParser;
+import org.sansdk.lio.SaveconfigWriter;
+import org.sansdk.lio.Target;
+import org.sansdk.lio.Tpg;
+import org.sansdk.lio.targetcli.LioChange;
+
+class LunSyncPlannerTest {
+    static final String IQN = "iqn.2025-01.lab.home:san-client-target";
+    static final String DS = "san-pool/iscsi/hypervisor";
+    static final String A = "iqn.2025-01.lab.home:proxmox-a";
+    static final String B = "iqn.2025-01.lab.home:proxmox-b";
+
+    static LioConfig aclTarget() {
+        Tpg tpg = Tpg.of(2).withNodeAcls(List.of(NodeAcl.of(A), NodeAcl.of(B)));
+        return LioConfig.empty().withTarget(Target.iscsi(IQN, List.of(tpg)));
+    }
+
+    static Zvol z(String leaf, String size) {
+        return new Zvol(DS + "/" + leaf, Size.parse(size));
+    }
+
+    @Test
+    void plan_newZvols_getFreeIndicesInNameOrderAndEqualMappedLuns() {
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(),
+                List.of(z("vm-101-disk-0", "8G"), z("vm-100-disk-0", "32G")));
+        List<LioChange.CreateLun> luns = p.changes().stream().filter(c -> c instanceof LioChange.CreateLun)
+                .map(c -> (LioChange.CreateLun) c).toList();
+        assertThat(luns).extracting(LioChange.CreateLun::index, LioChange.CreateLun::storageObject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "/backstores/block/vm-100-disk-0"),
+                        org.assertj.core.groups.Tuple.tuple(1, "/backstores/block/vm-101-disk-0"));
+        LioConfig after = p.after();
+        Tpg tpg = after.target(IQN).orElseThrow().tpg(2).orElseThrow();
+        for (NodeAcl acl : tpg.nodeAcls()) {
+            assertThat(acl.mappedLuns()).extracting(MappedLun::index, MappedLun::tpgLun)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 0), org.assertj.core.groups.Tuple.tuple(1, 1));
+        }
+        BlockStorageObject so = (BlockStorageObject) after.storageObject("/backstores/block/vm-100-disk-0").orElseThrow();
+        assertThat(so.dev()).isEqualTo("/dev/zvol/san-pool/iscsi/hypervisor/vm-100-disk-0");
+        assertThat(so.attributes()).containsEntry("emulate_tpu", 1L);
+        assertThat(so.wwn()).contains(ScsiIdentity.unitSerial(DS + "/vm-100-disk-0"));
+        assertThat(LioValidator.validate(after)).isEmpty();
+    }
+
+    @Test
+    void plan_afterApplying_isEmpty() {
+        List<Zvol> zvols = List.of(z("vm-100-disk-0", "32G"), z("vm-101-disk-0", "8G"), z("vm-102-disk-1", "1G"));
+        LunSyncPlanner planner = LunSyncPlanner.forTpg(IQN, 2, DS);
+        SyncPlan first = planner.plan(aclTarget(), zvols);
+        assertThat(first.isEmpty()).isFalse();
+        SyncPlan again = planner.plan(first.after(), zvols);
+        assertThat(again.changes()).isEmpty();
+        // also through the saveconfig.json text, as a cold start would
+        LioConfig reread = SaveconfigParser.parse("x", first.saveconfigJson());
+        assertThat(planner.plan(reread, zvols).changes()).isEmpty();
+    }
+
+    @Test
+    void plan_existingLunsKeepNumbers_newZvolFillsTheGap() {
+        LioConfig cfg = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(),
+                List.of(z("a", "1G"), z("b", "1G"), z("c", "1G"))).after();
+        // b disappears, d appears: a=0 and c=2 keep their numbers; d takes 1 only if b's LUN is gone
+        SyncPlan keep = LunSyncPlanner.forTpg(IQN, 2, DS).plan(cfg, List.of(z("a", "1G"), z("c", "1G"), z("d", "1G")));
+        assertThat(keep.findings()).anySatisfy(f -> assertThat(f).isInstanceOf(SyncFinding.OrphanLun.class));
+        assertThat(keep.changes()).filteredOn(c -> c instanceof LioChange.CreateLun)
+                .extracting(c -> ((LioChange.CreateLun) c).index()).containsExactly(3);
+        SyncPlan remove = LunSyncPlanner.forTpg(IQN, 2, DS).removeMissing(true)
+                .plan(cfg, List.of(z("a", "1G"), z("c", "1G"), z("d", "1G")));
+        // the freed LUN 1 is not reused in the same plan (an initiator may still cache it)
+        assertThat(remove.changes()).filteredOn(c -> c instanceof LioChange.CreateLun)
+                .extracting(c -> ((LioChange.CreateLun) c).index()).containsExactly(3);
+        assertThat(remove.changes()).contains(new LioChange.DeleteLun(IQN, 2, 1),
+                new LioChange.DeleteBackstore("block", "b"));
+        Tpg tpg = remove.after().target(IQN).orElseThrow().tpg(2).orElseThrow();
+        assertThat(tpg.luns()).extracting(Lun::index).containsExactly(0, 2, 3);
+        assertThat(tpg.acl(A).orElseThrow().mappedLuns()).extracting(MappedLun::tpgLun).containsExactly(0, 2, 3);
+    }
+
+    @Test
+    void plan_autoMappedLunWithOtherNumber_reportedAndFixedOnlyWhenAsked() {
+        LioConfig cfg = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), List.of(z("a", "1G"), z("b", "1G"))).after();
+        // simulate targetcli's auto mapping: B sees TPG LUN 1 as mapped LUN 5
+        Tpg tpg = cfg.target(IQN).orElseThrow().tpg(2).orElseThrow();
+        NodeAcl b = tpg.acl(B).orElseThrow().withMappedLuns(List.of(MappedLun.of(0, 0), MappedLun.of(5, 1)));
+        List<NodeAcl> acls = new ArrayList<>(tpg.nodeAcls());
+        acls.set(1, b);
+        LioConfig skewed = cfg.withTarget(cfg.target(IQN).orElseThrow().withTpg(tpg.withNodeAcls(acls)));
+        SyncPlan report = LunSyncPlanner.forTpg(IQN, 2, DS).plan(skewed, List.of(z("a", "1G"), z("b", "1G")));
+        assertThat(report.changes()).isEmpty();
+        assertThat(report.findings()).containsExactly(new SyncFinding.MappedLunMismatch(B, 5, 1, false));
+        SyncPlan fix = LunSyncPlanner.forTpg(IQN, 2, DS).fixMappedLuns(true)
+                .plan(skewed, List.of(z("a", "1G"), z("b", "1G")));
+        assertThat(fix.changes()).containsExactly(new LioChange.DeleteMappedLun(IQN, 2, B, 5),
+                new LioChange.CreateMappedLun(IQN, 2, B, 1, 1));
+    }
+
+    @Test
+    void plan_generateNodeAclsMode_createsNoMappedLuns() {
+        Tpg tpg = Tpg.of(1).withAttribute("generate_node_acls", 1);
+        LioConfig cfg = LioConfig.empty().withTarget(Target.iscsi(IQN, List.of(tpg)));
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 1, DS).plan(cfg, List.of(z("a", "1G")));
+        assertThat(p.changes()).noneMatch(c -> c instanceof LioChange.CreateMappedLun);
+    }
+
+    @Test
+    void plan_grownZvolAndNestedZvol_reported() {
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).previous(List.of(z("a", "1G")))
+                .plan(aclTarget(), List.of(z("a", "2G"), new Zvol(DS + "/sub/x", Size.parse("1G")),
+                        new Zvol("san-pool/other/y", Size.parse("1G"))));
+        assertThat(p.findings()).contains(new SyncFinding.GrownZvol(DS + "/a", Size.parse("1G"), Size.parse("2G")));
+        assertThat(p.findings()).anySatisfy(f -> assertThat(f.describe()).contains("sub/x").contains("skipped"));
+        assertThat(p.changes()).filteredOn(c -> c instanceof LioChange.CreateLun).hasSize(1);
+    }
+
+    @Test
+    void plan_backstoreNameTakenByOtherDevice_isReportedNotOverwritten() {
+        LioConfig cfg = aclTarget().plusStorageObject(BlockStorageObject.of("a", "/dev/sdz"));
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).plan(cfg, List.of(z("a", "1G")));
+        assertThat(p.changes()).isEmpty();
+        assertThat(p.findings()).containsExactly(new SyncFinding.NameConflict(DS + "/a", "a", "/dev/sdz"));
+    }
+
+    @Test
+    void toPlan_rendersOneTargetcliProcessWithExplicitNumbersAndOneSaveconfig() {
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).naming(BackstoreNaming.vlan("hypervisor"))
+                .plan(aclTarget(), List.of(z("vm-100-disk-0", "1G")));
+        Plan plan = p.toPlan("storage-a");
+        assertThat(plan.steps()).hasSize(1);
+        Command cmd = ((Plan.RunStep) plan.steps().get(0)).command();
+        assertThat(cmd.argv()).containsExactly("targetcli");
+        String script = new String(cmd.stdin().orElseThrow(), java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(script).isEqualTo(p.batch().script());
+        assertThat(script.lines().toList()).containsExactly(
+                "/backstores/block create name=hypervisor-vm-100-disk-0 dev=/dev/zvol/" + DS + "/vm-100-disk-0 wwn="
+                        + ScsiIdentity.unitSerial(DS + "/vm-100-disk-0"),
+                "/backstores/block/hypervisor-vm-100-disk-0 set attribute emulate_tpu=1",
+                "/iscsi/" + IQN + "/tpg2/luns create storage_object=/backstores/block/hypervisor-vm-100-disk-0 lun=0"
+                        + " add_mapped_luns=false",
+                "/iscsi/" + IQN + "/tpg2/acls/" + A + " create mapped_lun=0 tpg_lun_or_backstore=0 write_protect=false",
+                "/iscsi/" + IQN + "/tpg2/acls/" + B + " create mapped_lun=0 tpg_lun_or_backstore=0 write_protect=false",
+                "saveconfig", "exit");
+    }
+
+    @Test
+    void plan_emptyPlan_rendersNoStep() {
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), List.of());
+        assertThat(p.toPlan("storage-a").isEmpty()).isTrue();
+        assertThat(p.toString()).isEqualTo("# no changes\n");
+    }
+
+    @Test
+    void unitSerial_isStableAndGivesLioNaa() {
+        String s = ScsiIdentity.unitSerial("san-pool/iscsi/vm-100-disk-0");
+        assertThat(s).isEqualTo(ScsiIdentity.unitSerial("san-pool/iscsi/vm-100-disk-0"))
+                .isNotEqualTo(ScsiIdentity.unitSerial("san-pool/iscsi/vm-100-disk-1"))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        String naa = ScsiIdentity.naaFor(s);
+        assertThat(naa).startsWith("naa.6001405").hasSize(4 + 32);
+        assertThat(naa.substring(11, 36)).isEqualTo(s.replace("-", "").substring(0, 25));
+    }
+
+    @Test
+    void zvolList_parsesTabSeparatedBytesAndRejectsHumanSizes() {
+        List<Zvol> z = ZvolListParser.parse("zfs", DS + "/vm-100-disk-0\t34359738368\n" + DS + "/b\t1024\n");
+        assertThat(z).containsExactly(new Zvol(DS + "/vm-100-disk-0", Size.ofBytes(34359738368L)),
+                new Zvol(DS + "/b", Size.ofBytes(1024)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZvolListParser.parse("zfs", "x/y\t32G\n"))
+                .isInstanceOfSatisfying(org.sansdk.core.ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isEqualTo(5);
+                });
+        assertThat(SaveconfigWriter.write(LioConfig.empty())).isEqualTo(
+                "{\n  \"fabric_modules\": [],\n  \"storage_objects\": [],\n  \"targets\": []\n}\n");
+        assertThat(Map.of()).isEmpty();
+    }
+}
