@@ -1,0 +1,168 @@
+package org.sansdk.pacemaker.design;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.Command;
+import org.sansdk.core.Secret;
+import org.sansdk.core.ValidationException;
+import org.sansdk.core.Violation;
+import org.sansdk.pacemaker.cib.ColocationConstraint;
+import org.sansdk.pacemaker.cib.Configuration;
+import org.sansdk.pacemaker.cib.Group;
+import org.sansdk.pacemaker.cib.LocationConstraint;
+import org.sansdk.pacemaker.cib.NvSet;
+import org.sansdk.pacemaker.cib.OrderConstraint;
+import org.sansdk.pacemaker.cib.Primitive;
+import org.sansdk.pacemaker.ops.Pcs;
+
+class SanResourceSetTest {
+
+    private static final List<String> STORAGE = List.of("storage-a", "storage-b");
+
+    private static List<String> ruleIds(Runnable r) {
+        try {
+            r.run();
+        } catch (ValidationException e) {
+            return e.violations().stream().map(Violation::ruleId).toList();
+        }
+        return List.of();
+    }
+
+    @Test
+    void configuration_documentExample_buildsPoolGroupsAndFencing() {
+        Configuration c = SanResourceSet.configuration(DesignFixtures.documentExample().build());
+        Primitive pool = (Primitive) c.resource("zfs-pool").orElseThrow();
+        assertThat(pool.agent()).hasToString("ocf:heartbeat:ZFS");
+        assertThat(pool.param("pool")).contains("san-pool");
+        assertThat(pool.operations()).anySatisfy(o -> {
+            assertThat(o.name()).isEqualTo("start");
+            assertThat(o.timeout()).isEqualTo("150s");
+        });
+        Group services = (Group) c.resource("san-services").orElseThrow();
+        assertThat(services.members()).extracting(Primitive::id)
+                .containsExactly("vip-enduser", "vip-hypervisor", "sync-iscsi-luns", "nfs-server", "smb-server");
+        assertThat(services.members().get(0).param("nic")).contains("eth-enduser");
+        assertThat(services.members().get(3).agent()).hasToString("systemd:nfs-kernel-server");
+        assertThat(((Group) c.resource("cockpit-group").orElseThrow()).members()).extracting(Primitive::id)
+                .containsExactly("vip-cockpit", "cockpit-service");
+        assertThat(c.constraints(ColocationConstraint.class)).extracting(ColocationConstraint::rsc)
+                .containsExactly("san-services", "cockpit-group");
+        assertThat(c.constraints(OrderConstraint.class)).extracting(OrderConstraint::then)
+                .containsExactly("san-services", "cockpit-group");
+        assertThat(c.constraints(LocationConstraint.class)).contains(LocationConstraint.prefers("zfs-pool", "storage-a", "100"),
+                LocationConstraint.prefers("fence-storage-a", "storage-a", "-INFINITY"));
+        assertThat(NvSet.lookup(c.rscDefaults(), "resource-stickiness")).contains("200");
+        assertThat(c.property("stonith-enabled")).contains("true");
+        assertThat(((Primitive) c.resource("fence-storage-b").orElseThrow()).param("pcmk_host_list")).contains("storage-b");
+    }
+
+    @Test
+    void checkIntent_generatedConfiguration_hasNoViolations() {
+        Configuration c = SanResourceSet.configuration(DesignFixtures.documentExample().build());
+        assertThat(SanResourceSet.checkIntent(c, STORAGE, "quorum", "zfs-pool")).isEmpty();
+    }
+
+    @Test
+    void checkIntent_withoutColocation_reportsServicesMayRunAwayFromPool() {
+        Configuration c = SanResourceSet.configuration(DesignFixtures.documentExample().build());
+        Configuration orderOnly = new Configuration(c.crmConfig(), c.nodes(), c.resources(),
+                c.constraints().stream().filter(x -> !(x instanceof ColocationConstraint)).toList(), c.fencingTopology(),
+                c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown());
+        assertThat(SanResourceSet.checkIntent(orderOnly, STORAGE, "quorum", "zfs-pool"))
+                .extracting(Violation::ruleId, Violation::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PCMK-INTENT-006", "resources.san-services"),
+                        org.assertj.core.groups.Tuple.tuple("PCMK-INTENT-006", "resources.cockpit-group"));
+    }
+
+    @Test
+    void checkIntent_stonithDisabledAndNoQuorumBans_reportsEach() {
+        Configuration c = SanResourceSet.configuration(DesignFixtures.documentExample().build());
+        Configuration broken = new Configuration(
+                List.of(NvSet.of("cluster_property_set", "cib-bootstrap-options",
+                        List.of(new org.sansdk.pacemaker.cib.NvPair("p", "stonith-enabled", "false")))),
+                c.nodes(), c.resources(),
+                c.constraints().stream().filter(x -> !(x instanceof LocationConstraint)).toList(), c.fencingTopology(),
+                c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown());
+        List<String> ids = SanResourceSet.checkIntent(broken, STORAGE, "quorum", "zfs-pool").stream().map(Violation::ruleId).toList();
+        assertThat(ids).contains("PCMK-INTENT-001", "PCMK-INTENT-004", "PCMK-INTENT-005");
+        assertThat(ids.stream().filter(i -> i.equals("PCMK-INTENT-005")).count()).isEqualTo(5);
+        assertThatThrownBy(() -> SanResourceSet.requireIntent(broken, STORAGE, "quorum", "zfs-pool"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("PCMK-INTENT-001");
+    }
+
+    @Test
+    void checkIntent_noFencingForStorageB_reportsIt() {
+        SanClusterDesign d = DesignFixtures.documentExample().build();
+        Configuration c = SanResourceSet.configuration(new SanClusterDesign(d.poolName(), d.importTimeout(), d.exportTimeout(),
+                d.poolMonitor(), d.storageNodes(), d.quorumNode(), d.preferredNode(), d.preferenceScore(), d.stickiness(), d.vips(),
+                d.services(), d.cockpit(), d.fencing().subList(0, 1)));
+        assertThat(SanResourceSet.checkIntent(c, STORAGE, "quorum", "zfs-pool")).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.ruleId()).isEqualTo("PCMK-INTENT-003");
+                    assertThat(v.message()).contains("storage-b");
+                });
+    }
+
+    @Test
+    void validateDesign_smartPlugAgentFromTheDocument_isRejected() {
+        SanClusterDesign d = SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser")
+                .fencing(FencingDevice.of("storage-a", "external/smart-plug", Map.of("ip", "smart-plug-a-ip", "plug", "1")))
+                .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of())).build();
+        assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> true))).containsExactly("PCMK-FENCE-002");
+    }
+
+    @Test
+    void validateDesign_missingFencingAndLowStickinessAndReservedPoolName_listsAllRules() {
+        SanClusterDesign d = SanClusterDesign.builder().pool("mirror").stickiness(100).preferredNode("storage-a", 100)
+                .vip("enduser", "10.30.30.10/24", "eth-enduser").vip("enduser", "10.30.30.10/24", "eth-x")
+                .fencing(FencingDevice.of("storage-a", "fence_ipmilan", Map.of())).build();
+        assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> false)))
+                .contains("PCMK-DESIGN-001", "PCMK-DESIGN-004", "PCMK-FENCE-001", "PCMK-FENCE-002", "PCMK-VIP-001");
+    }
+
+    @Test
+    void validateDesign_quorumNodeAmongStorageNodes_isRejected() {
+        SanClusterDesign d = DesignFixtures.documentExample().quorumNode("storage-b").build();
+        assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> true))).contains("PCMK-DESIGN-002");
+    }
+
+    @Test
+    void validateDesign_documentExample_passes() {
+        SanResourceSet.validateDesign(DesignFixtures.documentExample().poolTimeouts(Duration.ofSeconds(150), Duration.ofSeconds(90)).build(),
+                a -> a.equals("fence_dummy"));
+    }
+
+    @Test
+    void pcsCommands_fencePassword_isASecretArgument() {
+        SanClusterDesign d = DesignFixtures.documentExample().build();
+        FencingDevice ipmi = FencingDevice.of("storage-a", "fence_ipmilan", Map.of("ip", "10.20.20.101", "username", "admin"))
+                .withSecret("password", Secret.of("hunter2"));
+        SanClusterDesign withIpmi = new SanClusterDesign(d.poolName(), d.importTimeout(), d.exportTimeout(), d.poolMonitor(),
+                d.storageNodes(), d.quorumNode(), d.preferredNode(), d.preferenceScore(), d.stickiness(), d.vips(), d.services(),
+                d.cockpit(), List.of(ipmi, d.fencing().get(1)));
+        List<Command> cmds = SanResourceSet.pcsCommands(withIpmi, Pcs.live());
+        Command stonith = cmds.stream().filter(c -> c.argv().contains("fence-storage-a") && c.argv().contains("create")).findFirst().orElseThrow();
+        assertThat(stonith.argv()).contains("password=hunter2", "ip=10.20.20.101", "pcmk_host_list=storage-a");
+        assertThat(stonith.toString()).doesNotContain("hunter2").contains("password=****");
+        assertThat(ipmi.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void pcsCommands_documentExample_coloctesAndBansEveryResource() {
+        List<List<String>> argv = SanResourceSet.pcsCommands(DesignFixtures.documentExample().build(), Pcs.live()).stream()
+                .map(Command::argv).toList();
+        assertThat(argv).contains(
+                List.of("pcs", "constraint", "colocation", "add", "san-services", "with", "zfs-pool", "INFINITY"),
+                List.of("pcs", "constraint", "order", "start", "zfs-pool", "then", "start", "cockpit-group"),
+                List.of("pcs", "constraint", "location", "zfs-pool", "rule", "score=-INFINITY", "#uname", "eq", "quorum"),
+                List.of("pcs", "constraint", "location", "fence-storage-a", "avoids", "storage-a=INFINITY"),
+                List.of("pcs", "resource", "defaults", "update", "resource-stickiness=200"));
+        assertThat(argv).filteredOn(a -> a.contains("systemd:smbd")).singleElement()
+                .satisfies(a -> assertThat(a).endsWith("--group", "san-services", "--force"));
+    }
+}

@@ -1,0 +1,127 @@
+package org.sansdk.pacemaker.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sansdk.core.ParseException;
+import org.sansdk.pacemaker.Fixtures;
+import org.sansdk.pacemaker.Tools;
+import org.sansdk.pacemaker.ops.Pcs;
+
+class CrmMonParserTest {
+
+    static List<String> corpus() {
+        return Fixtures.list("crm_mon");
+    }
+
+    private static ClusterStatus mon(String file) {
+        return CrmMonParser.parse(file, Fixtures.read("crm_mon/" + file));
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void parse_everyCorpusOutput_readsAllNodeElements(String file) {
+        String text = Fixtures.read("crm_mon/" + file);
+        ClusterStatus s = CrmMonParser.parse(file, text);
+        // node elements of the <nodes> section are the only ones carrying an online= attribute
+        long nodes = text.lines().filter(l -> l.trim().startsWith("<node ") && l.contains(" online=")).count();
+        assertThat(s.nodes()).hasSize((int) nodes);
+    }
+
+    @Test
+    void parse_basic_readsSummaryNodesResourcesAndHistory() {
+        ClusterStatus s = mon("pcmk-cli-basic.xml");
+        Summary sum = s.summary().orElseThrow();
+        assertThat(sum.stack()).isEqualTo("corosync");
+        assertThat(sum.dcName()).isEqualTo("cluster02");
+        assertThat(sum.withQuorum()).isTrue();
+        assertThat(sum.nodesConfigured()).isEqualTo(5);
+        assertThat(sum.resourcesConfigured()).isEqualTo(32);
+        assertThat(sum.resourcesDisabled()).isEqualTo(4);
+        assertThat(sum.clusterOptions()).containsEntry("no-quorum-policy", "stop").containsEntry("stonith-timeout-ms", "60000");
+        MonNode c2 = s.node("cluster02").orElseThrow();
+        assertThat(c2.dc()).isTrue();
+        assertThat(c2.resourcesRunning()).isEqualTo(9);
+        assertThat(s.node("httpd-bundle-2").orElseThrow().online()).isFalse();
+        assertThat(s.runningOn("Fencing")).containsExactly("cluster01");
+        assertThat(s.runningOn("ping")).containsExactlyInAnyOrder("cluster01", "cluster02");
+        MonResource promotable = s.resources().stream().filter(r -> r.id().equals("promotable-clone")).findFirst().orElseThrow();
+        assertThat(promotable.kind()).isEqualTo(MonResource.Kind.CLONE);
+        assertThat(promotable.children()).extracting(r -> r.role().orElseThrow())
+                .containsExactly("Promoted", "Unpromoted", "Stopped", "Stopped", "Stopped");
+        MonResource bundle = s.resources().stream().filter(r -> r.id().equals("httpd-bundle")).findFirst().orElseThrow();
+        assertThat(bundle.children()).hasSize(3).allMatch(r -> r.kind() == MonResource.Kind.REPLICA);
+        assertThat(s.nodeAttributes().get("cluster01")).containsEntry("location", "office").containsEntry("pingd", "1000");
+        assertThat(s.history()).contains(new OperationHistory("cluster02", "ping", 12, "monitor", 0, "OK", 10000, 2031));
+        assertThat(s.bans()).singleElement().satisfies(b -> assertThat(b).containsEntry("id", "not-on-cluster1").containsEntry("node", "cluster01"));
+        assertThat(s.resultCode()).isZero();
+        assertThat(s.resultMessage()).isEqualTo("OK");
+    }
+
+    @Test
+    void parse_partiallyActive_readsFailures() {
+        ClusterStatus s = mon("pcmk-cli-partially-active.xml");
+        assertThat(s.failures()).containsExactly(new Failure("dummy-2_monitor_0", "cluster02", "Unimplemented", "", 3, "monitor", "Done"));
+    }
+
+    @Test
+    void parse_legacyCrmMonFormat_readsDoubleColonAgentsAndTickets() {
+        ClusterStatus s = mon("hace-crm_mon-xml-legacy-1.1.18-saphana.xml");
+        assertThat(s.apiVersion()).isEqualTo("2.0.0");
+        assertThat(s.summary().orElseThrow().dcName()).isEqualTo("node01");
+        MonResource hana = s.primitives().stream().filter(r -> r.id().equals("rsc_SAPHana_PRD_HDB00")).findFirst().orElseThrow();
+        assertThat(hana.agent()).contains("ocf::suse:SAPHana");
+        assertThat(hana.role()).contains("Master");
+        assertThat(s.tickets()).isEmpty();
+        assertThat(s.history()).anySatisfy(h -> {
+            assertThat(h.resource()).isEqualTo("test-stop");
+            assertThat(h.call()).isEqualTo(35);
+            assertThat(h.task()).isEqualTo("stop");
+            assertThat(h.execTimeMs()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void parse_pcsAllResources_readsTickets() {
+        ClusterStatus s = mon("pcs-crm_mon.all_resources.xml");
+        assertThat(s.tickets()).containsEntry("custom-ticket1", "revoked").containsEntry("ticket2", "revoked");
+    }
+
+    @Test
+    void parse_maintenanceNode_isFlagged() {
+        ClusterStatus s = mon("pcmk-cli-node-maintenance.xml");
+        assertThat(s.nodes()).anySatisfy(n -> assertThat(n.maintenance()).isTrue());
+    }
+
+    @Test
+    void parse_unmanagedOnOfflineNode_reportsManagedFalse() {
+        ClusterStatus s = mon("pcmk-cli-unmanaged-offline-node.xml");
+        assertThat(s.nodes()).anySatisfy(n -> assertThat(n.online()).isFalse());
+        assertThat(s.primitives()).anySatisfy(r -> assertThat(r.managed()).isFalse());
+    }
+
+    @Test
+    void parse_cibInsteadOfCrmMon_isParseException() {
+        assertThatThrownBy(() -> CrmMonParser.parse("x", Fixtures.read("cib/pcs-cib-empty-3.9.xml")))
+                .isInstanceOf(ParseException.class).hasMessageContaining("pacemaker-result");
+    }
+
+    @Test
+    void parse_liveCrmMonFromCorpusCib_matchesTheCibContents(@TempDir Path dir) throws Exception {
+        Path cib = dir.resolve("cib.xml");
+        Files.writeString(cib, Fixtures.read("cib/pcmk-cli-crm_mon.xml"));
+        String out = Tools.runOk(Pcs.file(cib).crmMon()).stdout();
+        ClusterStatus s = CrmMonParser.parse("crm_mon -1 --output-as=xml", out);
+        assertThat(s.nodes()).extracting(MonNode::name).contains("cluster01", "cluster02");
+        assertThat(s.summary().orElseThrow().dcName()).isEqualTo("cluster02");
+        assertThat(s.runningOn("Fencing")).containsExactly("cluster01");
+        assertThat(s.resultCode()).isZero();
+    }
+}
