@@ -52,6 +52,7 @@ public final class LunSyncPlanner {
     private boolean removeMissing;
     private boolean fixMappedLuns;
     private Map<String, Size> previous = Map.of();
+    private String deviceRoot = "/dev/zvol/";
 
     private LunSyncPlanner(String target, int tag, String dataset) {
         this.target = Objects.requireNonNull(target, "target");
@@ -90,6 +91,20 @@ public final class LunSyncPlanner {
         }
         this.previous = m;
         return this;
+    }
+
+    /**
+     * Where zvol device nodes live (default {@code /dev/zvol/}, from OpenZFS's udev rules); Proxmox's
+     * {@code zfs-base-path} may differ. {@code planner.deviceRoot("/dev/")}
+     */
+    public LunSyncPlanner deviceRoot(String root) {
+        this.deviceRoot = root.endsWith("/") ? root : root + "/";
+        return this;
+    }
+
+    /** The device path of a zvol under {@link #deviceRoot(String)}. {@code planner.devicePath(z)} */
+    public String devicePath(Zvol z) {
+        return deviceRoot + z.name();
     }
 
     /** Plans the changes for {@code zvols} against {@code config}. {@code planner.plan(cfg, zvols)} */
@@ -136,12 +151,12 @@ public final class LunSyncPlanner {
                 continue;
             }
             mine.add(z);
-            byDev.put(z.devicePath(), z);
+            byDev.put(devicePath(z), z);
         }
         mine.sort(Comparator.comparing(Zvol::name));
 
         // LUNs of vanished zvols first, so their numbers are known to be freed (and never reused in this plan)
-        String devPrefix = "/dev/zvol/" + under;
+        String devPrefix = deviceRoot + under;
         for (Lun l : tpg.luns()) {
             StorageObject so = soByPath.get(l.storageObject());
             if (so instanceof BlockStorageObject b && b.dev().startsWith(devPrefix)
@@ -164,7 +179,7 @@ public final class LunSyncPlanner {
         }
         int nextFree = 0;
         for (Zvol z : mine) {
-            String dev = z.devicePath();
+            String dev = devicePath(z);
             Size before = previous.get(z.name());
             if (before != null && z.volsize().bytes() > before.bytes()) {
                 findings.add(new SyncFinding.GrownZvol(z.name(), before, z.volsize()));

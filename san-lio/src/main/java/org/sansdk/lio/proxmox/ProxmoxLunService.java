@@ -1,0 +1,135 @@
+package org.sansdk.lio.proxmox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.sansdk.core.Plan;
+import org.sansdk.core.SanException;
+import org.sansdk.core.Size;
+import org.sansdk.lio.BlockStorageObject;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.Lun;
+import org.sansdk.lio.StorageObject;
+import org.sansdk.lio.Target;
+import org.sansdk.lio.Tpg;
+import org.sansdk.lio.sync.BackstoreNaming;
+import org.sansdk.lio.sync.LunSyncPlanner;
+import org.sansdk.lio.sync.SyncPlan;
+import org.sansdk.lio.sync.Zvol;
+import org.sansdk.lio.targetcli.LioChange;
+import org.sansdk.lio.targetcli.TargetcliBatch;
+
+/**
+ * LUN management in the shape Proxmox's LIO provider needs ({@code create_lu}, {@code delete_lu},
+ * {@code list_lu}, {@code list_view}, {@code modify_lu}), on the configuration model, each change a
+ * {@link Plan} running one targetcli process. Differences from the Perl provider, on purpose: the LUN number is
+ * chosen here and passed explicitly ({@code lun=N}) instead of being parsed from targetcli's "Created LUN N"
+ * output; ACL mappings (if any) use the same number; the backstore gets a unit serial derived from the zvol so
+ * the peer node presents the same disk; {@code saveconfig} runs once in the same process.
+ *
+ * <pre>{@code
+ * ProxmoxLunService svc = new ProxmoxLunService("storage-a", storage);
+ * ProxmoxLunService.Result r = svc.createLun(cfg, "/dev/zvol/san-pool/iscsi/hypervisor/vm-100-disk-0");
+ * r.plan().applyTo(executor); int lun = r.lun();
+ * }</pre>
+ */
+public final class ProxmoxLunService {
+
+    private final String host;
+    private final ProxmoxStorage storage;
+
+    /** A service for one Proxmox storage definition, running its plans on {@code host}. {@code new ProxmoxLunService("storage-a", storage)} */
+    public ProxmoxLunService(String host, ProxmoxStorage storage) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.storage = Objects.requireNonNull(storage, "storage");
+    }
+
+    /** The outcome of one operation: the LUN number concerned, the plan, the configuration after it. */
+    public record Result(int lun, Plan plan, LioConfig after) {
+        /** Refuses nulls. */
+        public Result {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(after, "after");
+        }
+    }
+
+    /** One LUN of the storage's TPG as Proxmox sees it. */
+    public record LunEntry(int lun, String storageObject, Optional<String> devicePath) {
+    }
+
+    /** Exports a zvol: backstore {@code <pool>-<vol>}, the lowest free LUN number. {@code svc.createLun(cfg, path)} */
+    public Result createLun(LioConfig cfg, String zvolPath) {
+        String vol = volume(zvolPath);
+        if (lookup(cfg, zvolPath).isPresent()) {
+            throw new SanException(zvolPath + ": LUN already exists");
+        }
+        LunSyncPlanner planner = LunSyncPlanner.forTpg(storage.target(), storage.requireTag(), storage.pool())
+                .naming(BackstoreNaming.proxmox(storage.pool())).deviceRoot(storage.basePath());
+        SyncPlan p = planner.plan(cfg, List.of(new Zvol(storage.pool() + "/" + vol, Size.ofBytes(0))));
+        int lun = p.changes().stream().filter(c -> c instanceof LioChange.CreateLun)
+                .mapToInt(c -> ((LioChange.CreateLun) c).index()).findFirst()
+                .orElseThrow(() -> new SanException(zvolPath + ": cannot export: "
+                        + p.findings().stream().map(f -> f.describe()).reduce((a, b) -> a + "; " + b).orElse("?")));
+        return new Result(lun, p.batch().toPlan(host, "create LUN for " + zvolPath), p.after());
+    }
+
+    /** Unexports a zvol: deletes its LUN (and mappings) and its backstore. {@code svc.deleteLun(cfg, path)} */
+    public Result deleteLun(LioConfig cfg, String zvolPath) {
+        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
+        Lun l = tpg(cfg).lun(lun).orElseThrow();
+        List<LioChange> changes = new ArrayList<>();
+        changes.add(new LioChange.DeleteLun(storage.target(), storage.requireTag(), lun));
+        l.backstoreName().ifPresent(name -> changes.add(new LioChange.DeleteBackstore("block", name)));
+        TargetcliBatch b = TargetcliBatch.of(changes);
+        return new Result(lun, b.toPlan(host, "delete LUN for " + zvolPath), b.applyTo(cfg));
+    }
+
+    /** Every LUN of the TPG with its device, in file order. {@code svc.listLuns(cfg)} */
+    public List<LunEntry> listLuns(LioConfig cfg) {
+        List<LunEntry> out = new ArrayList<>();
+        for (Lun l : tpg(cfg).luns()) {
+            Optional<StorageObject> so = cfg.storageObject(l.storageObject());
+            out.add(new LunEntry(l.index(), l.storageObject(),
+                    so.filter(s -> s instanceof BlockStorageObject).map(s -> ((BlockStorageObject) s).dev())));
+        }
+        return out;
+    }
+
+    /**
+     * The LUN number exporting a zvol path, found by the backstore's device path (so it works whatever the
+     * backstore is called, unlike Proxmox's name-based lookup). {@code svc.lookup(cfg, path)}
+     */
+    public OptionalInt lookup(LioConfig cfg, String zvolPath) {
+        for (Lun l : tpg(cfg).luns()) {
+            Optional<StorageObject> so = cfg.storageObject(l.storageObject());
+            if (so.isPresent() && so.get() instanceof BlockStorageObject b && b.dev().equals(zvolPath)) {
+                return OptionalInt.of(l.index());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * After {@code zfs set volsize}: nothing to change in LIO — a block backstore reports the zvol's current
+     * size on every READ CAPACITY; initiators must rescan. Returns an empty plan for an exported zvol.
+     * {@code svc.resize(cfg, path).plan().isEmpty()}
+     */
+    public Result resize(LioConfig cfg, String zvolPath) {
+        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
+        return new Result(lun, Plan.empty("resize " + zvolPath + " (block backstores follow the zvol size)"), cfg);
+    }
+
+    private String volume(String zvolPath) {
+        return storage.volumeOf(zvolPath).orElseThrow(() -> new SanException(zvolPath + " is not a volume of "
+                + storage.devicePath("<vol>") + " (Proxmox volume names are [A-Za-z0-9_-]+)"));
+    }
+
+    private Tpg tpg(LioConfig cfg) {
+        Target t = cfg.targets().stream().filter(x -> x.fabric().equals("iscsi") && x.wwn().equals(storage.target()))
+                .findFirst().orElseThrow(() -> new SanException("no iSCSI target " + storage.target()));
+        return t.tpg(storage.requireTag()).orElseThrow(() -> new SanException("target portal group "
+                + storage.lioTpg() + " not found"));
+    }
+}
