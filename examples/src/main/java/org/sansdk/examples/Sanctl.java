@@ -168,65 +168,33 @@ public final class Sanctl {
     /** The JSON mapper sanctl prints with: indented, Optional as its value or null, secrets as ****. */
     public static ObjectMapper json() {
         SimpleModule m = new SimpleModule("sanctl");
-        m.addSerializer(Secret.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Secret value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeString(Secret.MASK);
-            }
-        });
+        add(m, Secret.class, (v, gen, p) -> gen.writeString(Secret.MASK));
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Optional<?>> optional = (Class) Optional.class;
-        m.addSerializer(optional, new JsonSerializer<>() {
-            @Override
-            public void serialize(Optional<?> value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                if (value.isPresent()) {
-                    p.defaultSerializeValue(value.get(), gen);
-                } else {
-                    gen.writeNull();
-                }
-            }
-        });
-        m.addSerializer(OptionalInt.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(OptionalInt value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                if (value.isPresent()) {
-                    gen.writeNumber(value.getAsInt());
-                } else {
-                    gen.writeNull();
-                }
-            }
-        });
-        m.addSerializer(OptionalLong.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(OptionalLong value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                if (value.isPresent()) {
-                    gen.writeNumber(value.getAsLong());
-                } else {
-                    gen.writeNull();
-                }
-            }
-        });
-        m.addSerializer(Duration.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Duration value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        m.addSerializer(Temporal.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Temporal value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        m.addSerializer(Path.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Path value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
+        add(m, optional, (v, gen, p) -> p.defaultSerializeValue(v.orElse(null), gen));
+        add(m, OptionalInt.class, (v, gen, p) -> p.defaultSerializeValue(v.isPresent() ? v.getAsInt() : null, gen));
+        add(m, OptionalLong.class, (v, gen, p) -> p.defaultSerializeValue(v.isPresent() ? v.getAsLong() : null, gen));
+        add(m, Duration.class, (v, gen, p) -> gen.writeString(v.toString()));
+        add(m, Temporal.class, (v, gen, p) -> gen.writeString(v.toString()));
+        add(m, Path.class, (v, gen, p) -> gen.writeString(v.toString()));
         return new ObjectMapper().registerModule(m)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    /** Writes one value; the shape of a Jackson serializer without its boilerplate. */
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(T value, JsonGenerator gen, SerializerProvider provider) throws IOException;
+    }
+
+    private static <T> void add(SimpleModule module, Class<T> type, Writer<T> writer) {
+        module.addSerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                writer.write(value, gen, provider);
+            }
+        });
     }
 
     /** The registered parse kinds, sorted. */
