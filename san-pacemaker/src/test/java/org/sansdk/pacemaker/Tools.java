@@ -24,6 +24,11 @@ public final class Tools {
         return TestExecutors.local().run(b.build());
     }
 
+    /** An executor that runs real tools the same way (programs resolved, skip/fail per RealTools). */
+    public static org.sansdk.core.Executor executor() {
+        return Tools::run;
+    }
+
     /** Runs and requires exit 0. */
     public static CommandResult runOk(Command c) {
         CommandResult r = run(c);

@@ -52,6 +52,27 @@ public final class CibWriter {
         return w.out.toString();
     }
 
+    /** One attribute set element. Usage: {@code CibWriter.nvsetXml(set)}. */
+    public static String nvsetXml(NvSet s) {
+        CibWriter w = new CibWriter();
+        w.nvset(s, 0);
+        return w.out.toString();
+    }
+
+    /** A {@code <fencing-topology>} element. Usage: {@code CibWriter.fencingTopologyXml(levels)}. */
+    public static String fencingTopologyXml(List<FencingLevel> levels) {
+        CibWriter w = new CibWriter();
+        w.section("fencing-topology", 0, () -> levels.forEach(l -> w.level(l, 1)), levels.isEmpty());
+        return w.out.toString();
+    }
+
+    /** Escapes text for an XML attribute value. Usage: {@code CibWriter.escapeAttribute("a'b")}. */
+    public static String escapeAttribute(String value) {
+        CibWriter w = new CibWriter();
+        w.escape(value, true);
+        return w.out.toString().replace("'", "&apos;");
+    }
+
     private void cib(Cib cib, boolean withStatus) {
         Map<String, String> attrs = new LinkedHashMap<>(cib.rootAttributes());
         attrs.put("validate-with", cib.validateWith() == null ? "pacemaker-3.9" : cib.validateWith());

@@ -238,6 +238,16 @@ public final class Pcs {
         }
     }
 
+    /** {@code pcs resource delete ID --force} (no wait for the stop). Usage: {@code pcs.resourceDelete("vip-old")}. */
+    public Command resourceDelete(String id) {
+        return pcs("resource", "delete", id, "--force").build();
+    }
+
+    /** {@code pcs constraint delete ID}. Usage: {@code pcs.constraintDelete("location-zfs-pool-storage-a-100")}. */
+    public Command constraintDelete(String id) {
+        return pcs("constraint", "delete", id).build();
+    }
+
     /** {@code pcs node standby NODE}. Usage: {@code pcs.nodeStandby("storage-a")}. */
     public Command nodeStandby(String node) {
         return pcs("node", "standby", node).build();
