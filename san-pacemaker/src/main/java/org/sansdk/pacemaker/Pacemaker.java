@@ -1,0 +1,136 @@
+package org.sansdk.pacemaker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.sansdk.core.Command;
+import org.sansdk.core.CommandResult;
+import org.sansdk.core.Executor;
+import org.sansdk.pacemaker.cib.Cib;
+import org.sansdk.pacemaker.cib.CibParser;
+import org.sansdk.pacemaker.cib.CibPatch;
+import org.sansdk.pacemaker.cib.Configuration;
+import org.sansdk.pacemaker.ops.FencingHistory;
+import org.sansdk.pacemaker.ops.Pcs;
+import org.sansdk.pacemaker.ops.QuorumStatus;
+import org.sansdk.pacemaker.ops.SettleResult;
+import org.sansdk.pacemaker.sim.VerifyResult;
+import org.sansdk.pacemaker.status.ClusterStatus;
+import org.sansdk.pacemaker.status.CrmMonParser;
+import org.sansdk.pacemaker.status.FenceEvent;
+
+/**
+ * Facade over one cluster node's Pacemaker tools through an {@link Executor}: read the CIB and status, change
+ * the configuration with a version-pinned patch, and run cluster operations. The only class here that holds an
+ * executor; everything else is data.
+ *
+ * <p>Usage: {@code Pacemaker pm = Pacemaker.using(executor); pm.standby("storage-a"); pm.waitForSettle(Duration.ofMinutes(2));}
+ */
+public final class Pacemaker {
+    private final Executor executor;
+    private final Pcs pcs;
+    private final Optional<Path> cibFile;
+
+    private Pacemaker(Executor executor, Optional<Path> cibFile) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.cibFile = cibFile;
+        this.pcs = cibFile.map(Pcs::file).orElse(Pcs.live());
+    }
+
+    /** Against the live cluster on the executor's host. Usage: {@code Pacemaker.using(new LocalExecutor())}. */
+    public static Pacemaker using(Executor executor) {
+        return new Pacemaker(executor, Optional.empty());
+    }
+
+    /** Against a CIB file ({@code pcs -f}, {@code CIB_file}). Usage: {@code Pacemaker.onFile(executor, Path.of("cib.xml"))}. */
+    public static Pacemaker onFile(Executor executor, Path cib) {
+        return new Pacemaker(executor, Optional.of(cib));
+    }
+
+    /** The pcs command factory this facade uses. Usage: {@code pm.pcs().nodeStandby("a")}. */
+    public Pcs pcs() {
+        return pcs;
+    }
+
+    /** {@code cibadmin -Q} parsed. Usage: {@code pm.cib().version()}. */
+    public Cib cib() {
+        return CibParser.parse("cibadmin -Q", executor.runChecked(pcs.cibQuery()).stdout());
+    }
+
+    /** {@code crm_mon -1 --output-as=xml} parsed. Usage: {@code pm.status().runningOn("zfs-pool")}. */
+    public ClusterStatus status() {
+        return CrmMonParser.parse("crm_mon", executor.runChecked(pcs.crmMon()).stdout());
+    }
+
+    /** Plans the change from the live CIB to a desired configuration. Usage: {@code pm.plan(desired, false)}. */
+    public CibPatch plan(Configuration desired, boolean prune) {
+        return CibPatch.between(cib(), desired, prune);
+    }
+
+    /** Applies a planned patch (refuses when the CIB changed since planning). Usage: {@code pm.apply(patch)}. */
+    public void apply(CibPatch patch) {
+        patch.apply(executor, cibFile.map(p -> java.util.Map.of("CIB_file", p.toString())).orElse(java.util.Map.of()));
+    }
+
+    /** {@code pcs node standby}. Usage: {@code pm.standby("storage-a")}. */
+    public void standby(String node) {
+        executor.runChecked(pcs.nodeStandby(node));
+    }
+
+    /** {@code pcs node unstandby}. Usage: {@code pm.unstandby("storage-a")}. */
+    public void unstandby(String node) {
+        executor.runChecked(pcs.nodeUnstandby(node));
+    }
+
+    /** {@code pcs resource move}. Usage: {@code pm.move("zfs-pool", Optional.of("storage-b"))}. */
+    public void move(String rsc, Optional<String> node) {
+        executor.runChecked(pcs.resourceMove(rsc, node));
+    }
+
+    /** {@code pcs resource clear}. Usage: {@code pm.clear("zfs-pool")}. */
+    public void clear(String rsc) {
+        executor.runChecked(pcs.resourceClear(rsc, Optional.empty()));
+    }
+
+    /** {@code pcs resource cleanup}. Usage: {@code pm.cleanup(Optional.of("zfs-pool"))}. */
+    public void cleanup(Optional<String> rsc) {
+        executor.runChecked(pcs.resourceCleanup(rsc, Optional.empty()));
+    }
+
+    /** {@code pcs resource enable}. Usage: {@code pm.enable("san-services")}. */
+    public void enable(String rsc) {
+        executor.runChecked(pcs.resourceEnable(rsc));
+    }
+
+    /** {@code pcs resource disable}. Usage: {@code pm.disable("san-services")}. */
+    public void disable(String rsc) {
+        executor.runChecked(pcs.resourceDisable(rsc));
+    }
+
+    /** Waits for the cluster to settle. Usage: {@code pm.waitForSettle(Duration.ofMinutes(2)).outcome()}. */
+    public SettleResult waitForSettle(Duration timeout) {
+        return SettleResult.of(executor.run(Pcs.waitForSettle(timeout)));
+    }
+
+    /** Fencing history of all nodes. Usage: {@code pm.fencingHistory()}. */
+    public List<FenceEvent> fencingHistory() {
+        return FencingHistory.parse("stonith_admin --history", executor.runChecked(Pcs.fencingHistory()).stdout());
+    }
+
+    /** Quorum status (exit 2 = not quorate is still parsed). Usage: {@code pm.quorum().quorate()}. */
+    public QuorumStatus quorum() {
+        CommandResult r = executor.run(Pcs.quorumStatus());
+        if (r.exitCode() != 0 && r.exitCode() != 2) {
+            throw new org.sansdk.core.CommandFailedException(Pcs.quorumStatus(), r);
+        }
+        return QuorumStatus.parse("corosync-quorumtool -s", r.stdout());
+    }
+
+    /** {@code crm_verify -L -V} (live) or {@code --xml-file} (file). Usage: {@code pm.verify().outcome()}. */
+    public VerifyResult verify() {
+        Command c = cibFile.map(VerifyResult::command).orElse(VerifyResult.liveCommand());
+        return VerifyResult.of(executor.run(c));
+    }
+}
