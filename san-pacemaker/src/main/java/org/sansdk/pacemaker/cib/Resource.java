@@ -1,5 +1,8 @@
 package org.sansdk.pacemaker.cib;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +10,14 @@ import java.util.Optional;
  * A resource in the CIB {@code <resources>} section: closed family.
  * Usage: {@code if (r instanceof Group g) g.members().forEach(...)}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Primitive.class, name = "primitive"),
+        @JsonSubTypes.Type(value = Group.class, name = "group"),
+        @JsonSubTypes.Type(value = Clone.class, name = "clone"),
+        @JsonSubTypes.Type(value = Bundle.class, name = "bundle"),
+        @JsonSubTypes.Type(value = Template.class, name = "template"),
+        @JsonSubTypes.Type(value = UnknownResource.class, name = "unknown")})
 public sealed interface Resource permits Primitive, Group, Clone, Bundle, Template, UnknownResource {
     /** The resource id. Usage: {@code r.id()}. */
     String id();
