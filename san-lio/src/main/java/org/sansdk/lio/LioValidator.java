@@ -34,7 +34,10 @@ import org.sansdk.lio.json.JsonValue;
  * <li>{@code LIO-AUTH-001} CHAP set but {@code authentication=0}, or {@code authentication=1} with no CHAP;
  * {@code LIO-AUTH-002} ACL without CHAP in a TPG that requires it; {@code LIO-AUTH-003} userid without
  * password or the reverse; {@code LIO-AUTH-004} mutual password equal to the initiator password (the iSCSI
- * login refuses it)</li>
+ * login refuses it); {@code LIO-AUTH-005} TPG-level CHAP with {@code generate_node_acls=0} (the kernel uses the
+ * TPG's credentials only for dynamically generated ACLs, so they are dead); {@code LIO-AUTH-006}
+ * {@code generate_node_acls=1} and {@code authentication=1} without TPG-level CHAP (dynamic initiators cannot
+ * log in)</li>
  * </ul>
  *
  * <pre>{@code List<Violation> v = LioValidator.validate(cfg); LioValidator.check(cfg); // throws ValidationException}</pre>
@@ -98,6 +101,7 @@ public final class LioValidator {
                         + "' must be non-empty without '/' or whitespace");
             }
             value(path + ".name", so.name());
+            wwnOf(so).ifPresent(w -> value(path + ".wwn", w));
             if (byPath.putIfAbsent(so.path(), so) != null) {
                 add("LIO-SO-001", path, "duplicate storage object " + so.path());
             }
@@ -220,6 +224,14 @@ public final class LioValidator {
             add("LIO-AUTH-001", path, "CHAP credentials are set but authentication=" + auth
                     + ": they are not enforced");
         }
+        if (tpg.chap().hasCredentials() && !tpg.generatesNodeAcls()) {
+            add("LIO-AUTH-005", path, "TPG-level CHAP is set but generate_node_acls=0: the kernel uses it only for"
+                    + " dynamically generated ACLs, so it is not used");
+        }
+        if (auth == 1 && tpg.generatesNodeAcls() && !tpg.chap().hasCredentials()) {
+            add("LIO-AUTH-006", path, "generate_node_acls=1 and authentication=1 but no TPG-level CHAP: initiators"
+                    + " without an explicit ACL cannot log in");
+        }
         if (auth == 1 && !tpg.generatesNodeAcls()) {
             for (int ai = 0; ai < tpg.nodeAcls().size(); ai++) {
                 if (!tpg.nodeAcls().get(ai).chap().hasCredentials()) {
@@ -285,6 +297,19 @@ public final class LioValidator {
                         + "': kept for the round trip, but targetctl restore rejects or ignores it");
             }
         }
+    }
+
+    private static java.util.Optional<String> wwnOf(StorageObject so) {
+        if (so instanceof BlockStorageObject b) {
+            return b.wwn();
+        } else if (so instanceof FileioStorageObject f) {
+            return f.wwn();
+        } else if (so instanceof RamdiskStorageObject r) {
+            return r.wwn();
+        } else if (so instanceof UserStorageObject u) {
+            return u.wwn();
+        }
+        return java.util.Optional.empty();
     }
 
     private static Set<String> knownSo(StorageObject so) {

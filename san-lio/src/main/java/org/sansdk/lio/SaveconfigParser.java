@@ -59,8 +59,11 @@ public final class SaveconfigParser {
             JsonLocation loc = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
                     ? jpe.getLocation() : JsonLocation.NA;
             int line = Math.max(loc.getLineNr(), 0);
-            throw new ParseException(source, line, Math.max(loc.getColumnNr(), 0), lineText(text, line),
-                    "well-formed JSON (" + shortMessage(e) + ")", e);
+            String offending = lineText(text, line);
+            boolean secretLine = !redact(offending).equals(offending);
+            // Jackson's message quotes the bad token, which may be part of a password: drop it then
+            throw new ParseException(source, line, Math.max(loc.getColumnNr(), 0), redact(offending),
+                    "well-formed JSON" + (secretLine ? "" : " (" + shortMessage(e) + ")"), secretLine ? null : e);
         }
     }
 
@@ -513,7 +516,16 @@ public final class SaveconfigParser {
     private ParseException errorAt(JsonLocation loc, String expected) {
         int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
         int col = loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
-        return new ParseException(source, line, col, lineText(text, line), expected);
+        return new ParseException(source, line, col, redact(lineText(text, line)), expected);
+    }
+
+    private static final java.util.regex.Pattern SECRET_LINE = java.util.regex.Pattern.compile(
+            "(\"(?:chap_|discovery_)(?:mutual_)?password\"\\s*:).*");
+
+    /** Masks the value on a line holding a CHAP or discovery password, so exceptions never carry it. */
+    static String redact(String line) {
+        java.util.regex.Matcher m = SECRET_LINE.matcher(line);
+        return m.find() ? line.substring(0, m.end(1)) + " ****" : line;
     }
 
     static String lineText(String text, int line) {

@@ -101,4 +101,19 @@ class SaveconfigRoundTripTest {
         assertThatThrownBy(() -> SaveconfigParser.parse("g.json", "{\"targets\": []} x"))
                 .isInstanceOf(ParseException.class);
     }
+
+    @Test
+    void parse_brokenPasswordValue_exceptionNeverShowsIt() {
+        String text = "{\"fabric_modules\": [], \"storage_objects\": [], \"targets\": [{\"wwn\": \"iqn.2025-01.lab.home:t\",\n"
+                + " \"fabric\": \"iscsi\", \"tpgs\": [{\"tag\": 1, \"chap_password\": s3cr3tpw}]}]}";
+        assertThatThrownBy(() -> SaveconfigParser.parse("pw.json", text))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.getMessage()).doesNotContain("s3cr3tpw");
+                    assertThat(e.offendingLine()).doesNotContain("s3cr3tpw").contains("\"chap_password\": ****");
+                    assertThat(e.getCause()).isNull();
+                });
+        String typed = text.replace("s3cr3tpw", "12345678");
+        assertThatThrownBy(() -> SaveconfigParser.parse("pw.json", typed))
+                .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.getMessage()).doesNotContain("12345678"));
+    }
 }

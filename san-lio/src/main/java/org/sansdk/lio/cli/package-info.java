@@ -1,0 +1,4 @@
+/**
+ * sanctl plug-ins: the saveconfig output parser and the lio command.
+ */
+package org.sansdk.lio.cli;

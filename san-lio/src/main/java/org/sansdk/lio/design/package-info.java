@@ -1,0 +1,4 @@
+/**
+ * Builders for the design's backend replication target and client-facing per-VLAN target.
+ */
+package org.sansdk.lio.design;

@@ -1,0 +1,4 @@
+/**
+ * Proxmox ZFS-over-iSCSI (LIO provider) LUN service and conformance check.
+ */
+package org.sansdk.lio.proxmox;
