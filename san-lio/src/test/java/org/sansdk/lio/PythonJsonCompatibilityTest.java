@@ -36,7 +36,7 @@ class PythonJsonCompatibilityTest {
 
     @Test
     void writer_randomConfigs_areByteIdenticalToPythonJsonDumps(@TempDir Path dir) throws Exception {
-        RealTools.require("python3");
+        RealTools.requireFrom("python3", "python3");
         Random r = new Random(20261125L);
         List<String> argv = new ArrayList<>(List.of("python3", "-c", CHECK));
         for (int i = 0; i < 120; i++) {

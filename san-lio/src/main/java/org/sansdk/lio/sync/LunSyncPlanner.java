@@ -232,6 +232,20 @@ public final class LunSyncPlanner {
         return new SyncPlan(all, findings, config);
     }
 
+    /**
+     * Checks, after a batch ran, that the re-read configuration needs no further change. targetcli keeps
+     * going after a failing line of a stdin batch, so this is how a failure shows up.
+     * {@code planner.verify(SaveconfigFile.read(path).config(), zvols)}
+     *
+     * @throws SanException listing what is still missing
+     */
+    public void verify(LioConfig reread, List<Zvol> zvols) {
+        SyncPlan again = plan(reread, zvols);
+        if (!again.isEmpty()) {
+            throw new SanException("the LUN sync did not fully apply; still to do:\n" + again);
+        }
+    }
+
     private boolean exportedElsewhere(LioConfig config, String soPath, int index) {
         for (Target t : config.targets()) {
             for (Tpg p : t.tpgs()) {

@@ -37,7 +37,7 @@ class ShellEnvPropertyTest {
 
     @Property(tries = 150)
     void render_thenEvalInSh_readsEveryValueBackExactly(@ForAll @Size(min = 1, max = 4) List<@net.jqwik.api.From("hostile") String> values) {
-        RealTools.require("sh");
+        RealTools.requireFrom("sh", "dash");
         Map<String, Secret> entries = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {

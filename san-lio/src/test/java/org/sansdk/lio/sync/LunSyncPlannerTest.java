@@ -189,4 +189,16 @@ class LunSyncPlannerTest {
                 "{\n  \"fabric_modules\": [],\n  \"storage_objects\": [],\n  \"targets\": []\n}\n");
         assertThat(Map.of()).isEmpty();
     }
+
+    @Test
+    void verify_partiallyAppliedBatch_listsWhatIsMissing() {
+        LunSyncPlanner planner = LunSyncPlanner.forTpg(IQN, 2, DS);
+        List<Zvol> zvols = List.of(z("a", "1G"), z("b", "1G"));
+        SyncPlan p = planner.plan(aclTarget(), zvols);
+        planner.verify(p.after(), zvols);
+        // the batch stopped after the first two lines (backstores only)
+        LioConfig partial = org.sansdk.lio.targetcli.TargetcliBatch.of(p.changes().subList(0, 2)).applyTo(aclTarget());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> planner.verify(partial, zvols))
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("create LUN 0");
+    }
 }
