@@ -490,16 +490,7 @@ public final class CibParser {
             if (!o.name().equals("lrm_rsc_op")) {
                 continue;
             }
-            Map<String, String> other = Map.of();
-            if (o.attributes().size() > LRM_OP_KNOWN.size() - 4) {
-                Map<String, String> m = new LinkedHashMap<>();
-                for (Map.Entry<String, String> a : o.attributes().entrySet()) {
-                    if (!LRM_OP_KNOWN.contains(a.getKey())) {
-                        m.put(a.getKey(), a.getValue());
-                    }
-                }
-                other = java.util.Collections.unmodifiableMap(m);
-            }
+            Map<String, String> other = ((org.sansdk.pacemaker.xml.Attributes) o.attributes()).without(LRM_OP_KNOWN);
             ops.add(new LrmOp(required(o, "id"), o.get("operation"), (int) lenientNum(o.get("call-id"), -1),
                     (int) lenientNum(o.get("rc-code"), -1), (int) lenientNum(o.get("op-status"), -1),
                     lenientNum(o.get("interval"), 0), lenientNum(o.get("last-rc-change"), 0),

@@ -4,9 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -64,11 +62,11 @@ public final class SafeXml {
                             throw fail(source, text, r.getLocation(), "a single root element", null);
                         }
                         int n = r.getAttributeCount();
-                        Map<String, String> attrs = new LinkedHashMap<>(Math.max(4, n * 2));
+                        Attributes.Builder attrs = new Attributes.Builder(n);
                         for (int i = 0; i < n; i++) {
                             attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
                         }
-                        stack.push(new Builder(r.getLocalName(), attrs, r.getLocation().getLineNumber()));
+                        stack.push(new Builder(r.getLocalName(), attrs.build(), r.getLocation().getLineNumber()));
                         break;
                     }
                     case XMLStreamConstants.CHARACTERS:
@@ -88,7 +86,11 @@ public final class SafeXml {
                         if (stack.isEmpty()) {
                             root = e;
                         } else {
-                            stack.peek().children.add(e);
+                            Builder parent = stack.peek();
+                            if (parent.children.isEmpty()) {
+                                parent.children = new ArrayList<>(4);
+                            }
+                            parent.children.add(e);
                         }
                         break;
                     }
@@ -161,12 +163,12 @@ public final class SafeXml {
 
     private static final class Builder {
         final String name;
-        final Map<String, String> attrs;
+        final Attributes attrs;
         final int line;
-        final List<XmlElement> children = new ArrayList<>();
+        List<XmlElement> children = List.of();
         StringBuilder text;
 
-        Builder(String name, Map<String, String> attrs, int line) {
+        Builder(String name, Attributes attrs, int line) {
             this.name = name;
             this.attrs = attrs;
             this.line = line;

@@ -1,8 +1,6 @@
 package org.sansdk.pacemaker.xml;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +23,8 @@ public record XmlElement(String name, Map<String, String> attributes, List<XmlEl
     /** Validates and copies. Usage: {@code new XmlElement("tag", Map.of(), List.of(), "", 0)}. */
     public XmlElement {
         Objects.requireNonNull(name, "name");
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes == null ? Map.of() : attributes));
-        children = List.copyOf(children == null ? List.of() : children);
+        attributes = Attributes.copyOf(attributes);
+        children = children == null ? List.of() : List.copyOf(children);
         text = text == null ? "" : text;
     }
 
