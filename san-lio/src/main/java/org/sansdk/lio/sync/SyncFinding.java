@@ -75,4 +75,13 @@ public sealed interface SyncFinding {
             return "zvol " + zvol + " skipped: " + reason;
         }
     }
+
+    /** An ACL that is not in the wanted initiator list (removed only when asked). */
+    record ExtraAcl(String initiator, boolean removed) implements SyncFinding {
+        @Override
+        public String describe() {
+            return "ACL for " + initiator + " is not in the initiator list" + (removed ? ": removed"
+                    : ": kept (pass removeExtra to delete it)");
+        }
+    }
 }

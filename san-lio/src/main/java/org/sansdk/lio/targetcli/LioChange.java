@@ -378,6 +378,33 @@ public sealed interface LioChange {
         }
     }
 
+    /** {@code /iscsi/IQN/tpgN/acls delete wwn=INIT} (its mapped LUNs go with it). */
+    record DeleteAcl(String target, int tag, String initiator) implements LioChange {
+        /** Checks tokens. */
+        public DeleteAcl {
+            Tokens.check("initiator", initiator);
+        }
+
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + "/acls delete wwn=" + initiator;
+        }
+
+        @Override
+        public String describe() {
+            return "remove initiator " + initiator + " (" + target + " tpg" + tag + ")";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> {
+                List<NodeAcl> a = new ArrayList<>(tpg.nodeAcls());
+                a.removeIf(x -> x.nodeWwn().equals(initiator));
+                return tpg.withNodeAcls(a);
+            });
+        }
+    }
+
     /**
      * {@code set auth userid=.. password=.. [mutual_userid=.. mutual_password=..]} on an ACL (initiator
      * present) or on the TPG (initiator empty, for {@code generate_node_acls=1}). Secret: goes through stdin.

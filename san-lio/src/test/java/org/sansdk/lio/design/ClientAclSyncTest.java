@@ -1,0 +1,65 @@
+package org.sansdk.lio.design;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.ParseException;
+import org.sansdk.core.Secret;
+import org.sansdk.lio.Chap;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.MappedLun;
+import org.sansdk.lio.sync.SyncFinding;
+import org.sansdk.lio.sync.SyncPlan;
+import org.sansdk.lio.sync.Zvol;
+import org.sansdk.lio.targetcli.LioChange;
+
+class ClientAclSyncTest {
+    static final String IQN = "iqn.2025-01.lab.home:san-client-target";
+    static final String A = "iqn.2025-01.lab.home:proxmox-a";
+    static final String C = "iqn.2025-01.lab.home:proxmox-c";
+
+    static LioConfig twoLuns() {
+        ClientTargetSpec spec = BuildersTest.designVlans(new ClientVlan.Acls(List.of(
+                new ClientVlan.InitiatorAcl(A, Chap.NONE))));
+        return ClientTargetBuilder.coldStart(spec, List.of(), List.of(
+                new Zvol("san-pool/iscsi/hypervisor/a", org.sansdk.core.Size.parse("1G")),
+                new Zvol("san-pool/iscsi/hypervisor/b", org.sansdk.core.Size.parse("1G"))));
+    }
+
+    @Test
+    void plan_newInitiator_getsAclAndEveryLunUnderItsOwnNumber_extraReported() {
+        LioConfig cfg = twoLuns();
+        SyncPlan p = ClientAclSync.plan(cfg, IQN, 2, ClientAclSync.parseList("acls-hypervisor.conf",
+                "# hypervisors\n" + C + "\n\n", Chap.NONE), false);
+        assertThat(p.changes()).containsExactly(new LioChange.CreateAcl(IQN, 2, C),
+                new LioChange.CreateMappedLun(IQN, 2, C, 0, 0), new LioChange.CreateMappedLun(IQN, 2, C, 1, 1));
+        assertThat(p.findings()).containsExactly(new SyncFinding.ExtraAcl(A, false));
+        assertThat(p.after().target(IQN).orElseThrow().tpg(2).orElseThrow().acl(C).orElseThrow().mappedLuns())
+                .extracting(MappedLun::index).containsExactly(0, 1);
+        SyncPlan removing = ClientAclSync.plan(cfg, IQN, 2, List.of(new ClientVlan.InitiatorAcl(C, Chap.NONE)), true);
+        assertThat(removing.changes()).endsWith(new LioChange.DeleteAcl(IQN, 2, A));
+        assertThat(removing.after().target(IQN).orElseThrow().tpg(2).orElseThrow().acl(A)).isEmpty();
+    }
+
+    @Test
+    void plan_rotatedPassword_resetsAuthOnly_thenConverges() {
+        LioConfig cfg = twoLuns();
+        Chap rotated = Chap.of("proxmox-a", Secret.of("new-secret-123"));
+        SyncPlan p = ClientAclSync.plan(cfg, IQN, 2, List.of(new ClientVlan.InitiatorAcl(A, rotated)), false);
+        assertThat(p.changes()).containsExactly(new LioChange.SetAuth(IQN, 2, Optional.of(A), rotated),
+                new LioChange.SetTpgAttributes(IQN, 2, java.util.Map.of("authentication", 1L)));
+        assertThat(org.sansdk.lio.LioValidator.validate(p.after())).isEmpty();
+        assertThat(p.batch().redactedScript()).doesNotContain("new-secret-123");
+        assertThat(ClientAclSync.plan(p.after(), IQN, 2, List.of(new ClientVlan.InitiatorAcl(A, rotated)), false)
+                .changes()).isEmpty();
+    }
+
+    @Test
+    void parseList_badLine_isLocatedParseException() {
+        assertThatThrownBy(() -> ClientAclSync.parseList("acls.conf", A + "\nproxmox-b\n", Chap.NONE))
+                .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.line()).isEqualTo(2));
+    }
+}
