@@ -1,0 +1,416 @@
+package org.sansdk.zfs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.sansdk.core.ParseException;
+import org.sansdk.zfs.ScanStatus.ScanFunction;
+import org.sansdk.zfs.ScanStatus.ScanState;
+
+/**
+ * Parses {@code zpool status -j} (OpenZFS 2.3+, with or without {@code --json-int}) into the same model as
+ * the text parser.
+ *
+ * <p>{@code ZpoolStatusReport r = ZpoolStatusJsonParser.parse("zpool status -j", json);}
+ *
+ * <p>Normalisation: vdev states use the names the text shows ({@code HEALTHY} → ONLINE, {@code CANT_OPEN}
+ * → UNAVAIL, FAULTED with aux BAD_LOG); sizes printed as {@code 3.64T} become bytes;
+ * dRAID vdevs whose {@code vdev_type} or state is missing are classified from their names; {@code aux}
+ * and {@code was} become notes; script columns ({@code -c}) become {@link Vdev#columns()}.
+ */
+public final class ZpoolStatusJsonParser {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Vdev members that are not script columns. */
+    private static final Set<String> KNOWN = Set.of("name", "vdev_type", "guid", "path", "phys_path", "devid",
+            "enc_sysfs_path", "class", "state", "aux", "alloc_space", "total_space", "def_space", "rep_dev_size",
+            "ex_dev_size", "self_healed", "phys_space", "read_errors", "write_errors", "checksum_errors",
+            "scan_processed", "checkpoint_space", "resilver_deferred", "slow_ios", "power_state",
+            "dio_verify_errors", "not_present", "was", "configured_ashift", "physical_ashift", "removing",
+            "noalloc", "init_state", "initialized", "to_initialize", "init_time", "init_errors", "trim_state",
+            "trimmed", "to_trim", "trim_time", "trim_errors", "trim_notsup", "vdevs", "parent", "is_log");
+
+    private final String source;
+
+    private ZpoolStatusJsonParser(String source) {
+        this.source = source == null ? "<input>" : source;
+    }
+
+    /**
+     * Parses the JSON text.
+     *
+     * <p>{@code ZpoolStatusJsonParser.parse("node-a", stdout).pool("san-pool")}
+     *
+     * @param source name for errors
+     * @param json the output of {@code zpool status -j [--json-int]}
+     * @return the pools (no warnings)
+     * @throws ParseException when the text is not JSON or not zpool status JSON
+     */
+    public static ZpoolStatusReport parse(String source, String json) {
+        if (json == null) {
+            throw new ParseException(source, 0, 0, "", "zpool status -j JSON (got null)");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            int col = loc == null ? 0 : loc.getColumnNr();
+            throw new ParseException(source, line, col, lineAt(json, line), "well-formed JSON", e);
+        }
+        return new ZpoolStatusJsonParser(source).report(tree, json);
+    }
+
+    private static String lineAt(String text, int line) {
+        if (line <= 0) {
+            return "";
+        }
+        String[] lines = text.split("\n", -1);
+        return line <= lines.length ? lines[line - 1] : "";
+    }
+
+    private ParseException bad(String path, String expected) {
+        return new ParseException(source, 0, 0, path, expected);
+    }
+
+    private ZpoolStatusReport report(JsonNode tree, String json) {
+        if (tree == null || !tree.isObject()) {
+            throw bad("$", "a JSON object with 'output_version' and 'pools'");
+        }
+        JsonNode version = tree.get("output_version");
+        if (version != null && version.has("command") && !"zpool status".equals(version.get("command").asText())) {
+            throw bad("$.output_version.command", "'zpool status' (got '" + version.get("command").asText() + "')");
+        }
+        JsonNode pools = tree.get("pools");
+        if (pools == null || !pools.isObject()) {
+            throw bad("$.pools", "an object of pools");
+        }
+        List<PoolStatus> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = pools.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.add(pool(e.getKey(), e.getValue()));
+        }
+        return new ZpoolStatusReport(out, List.of());
+    }
+
+    private PoolStatus pool(String key, JsonNode p) {
+        String where = "$.pools." + key;
+        if (!p.isObject()) {
+            throw bad(where, "a pool object");
+        }
+        String name = text(p, "name").orElse(key);
+        DeviceState state = DeviceState.fromText(text(p, "state").orElseThrow(() -> bad(where + ".state",
+                "the pool state")));
+        Optional<String> status = text(p, "status").map(ZpoolStatusJsonParser::untab)
+                .filter(s -> !s.equals("OK"));
+        Optional<String> action = text(p, "action").map(ZpoolStatusJsonParser::untab);
+        Optional<String> see = text(p, "moreinfo");
+        if (see.isEmpty()) {
+            see = text(p, "msgid").map(m -> "https://openzfs.github.io/openzfs-docs/msg/" + m);
+        }
+        Optional<ScanStatus> scan = scan(p.get("scan_stats"), where + ".scan_stats");
+        boolean scanning = scan.map(ScanStatus::inProgress).orElse(false);
+        boolean resilver = scan.map(s -> s.function() == ScanFunction.RESILVER).orElse(false);
+        Optional<Vdev> root = Optional.empty();
+        JsonNode vdevs = p.get("vdevs");
+        if (vdevs != null && vdevs.isObject() && vdevs.size() > 0) {
+            Map.Entry<String, JsonNode> first = vdevs.fields().next();
+            root = Optional.of(vdev(first.getKey(), first.getValue(), where + ".vdevs", true, false, scanning,
+                    resilver));
+        }
+        List<ClassSection> classes = new ArrayList<>();
+        for (AllocationClass c : new AllocationClass[] {AllocationClass.DEDUP, AllocationClass.SPECIAL,
+            AllocationClass.LOG, AllocationClass.CACHE, AllocationClass.SPARE}) {
+            JsonNode section = p.get(c.jsonKey());
+            if (section != null && section.isObject()) {
+                List<Vdev> list = new ArrayList<>();
+                Iterator<Map.Entry<String, JsonNode>> it = section.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    list.add(vdev(e.getKey(), e.getValue(), where + "." + c.jsonKey(), false,
+                            c == AllocationClass.SPARE, scanning, resilver));
+                }
+                classes.add(new ClassSection(c, Optional.empty(), Optional.empty(), List.of(), list));
+            }
+        }
+        Optional<PoolErrors> errors = Optional.empty();
+        if (p.has("error_count") || p.has("errlist")) {
+            long count = number(p.get("error_count"));
+            List<PermanentError> perm = new ArrayList<>();
+            Optional<String> unavailable = Optional.empty();
+            JsonNode list = p.get("errlist");
+            if (list != null && list.isArray()) {
+                for (JsonNode e : list) {
+                    perm.add(PermanentError.parse(e.asText()));
+                }
+            } else if (list != null && list.isTextual()) {
+                unavailable = Optional.of(list.asText());
+            }
+            errors = Optional.of(new PoolErrors(count >= 0 ? OptionalLong.of(count) : OptionalLong.empty(), perm,
+                    unavailable));
+        }
+        Map<String, String> other = new LinkedHashMap<>();
+        for (String k : new String[] {"removal_stats", "checkpoint_stats", "raidz_expand_stats"}) {
+            if (p.has(k)) {
+                other.put(k, p.get(k).toString());
+            }
+        }
+        Optional<String> id = text(p, "pool_guid").or(() -> text(p, "guid"));
+        return new PoolStatus(name, id, state, status, action, see, scan, other, root, classes, errors);
+    }
+
+    /** JSON status/action texts keep the "\n\t" of the text output; the model stores unindented lines. */
+    private static String untab(String s) {
+        String t = s.strip();
+        return t.replace("\n\t", "\n").replace("\t", "");
+    }
+
+    private Vdev vdev(String key, JsonNode v, String where, boolean isRoot, boolean isSpare, boolean scanning,
+                      boolean resilver) {
+        String path = where + "." + key;
+        if (!v.isObject()) {
+            throw bad(path, "a vdev object");
+        }
+        String name = text(v, "name").orElse(key);
+        JsonNode kids = v.get("vdevs");
+        List<Vdev> children = new ArrayList<>();
+        if (kids != null && kids.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = kids.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                children.add(vdev(e.getKey(), e.getValue(), path + ".vdevs", false, isSpare, scanning, resilver));
+            }
+        }
+        Optional<String> aux = text(v, "aux");
+        DeviceState state = DeviceState.fromJson(text(v, "state").orElse(null), aux.orElse(null));
+        if (state == DeviceState.UNKNOWN && !children.isEmpty()) {
+            // dRAID/group vdevs printed without a state: derive from children the way the kernel does
+            state = worst(children);
+        }
+        VdevKind kind = kind(isRoot, name, text(v, "vdev_type").orElse(null), !children.isEmpty());
+        Optional<ErrorCounters> errors = Optional.empty();
+        if (v.has("read_errors") || v.has("write_errors") || v.has("checksum_errors")) {
+            long r = number(v.get("read_errors"));
+            long w = number(v.get("write_errors"));
+            long c = number(v.get("checksum_errors"));
+            boolean approx = rounded(v.get("read_errors")) || rounded(v.get("write_errors"))
+                    || rounded(v.get("checksum_errors"));
+            errors = Optional.of(new ErrorCounters(Math.max(0, r), Math.max(0, w), Math.max(0, c), approx));
+        }
+        List<VdevNote> notes = new ArrayList<>();
+        text(v, "was").ifPresent(x -> notes.add(new VdevNote.Was(x)));
+        aux.ifPresent(a -> notes.add(new VdevNote.Aux(auxText(a))));
+        if (number(v.get("removing")) > 0) {
+            notes.add(new VdevNote.Removing());
+        } else if (number(v.get("noalloc")) > 0) {
+            notes.add(new VdevNote.NonAllocating());
+        }
+        if (scanning && children.isEmpty() && number(v.get("scan_processed")) > 0) {
+            notes.add(resilver ? new VdevNote.Resilvering() : new VdevNote.Repairing());
+        } else if (scanning && children.isEmpty() && number(v.get("resilver_deferred")) > 0) {
+            notes.add(new VdevNote.AwaitingResilver());
+        }
+        if (number(v.get("trim_notsup")) > 0) {
+            notes.add(new VdevNote.Trim("trim unsupported"));
+        } else {
+            text(v, "trim_state").ifPresent(t -> notes.add(new VdevNote.Trim(t.toLowerCase())));
+        }
+        text(v, "init_state").ifPresent(t -> notes.add(new VdevNote.Initialize(t.toLowerCase())));
+        Map<String, String> columns = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!KNOWN.contains(e.getKey()) && e.getValue().isValueNode()) {
+                columns.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return new Vdev(name, kind, state, errors, notes, columns, children, text(v, "path"), text(v, "guid"));
+    }
+
+    private static DeviceState worst(List<Vdev> children) {
+        boolean anyBad = false;
+        boolean allBad = true;
+        for (Vdev c : children) {
+            boolean ok = c.state() == DeviceState.ONLINE || c.state() == DeviceState.INUSE;
+            anyBad |= !ok;
+            allBad &= !ok;
+        }
+        return allBad ? DeviceState.UNAVAIL : anyBad ? DeviceState.DEGRADED : DeviceState.ONLINE;
+    }
+
+    private static VdevKind kind(boolean isRoot, String name, String type, boolean hasChildren) {
+        if (isRoot || "root".equals(type)) {
+            return new VdevKind.Root();
+        }
+        if (type == null) {
+            return VdevKind.classify(name, hasChildren);
+        }
+        switch (type) {
+            case "disk": return new VdevKind.Leaf(VdevKind.LeafType.DISK);
+            case "file": return new VdevKind.Leaf(VdevKind.LeafType.FILE);
+            case "dspare": return new VdevKind.Leaf(VdevKind.LeafType.DISTRIBUTED_SPARE);
+            default:
+                VdevKind k = VdevKind.classify(name, true);
+                if (k instanceof VdevKind.OtherGroup && !hasChildren) {
+                    return VdevKind.classify(name, false);
+                }
+                return k;
+        }
+    }
+
+    /** The text zpool prints for a JSON aux name. */
+    static String auxText(String aux) {
+        switch (aux) {
+            case "OPEN_FAILED": return "cannot open";
+            case "CORRUPT_DATA": return "corrupted data";
+            case "BAD_GUID_SUM": return "missing device";
+            case "NO_REPLICAS": return "insufficient replicas";
+            case "VERSION_NEWER": return "newer version";
+            case "VERSION_OLDER": return "incompatible version";
+            case "UNSUP_FEAT": return "unsupported feature(s)";
+            case "ASHIFT_TOO_BIG": return "unsupported minimum blocksize";
+            case "SPARED": return "currently in use";
+            case "ERR_EXCEEDED": return "too many errors";
+            case "IO_FAILURE": return "experienced I/O failures";
+            case "BAD_LOG": return "bad intent log";
+            case "EXTERNAL": return "external device fault";
+            case "SPLIT_POOL": return "split into new pool";
+            case "CHILDREN_OFFLINE": return "all children offline";
+            case "BAD_LABEL": return "invalid label";
+            default: return aux.toLowerCase().replace('_', ' ');
+        }
+    }
+
+    private Optional<ScanStatus> scan(JsonNode s, String where) {
+        if (s == null || !s.isObject()) {
+            return Optional.empty();
+        }
+        ScanFunction function;
+        switch (text(s, "function").orElse("NONE")) {
+            case "SCRUB": function = ScanFunction.SCRUB; break;
+            case "RESILVER": function = ScanFunction.RESILVER; break;
+            case "ERRORSCRUB": function = ScanFunction.ERROR_SCRUB; break;
+            default: function = ScanFunction.NONE;
+        }
+        ScanState state;
+        switch (text(s, "state").orElse("NONE")) {
+            case "SCANNING": state = ScanState.IN_PROGRESS; break;
+            case "FINISHED": state = ScanState.FINISHED; break;
+            case "CANCELED": state = ScanState.CANCELED; break;
+            case "NONE": state = ScanState.NONE_REQUESTED; break;
+            default: state = ScanState.UNKNOWN;
+        }
+        long pause = number(s.get("scrub_pause"));
+        if (state == ScanState.IN_PROGRESS && pause > 0) {
+            state = ScanState.PAUSED;
+        }
+        long toExamine = number(s.get("to_examine"));
+        long skipped = number(s.get("skipped"));
+        long issued = number(s.get("issued"));
+        OptionalDouble pct = OptionalDouble.empty();
+        if (toExamine > 0 && issued >= 0) {
+            long denom = toExamine - Math.max(0, skipped);
+            if (denom > 0) {
+                pct = OptionalDouble.of(Math.min(100.0, Math.round(issued * 10000.0 / denom) / 100.0));
+            }
+        }
+        Optional<String> start = timestamp(s.get("start_time"));
+        Optional<String> end = timestamp(s.get("end_time"));
+        Optional<Duration> took = Optional.empty();
+        long st = number(s.get("start_time"));
+        long en = number(s.get("end_time"));
+        if (state == ScanState.FINISHED && s.get("start_time") != null && s.get("start_time").isNumber()
+                && en >= st && st > 0) {
+            took = Optional.of(Duration.ofSeconds(en - st));
+        }
+        Optional<String> rebuild = Optional.empty();
+        JsonNode rs = s.get("rebuild_stats");
+        if (rs != null && rs.isObject() && rs.size() > 0 && (function == ScanFunction.NONE
+                || state != ScanState.IN_PROGRESS)) {
+            Map.Entry<String, JsonNode> first = rs.fields().next();
+            JsonNode r = first.getValue();
+            if ("ACTIVE".equals(text(r, "state").orElse("")) || function == ScanFunction.NONE) {
+                rebuild = Optional.of(first.getKey());
+                function = ScanFunction.RESILVER;
+                state = "ACTIVE".equals(text(r, "state").orElse("")) ? ScanState.IN_PROGRESS
+                        : "CANCELED".equals(text(r, "state").orElse("")) ? ScanState.CANCELED : ScanState.FINISHED;
+                return Optional.of(new ScanStatus(function, state, rebuild, timestamp(r.get("start_time")),
+                        timestamp(r.get("end_time")), opt(number(r.get("scanned"))), opt(number(r.get("issued"))),
+                        opt(number(r.get("to_scan"))), OptionalLong.empty(), OptionalLong.empty(),
+                        OptionalDouble.empty(), Optional.empty(), opt(number(r.get("rebuilt"))), Optional.empty(),
+                        opt(number(r.get("errors"))), List.of()));
+            }
+        }
+        if (function == ScanFunction.NONE && state == ScanState.NONE_REQUESTED) {
+            return Optional.of(new ScanStatus(function, state, Optional.empty(), Optional.empty(), Optional.empty(),
+                    OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                    OptionalLong.empty(), OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(),
+                    Optional.empty(), OptionalLong.empty(), List.of()));
+        }
+        boolean running = state == ScanState.IN_PROGRESS || state == ScanState.PAUSED;
+        return Optional.of(new ScanStatus(function, state, rebuild, start,
+                running ? Optional.empty() : end, opt(number(s.get("examined"))), opt(issued), opt(toExamine),
+                OptionalLong.empty(), OptionalLong.empty(), running ? pct : OptionalDouble.empty(), Optional.empty(),
+                opt(number(s.get("processed"))), took, opt(number(s.get("errors"))), List.of()));
+    }
+
+    private static OptionalLong opt(long v) {
+        return v < 0 ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    /** A timestamp: ctime text as printed, or epoch seconds (--json-int) rendered as a number string. */
+    private static Optional<String> timestamp(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (n.isNumber()) {
+            return n.asLong() <= 0 ? Optional.empty() : Optional.of(Long.toString(n.asLong()));
+        }
+        String t = n.asText().strip();
+        return t.isEmpty() || t.equals("-") || t.equals("0") ? Optional.empty() : Optional.of(t);
+    }
+
+    private static Optional<String> text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(v.asText());
+    }
+
+    /** A number printed as an int (--json-int), a plain string, or a nicenum string; -1 when absent. */
+    static long number(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return -1;
+        }
+        if (n.isIntegralNumber()) {
+            return n.asLong();
+        }
+        if (n.isNumber()) {
+            return Math.round(n.asDouble());
+        }
+        if (n.isTextual()) {
+            long v = NiceNumbers.parseSize(n.asText());
+            return v == NiceNumbers.INVALID ? -1 : v;
+        }
+        return -1;
+    }
+
+    private static boolean rounded(JsonNode n) {
+        return n != null && n.isTextual() && NiceNumbers.isRounded(n.asText(), 0, n.asText().length());
+    }
+}

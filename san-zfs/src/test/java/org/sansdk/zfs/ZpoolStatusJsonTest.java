@@ -1,0 +1,116 @@
+package org.sansdk.zfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.ParseException;
+import org.sansdk.core.spi.OutputParser;
+
+class ZpoolStatusJsonTest {
+
+    @Test
+    void parseJson_manPageExample_normalisesStatesSizesAndClasses() {
+        ZpoolStatusReport r = ZpoolStatusJsonParser.parse("man.json",
+                Corpus.read("zpool-json", "man-zpool-status-j-c-vendor-model-size.json"));
+        PoolStatus tank = r.pool("tank").orElseThrow();
+        assertThat(tank.state()).isEqualTo(DeviceState.ONLINE);
+        Vdev raidz = tank.dataVdevs().get(0);
+        assertThat(raidz.kind()).isEqualTo(new VdevKind.Raidz(1, java.util.OptionalInt.of(0)));
+        assertThat(raidz.state()).isEqualTo(DeviceState.ONLINE); // "HEALTHY" in the JSON
+        Vdev disk = raidz.children().get(0);
+        assertThat(disk.path()).contains("/dev/disk/by-partuuid/ca1eb824-c371-491d-ac13-37637e35c683");
+        assertThat(disk.guid()).contains("12841765308123764671");
+        assertThat(disk.columns()).containsEntry("vendor", "ATA").containsEntry("model", "WDC WD40EFZX-68AWUN0")
+                .containsEntry("size", "3.6T");
+        assertThat(tank.vdevs(AllocationClass.DEDUP)).extracting(Vdev::name).containsExactly("mirror-2");
+        assertThat(tank.vdevs(AllocationClass.SPECIAL).get(0).kind())
+                .isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.DISK));
+        assertThat(tank.errors().orElseThrow().count()).hasValue(0);
+        // the root object carries no state in this example: derived from its children
+        assertThat(tank.root().orElseThrow().state()).isEqualTo(DeviceState.ONLINE);
+    }
+
+    @Test
+    void parseJson_cantOpenAndIntegers_mapToTextStates() {
+        String json = "{\"output_version\":{\"command\":\"zpool status\",\"vers_major\":0,\"vers_minor\":1},"
+                + "\"pools\":{\"p\":{\"name\":\"p\",\"state\":\"DEGRADED\",\"scan_stats\":{\"function\":\"RESILVER\","
+                + "\"state\":\"SCANNING\",\"start_time\":1700000000,\"to_examine\":1000,\"examined\":500,"
+                + "\"skipped\":0,\"issued\":250,\"processed\":100,\"errors\":0},"
+                + "\"vdevs\":{\"p\":{\"name\":\"p\",\"vdev_type\":\"root\",\"state\":\"DEGRADED\",\"read_errors\":0,"
+                + "\"write_errors\":0,\"checksum_errors\":0,\"vdevs\":{\"mirror-0\":{\"name\":\"mirror-0\","
+                + "\"vdev_type\":\"mirror\",\"state\":\"DEGRADED\",\"read_errors\":0,\"write_errors\":0,"
+                + "\"checksum_errors\":0,\"vdevs\":{\"a\":{\"name\":\"a\",\"vdev_type\":\"disk\",\"state\":\"HEALTHY\","
+                + "\"read_errors\":0,\"write_errors\":0,\"checksum_errors\":0,\"scan_processed\":100},"
+                + "\"b\":{\"name\":\"b\",\"vdev_type\":\"disk\",\"state\":\"CANT_OPEN\",\"aux\":\"OPEN_FAILED\","
+                + "\"read_errors\":0,\"write_errors\":0,\"checksum_errors\":3}}}}}},\"error_count\":0}}}";
+        PoolStatus p = ZpoolStatusJsonParser.parse("j", json).pools().get(0);
+        Vdev b = p.find("b").orElseThrow();
+        assertThat(b.state()).isEqualTo(DeviceState.UNAVAIL);
+        assertThat(b.notes()).containsExactly(new VdevNote.Aux("cannot open"));
+        assertThat(p.find("a").orElseThrow().hasNote(VdevNote.Resilvering.class)).isTrue();
+        ScanStatus s = p.scan().orElseThrow();
+        assertThat(s.inProgress()).isTrue();
+        assertThat(s.percentDone()).hasValue(25.0);
+        assertThat(s.total()).hasValue(1000);
+    }
+
+    @Test
+    void parseJson_brokenJson_throwsLocatedParseException() {
+        assertThatThrownBy(() -> ZpoolStatusJsonParser.parse("bad.json", "{\n \"pools\": [1,\n"))
+                .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.line()).isGreaterThan(0));
+        assertThatThrownBy(() -> ZpoolStatusJsonParser.parse("list.json",
+                Corpus.read("zpool-json", "man-zpool-list-j.json")))
+                .isInstanceOf(ParseException.class).hasMessageContaining("zpool status");
+    }
+
+    @Test
+    void toJson_degradedText_hasOpenZfs23FieldNames() {
+        ObjectNode json = ZpoolStatusJson.toJson(Corpus.parse("zse-07-unavail.txt"));
+        JsonNode pool = json.at("/pools/mypool");
+        assertThat(json.at("/output_version/command").asText()).isEqualTo("zpool status");
+        assertThat(pool.get("state").asText()).isEqualTo("DEGRADED");
+        assertThat(pool.get("msgid").asText()).isEqualTo("ZFS-8000-4J");
+        JsonNode gone = pool.at("/vdevs/mypool/vdevs/mirror-0/vdevs/12345678901234567890");
+        assertThat(gone.get("vdev_type").asText()).isEqualTo("disk");
+        assertThat(gone.get("class").asText()).isEqualTo("normal");
+        assertThat(gone.get("state").asText()).isEqualTo("CANT_OPEN");
+        assertThat(gone.get("checksum_errors").isIntegralNumber()).isTrue();
+        assertThat(gone.get("checksum_errors").asLong()).isEqualTo(100980);
+        assertThat(gone.get("was").asText()).startsWith("/dev/disk/by-id/ata-ST8000DM004");
+        assertThat(pool.at("/scan_stats/function").asText()).isEqualTo("SCRUB");
+        assertThat(pool.at("/scan_stats/state").asText()).isEqualTo("FINISHED");
+        assertThat(pool.get("error_count").asLong()).isZero();
+    }
+
+    @Test
+    void toJson_textAndJsonOfSamePool_agreeOnTreeAndStates() {
+        // text parse -> JSON -> JSON parse gives back the same tree, states and counters
+        for (String name : Corpus.names("zpool-status", ".txt")) {
+            ZpoolStatusReport text = Corpus.parse(name);
+            ZpoolStatusReport back = ZpoolStatusJsonParser.parse(name, ZpoolStatusJson.toJson(text).toString());
+            assertThat(back.pools()).extracting(PoolStatus::name)
+                    .containsExactlyElementsOf(text.pools().stream().map(PoolStatus::name).collect(Collectors.toList()));
+            for (int k = 0; k < text.pools().size(); k++) {
+                PoolStatus a = text.pools().get(k);
+                PoolStatus b = back.pools().get(k);
+                assertThat(b.state()).as(name).isEqualTo(a.state());
+                assertThat(b.allVdevs().map(v -> v.name() + " " + v.state() + " " + v.errors()))
+                        .as(name).containsExactlyElementsOf(a.allVdevs()
+                                .map(v -> v.name() + " " + v.state() + " " + v.errors()).collect(Collectors.toList()));
+            }
+        }
+    }
+
+    @Test
+    void serviceLoader_findsBothSanctlKinds() {
+        var kinds = StreamSupport.stream(ServiceLoader.load(OutputParser.class).spliterator(), false)
+                .map(OutputParser::kind).collect(Collectors.toSet());
+        assertThat(kinds).contains("zpool-status", "zpool-json");
+    }
+}
