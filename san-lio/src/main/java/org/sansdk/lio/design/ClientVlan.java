@@ -33,7 +33,7 @@ public record ClientVlan(String name, String vip, int port, boolean iscsi, Strin
     }
 
     /** ACL mode (the default): only listed initiators, each optionally with its own CHAP. */
-    record Acls(List<InitiatorAcl> initiators) implements Access {
+    public record Acls(List<InitiatorAcl> initiators) implements Access {
         /** Copies the list. */
         public Acls {
             initiators = List.copyOf(initiators);
@@ -44,7 +44,7 @@ public record ClientVlan(String name, String vip, int port, boolean iscsi, Strin
      * {@code generate_node_acls} mode (required by the Proxmox ZFS-over-iSCSI plugin, which manages no ACLs):
      * any initiator may log in, optionally with one TPG-wide CHAP credential.
      */
-    record Open(Chap chap) implements Access {
+    public record Open(Chap chap) implements Access {
         /** Refuses null. */
         public Open {
             Objects.requireNonNull(chap, "chap");

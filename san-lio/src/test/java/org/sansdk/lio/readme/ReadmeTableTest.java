@@ -1,0 +1,90 @@
+package org.sansdk.lio.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.Plan;
+import org.sansdk.core.Secret;
+import org.sansdk.core.Size;
+import org.sansdk.lio.Chap;
+import org.sansdk.lio.LioConfig;
+import org.sansdk.lio.SaveconfigFile;
+import org.sansdk.lio.SaveconfigParser;
+import org.sansdk.lio.SaveconfigWriter;
+import org.sansdk.lio.design.BackendTargetBuilder;
+import org.sansdk.lio.design.BackendTargetSpec;
+import org.sansdk.lio.design.ClientTargetBuilder;
+import org.sansdk.lio.design.ClientTargetSpec;
+import org.sansdk.lio.design.ClientVlan;
+import org.sansdk.lio.design.LocalDisk;
+import org.sansdk.lio.proxmox.ProxmoxConformance;
+import org.sansdk.lio.proxmox.ProxmoxLunService;
+import org.sansdk.lio.proxmox.ProxmoxStorage;
+import org.sansdk.lio.sync.BackstoreNaming;
+import org.sansdk.lio.sync.LunSyncPlanner;
+import org.sansdk.lio.sync.SyncPlan;
+import org.sansdk.lio.sync.Zvol;
+import org.sansdk.lio.sync.ZvolListParser;
+import org.sansdk.lio.targetcli.LioChange;
+import org.sansdk.lio.targetcli.TargetcliBatch;
+
+/** The README table's Java column, compiled from outside the module's packages (catches non-public API). */
+class ReadmeTableTest {
+    static final String IQN = "iqn.2025-01.lab.home:storage-a";
+    static final String CLIENT = "iqn.2025-01.lab.home:san-client-target";
+
+    @Test
+    void tableRows_compileAndRunFromAnotherPackage() {
+        List<LioChange> changes = List.of(
+                new LioChange.CreateBlockBackstore("disk0", "/dev/sda", "serial-0", Map.of("emulate_tpu", 1L)),
+                new LioChange.CreateIscsiTarget(IQN),
+                new LioChange.CreateTpg(IQN, 2),
+                new LioChange.DeletePortal(IQN, 1, "0.0.0.0", 3260),
+                new LioChange.CreatePortal(IQN, 1, "10.10.10.1", 3260),
+                new LioChange.SetTpgAttributes(IQN, 1, Map.of("authentication", 1L, "generate_node_acls", 0L)),
+                new LioChange.CreateLun(IQN, 1, 0, "/backstores/block/disk0"),
+                new LioChange.CreateAcl(IQN, 1, "iqn.2025-01.lab.home:initiator-b"),
+                new LioChange.CreateMappedLun(IQN, 1, "iqn.2025-01.lab.home:initiator-b", 0, 0),
+                new LioChange.SetAuth(IQN, 1, Optional.of("iqn.2025-01.lab.home:initiator-b"),
+                        Chap.of("u", Secret.of("pw-1234567")).withMutual("m", Secret.of("pw-7654321"))),
+                new LioChange.SetDiscoveryAuth(Chap.of("d", Secret.of("disc-pw-123"))));
+        TargetcliBatch batch = TargetcliBatch.of(changes);
+        Plan plan = batch.toPlan("storage-a", "title");
+        assertThat(plan.steps()).hasSize(1);
+        LioConfig cfg = batch.applyTo(LioConfig.empty());
+        assertThat(SaveconfigParser.parse("x", SaveconfigWriter.write(cfg))).isEqualTo(cfg);
+        assertThat(SaveconfigFile.writePlan("storage-a", SaveconfigFile.Distro.DEBIAN, cfg).steps()).hasSize(1);
+        LioConfig less = TargetcliBatch.of(List.of(new LioChange.DeleteLun(IQN, 1, 0),
+                new LioChange.DeleteBackstore("block", "disk0"))).applyTo(cfg);
+        assertThat(less.storageObjects()).isEmpty();
+
+        BackendTargetSpec backend = new BackendTargetSpec(IQN, "10.10.10.1", 3260,
+                List.of(new LocalDisk("data-a-0", "/dev/disk/by-id/ata-X")), "iqn.2025-01.lab.home:initiator-b",
+                Chap.NONE, false);
+        assertThat(BackendTargetBuilder.config(backend).targets()).hasSize(1);
+        ClientVlan hv = new ClientVlan("hypervisor", "10.40.40.10", 3260, true, "san-pool/iscsi/hypervisor",
+                new ClientVlan.Open(Chap.NONE));
+        ClientTargetSpec spec = new ClientTargetSpec(CLIENT, List.of(ClientVlan.nonIscsi("enduser"), hv));
+        List<Zvol> zvols = ZvolListParser.parse("zfs list", "san-pool/iscsi/hypervisor/vm-100-disk-0\t1073741824\n");
+        LioConfig client = ClientTargetBuilder.batch(spec, List.of(IQN)).applyTo(BackendTargetBuilder.config(backend));
+        LunSyncPlanner planner = spec.planner(hv);
+        SyncPlan sync = planner.plan(client, zvols);
+        assertThat(sync.toPlan("storage-a").steps()).hasSize(1);
+        planner.verify(sync.after(), zvols);
+        assertThat(ClientTargetBuilder.coldStart(spec, List.of(IQN), zvols).storageObjects()).hasSize(1);
+
+        ProxmoxStorage storage = new ProxmoxStorage(CLIENT, "tpg2", "san-pool/iscsi/hypervisor", "/dev/zvol");
+        ProxmoxLunService svc = new ProxmoxLunService("storage-a", storage);
+        ProxmoxLunService.Result r = svc.createLun(client, "/dev/zvol/san-pool/iscsi/hypervisor/vm-100-disk-0");
+        assertThat(r.lun()).isZero();
+        assertThat(svc.listLuns(r.after())).hasSize(1);
+        assertThat(ProxmoxConformance.check(r.after(), storage)).isEmpty();
+        assertThat(LunSyncPlanner.forTpg(CLIENT, 2, "san-pool/iscsi/hypervisor")
+                .naming(BackstoreNaming.proxmox("san-pool/iscsi/hypervisor")).plan(client, zvols).changes())
+                .hasSize(2);
+        assertThat(Size.ofBytes(1073741824L)).isEqualTo(zvols.get(0).volsize());
+    }
+}
