@@ -1,0 +1,81 @@
+package org.sansdk.zfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.sansdk.core.ParseException;
+
+/** Garbage, truncations and shuffles of corpus files give a model or a located ParseException, nothing else. */
+class ZpoolStatusParserProperties {
+
+    private static final List<String> FILES = Corpus.names("zpool-status", ".txt");
+
+    @Provide
+    Arbitrary<String> corpusFile() {
+        return Arbitraries.of(FILES);
+    }
+
+    @Property(tries = 300)
+    void randomBytes_giveReportOrParseException(@ForAll byte[] bytes) {
+        assertParsesOrFailsCleanly(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    @Property(tries = 300)
+    void truncatedCorpusFile_givesReportOrParseException(@ForAll("corpusFile") String file,
+                                                         @ForAll @IntRange(min = 0, max = 4000) int cut) {
+        String text = Corpus.status(file);
+        assertParsesOrFailsCleanly(text.substring(0, Math.min(cut, text.length())));
+    }
+
+    @Property(tries = 300)
+    void shuffledCorpusLines_giveReportOrParseException(@ForAll("corpusFile") String file, @ForAll long seed) {
+        List<String> lines = new ArrayList<>(Arrays.asList(Corpus.status(file).split("\n", -1)));
+        Collections.shuffle(lines, new Random(seed));
+        assertParsesOrFailsCleanly(String.join("\n", lines));
+    }
+
+    @Property(tries = 300)
+    void corpusWithRandomCharsFlipped_givesReportOrParseException(@ForAll("corpusFile") String file,
+                                                                  @ForAll long seed) {
+        char[] chars = Corpus.status(file).toCharArray();
+        Random r = new Random(seed);
+        for (int k = 0; k < 1 + r.nextInt(8) && chars.length > 0; k++) {
+            chars[r.nextInt(chars.length)] = "\t \n:(0K-x".charAt(r.nextInt(9));
+        }
+        assertParsesOrFailsCleanly(new String(chars));
+    }
+
+    @Property(tries = 200)
+    void truncatedJson_givesReportOrParseException(@ForAll @IntRange(min = 0, max = 6000) int cut) {
+        String json = Corpus.read("zpool-json", "man-zpool-status-j-c-vendor-model-size.json");
+        try {
+            ZpoolStatusJsonParser.parse("t.json", json.substring(0, Math.min(cut, json.length())));
+        } catch (ParseException e) {
+            assertThat(e.source()).isEqualTo("t.json");
+        }
+    }
+
+    private static void assertParsesOrFailsCleanly(String text) {
+        try {
+            ZpoolStatusReport r = ZpoolStatusParser.parse("fuzz", text);
+            assertThat(r.warnings()).allSatisfy(w -> assertThat(w.line()).isPositive());
+            // and the JSON rendering of whatever was parsed works too
+            ZpoolStatusJson.toJson(r);
+        } catch (ParseException e) {
+            assertThat(e.source()).isEqualTo("fuzz");
+            assertThat(e.line()).isPositive();
+            assertThat(e.expected()).isNotEmpty();
+        }
+    }
+}
