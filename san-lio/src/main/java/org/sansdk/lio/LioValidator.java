@@ -50,7 +50,7 @@ public final class LioValidator {
     private static final Pattern EUI = Pattern.compile("eui\\.[0-9A-Fa-f]{16}");
     private static final Pattern NAA = Pattern.compile("naa\\.[0-9A-Fa-f]{16}([0-9A-Fa-f]{16})?");
     private static final Set<String> TOP = Set.of();
-    private static final Set<String> FABRIC = Set.of();
+    private static final Set<String> FABRIC = Set.of("attributes", "parameters");
     private static final Set<String> ALUA = Set.of();
     private static final Set<String> TARGET = Set.of();
     private static final Set<String> TPG = Set.of();

@@ -73,6 +73,9 @@ public sealed interface LioChange {
 
         @Override
         public LioConfig apply(LioConfig c) {
+            if (c.storageObject("/backstores/block/" + name).isPresent()) {
+                throw new SanException("targetcli would refuse: backstore block/" + name + " already exists");
+            }
             BlockStorageObject so = BlockStorageObject.of(name, dev).withWwn(unitSerial);
             for (Map.Entry<String, Long> e : attributes.entrySet()) {
                 so = so.withAttribute(e.getKey(), e.getValue());
@@ -139,7 +142,15 @@ public sealed interface LioChange {
 
         @Override
         public LioConfig apply(LioConfig c) {
-            return Tokens.updateTpg(c, target, tag, tpg -> tpg.plusLun(Lun.of(index, storageObject)));
+            if (c.storageObject(storageObject).isEmpty()) {
+                throw new SanException("targetcli would refuse: storage object " + storageObject + " does not exist");
+            }
+            return Tokens.updateTpg(c, target, tag, tpg -> {
+                if (tpg.lun(index).isPresent()) {
+                    throw new SanException("targetcli would refuse: LUN " + index + " already exists in tpg" + tag);
+                }
+                return tpg.plusLun(Lun.of(index, storageObject));
+            });
         }
     }
 
@@ -192,7 +203,17 @@ public sealed interface LioChange {
 
         @Override
         public LioConfig apply(LioConfig c) {
-            return Tokens.updateAcl(c, target, tag, initiator, a -> a.plusMappedLun(MappedLun.of(index, tpgLun)));
+            Target t = c.target(target).orElseThrow(() -> new SanException("no target " + target));
+            if (t.tpg(tag).flatMap(tpg -> tpg.lun(tpgLun)).isEmpty()) {
+                throw new SanException("targetcli would refuse: LUN " + tpgLun + " does not exist in tpg" + tag);
+            }
+            return Tokens.updateAcl(c, target, tag, initiator, a -> {
+                if (a.mappedLuns().stream().anyMatch(m -> m.index() == index)) {
+                    throw new SanException("targetcli would refuse: mapped LUN " + index + " already exists for "
+                            + initiator);
+                }
+                return a.plusMappedLun(MappedLun.of(index, tpgLun));
+            });
         }
     }
 
@@ -246,6 +267,9 @@ public sealed interface LioChange {
 
         @Override
         public LioConfig apply(LioConfig c) {
+            if (c.target(wwn).isPresent()) {
+                throw new SanException("targetcli would refuse: target " + wwn + " already exists");
+            }
             Tpg tpg1 = Tpg.of(1).withPortals(List.of(Portal.of("0.0.0.0", 3260)));
             return c.withTarget(Target.iscsi(wwn, List.of(tpg1)));
         }
@@ -266,6 +290,9 @@ public sealed interface LioChange {
         @Override
         public LioConfig apply(LioConfig c) {
             Target t = c.target(target).orElseThrow(() -> new SanException("no target " + target));
+            if (t.tpg(tag).isPresent()) {
+                throw new SanException("targetcli would refuse: tpg" + tag + " already exists in " + target);
+            }
             return c.withTarget(t.withTpg(Tpg.of(tag)));
         }
     }
@@ -323,6 +350,9 @@ public sealed interface LioChange {
         public LioConfig apply(LioConfig c) {
             return Tokens.updateTpg(c, target, tag, tpg -> {
                 List<Portal> p = new ArrayList<>(tpg.portals());
+                if (p.stream().anyMatch(x -> x.ipAddress().equals(address) && x.port() == port)) {
+                    throw new SanException("targetcli would refuse: portal " + address + ":" + port + " exists");
+                }
                 p.add(Portal.of(address, port));
                 return tpg.withPortals(p);
             });
@@ -372,6 +402,9 @@ public sealed interface LioChange {
         public LioConfig apply(LioConfig c) {
             return Tokens.updateTpg(c, target, tag, tpg -> {
                 List<NodeAcl> a = new ArrayList<>(tpg.nodeAcls());
+                if (tpg.acl(initiator).isPresent()) {
+                    throw new SanException("targetcli would refuse: ACL " + initiator + " already exists");
+                }
                 a.add(NodeAcl.of(initiator));
                 return tpg.withNodeAcls(a);
             });
