@@ -27,6 +27,8 @@ import org.sansdk.lio.targetcli.TargetcliBatch;
  * <p>Refused (rather than silently insecure): an ACL-mode VLAN where only some initiators have CHAP — with
  * {@code authentication=0} their CHAP would not be enforced, with {@code authentication=1} the others could
  * not log in; and a client IQN equal to a backend IQN.
+ * <p>The portals bind to VIPs that exist only on the active node: the passive node needs
+ * {@code net.ipv4.ip_nonlocal_bind=1} (design section 7) or restoring this configuration there fails.
  *
  * <pre>{@code LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of("iqn.2025-01.lab.home:storage-a"), zvols);}</pre>
  */
