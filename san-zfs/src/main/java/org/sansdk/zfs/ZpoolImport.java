@@ -1,0 +1,181 @@
+package org.sansdk.zfs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.sansdk.core.Command;
+
+/**
+ * Renders {@code zpool import}: by name, from directories ({@code -d}), with {@code -o cachefile=none}
+ * (the cluster, not the boot cache file, decides where a pool is imported). {@code -f} is only rendered with
+ * a {@link FencingProof}; there is no other way to force.
+ *
+ * <p>{@code ZpoolImport.pool("san-pool").searchDir("/dev/disk/by-path").cachefileNone().build()}
+ */
+public final class ZpoolImport {
+    private ZpoolImport() {
+    }
+
+    /**
+     * Import of one pool by name (or numeric id).
+     *
+     * <p>{@code ZpoolImport.pool("san-pool")}
+     *
+     * @param nameOrId pool name or id
+     * @return the builder
+     */
+    public static Builder pool(String nameOrId) {
+        return new Builder(nameOrId);
+    }
+
+    /** Options of one import; nothing runs. */
+    public static final class Builder {
+        private final String pool;
+        private final List<String> dirs = new ArrayList<>();
+        private final Map<String, String> props = new LinkedHashMap<>();
+        private FencingProof proof;
+        private boolean noMount;
+        private String altroot;
+        private String newName;
+
+        private Builder(String pool) {
+            if (pool == null || pool.isBlank()) {
+                throw new IllegalArgumentException("pool name is required");
+            }
+            this.pool = pool;
+        }
+
+        /**
+         * {@code -d DIR}: search this directory for devices (repeatable).
+         *
+         * <p>{@code .searchDir("/dev/disk/by-path")}
+         *
+         * @param dir directory
+         * @return this
+         */
+        public Builder searchDir(String dir) {
+            dirs.add(Objects.requireNonNull(dir));
+            return this;
+        }
+
+        /**
+         * {@code -o cachefile=none}.
+         *
+         * <p>{@code .cachefileNone()}
+         *
+         * @return this
+         */
+        public Builder cachefileNone() {
+            props.put("cachefile", "none");
+            return this;
+        }
+
+        /**
+         * {@code -o name=value}.
+         *
+         * <p>{@code .property("readonly", "on")}
+         *
+         * @param name property
+         * @param value value
+         * @return this
+         */
+        public Builder property(String name, String value) {
+            props.put(name, value);
+            return this;
+        }
+
+        /**
+         * {@code -N}: import without mounting.
+         *
+         * <p>{@code .noMount()}
+         *
+         * @return this
+         */
+        public Builder noMount() {
+            this.noMount = true;
+            return this;
+        }
+
+        /**
+         * {@code -R}: alternate root.
+         *
+         * <p>{@code .altroot("/mnt")}
+         *
+         * @param path root
+         * @return this
+         */
+        public Builder altroot(String path) {
+            this.altroot = path;
+            return this;
+        }
+
+        /**
+         * Import under another name.
+         *
+         * <p>{@code .as("restored")}
+         *
+         * @param name the new name
+         * @return this
+         */
+        public Builder as(String name) {
+            this.newName = name;
+            return this;
+        }
+
+        /**
+         * {@code -f}, allowed only with proof that the peer was fenced.
+         *
+         * <p>{@code .force(FencingProof.stonith("storage-b", when, evidence))}
+         *
+         * @param fencingProof the evidence (required)
+         * @return this
+         */
+        public Builder force(FencingProof fencingProof) {
+            this.proof = Objects.requireNonNull(fencingProof, "a forced import needs a FencingProof");
+            return this;
+        }
+
+        /**
+         * The proof given for {@code -f}, if any.
+         *
+         * <p>{@code builder.fencingProof()}
+         *
+         * @return the proof
+         */
+        public Optional<FencingProof> fencingProof() {
+            return Optional.ofNullable(proof);
+        }
+
+        /**
+         * Renders the command.
+         *
+         * <p>{@code Command c = builder.build();}
+         *
+         * @return the argv
+         */
+        public Command build() {
+            Command.Builder c = Command.builder("zpool").arg("import");
+            for (String d : dirs) {
+                c.args("-d", d);
+            }
+            props.forEach((k, v) -> c.args("-o", k + "=" + v));
+            if (noMount) {
+                c.arg("-N");
+            }
+            if (altroot != null) {
+                c.args("-R", altroot);
+            }
+            if (proof != null) {
+                c.arg("-f");
+            }
+            c.arg(pool);
+            if (newName != null) {
+                c.arg(newName);
+            }
+            return c.build();
+        }
+    }
+}

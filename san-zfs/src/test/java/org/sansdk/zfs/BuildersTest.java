@@ -1,0 +1,118 @@
+package org.sansdk.zfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.Size;
+import org.sansdk.core.ValidationException;
+import org.sansdk.core.Violation;
+
+class BuildersTest {
+    private static final String LUN0 = "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-iqn.2024-01.lan.san:storage-b-lun-0";
+    private static final String LUN1 = "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-iqn.2024-01.lan.san:storage-b-lun-1";
+    private static final String LUN9 = "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-iqn.2024-01.lan.san:storage-b-lun-9";
+
+    @Test
+    void zpoolCreate_design_rendersDesignPropertiesAndCrossNodeMirrors() {
+        var c = ZpoolCreate.design("san-pool")
+                .mirror("/dev/disk/by-partlabel/data-a-a", LUN0)
+                .mirror(LUN1, "/dev/disk/by-partlabel/data-a-b")
+                .logMirror("/dev/disk/by-id/nvme-slog-a", LUN9)
+                .dryRun().build();
+        assertThat(c.argv()).containsExactly("zpool", "create", "-n",
+                "-o", "multihost=on", "-o", "ashift=12", "-o", "autotrim=on",
+                "-O", "acltype=posixacl", "-O", "compression=lz4", "-O", "dnodesize=auto", "-O", "xattr=sa",
+                "-O", "atime=off", "san-pool",
+                "mirror", "/dev/disk/by-partlabel/data-a-a", LUN0,
+                "mirror", LUN1, "/dev/disk/by-partlabel/data-a-b",
+                "log", "mirror", "/dev/disk/by-id/nvme-slog-a", LUN9);
+    }
+
+    @Test
+    void zpoolCreate_bothLegsLocalOrRemoteOrMultihostOff_isRefusedWithEveryViolation() {
+        assertThatThrownBy(() -> ZpoolCreate.design("san-pool")
+                .mirror("/dev/disk/by-partlabel/data-a-a", "/dev/disk/by-partlabel/data-a-b")
+                .mirror(LUN0, LUN1)
+                .property("multihost", "off").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::ruleId, Violation::path)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("ZFS-CREATE-002", "properties.multihost"),
+                                org.assertj.core.groups.Tuple.tuple("ZFS-CREATE-001", "vdevs[0]"),
+                                org.assertj.core.groups.Tuple.tuple("ZFS-CREATE-001", "vdevs[1]")));
+    }
+
+    @Test
+    void zpoolCreate_plain_hasNoModernOptions() {
+        var c = ZpoolCreate.plain("t").mirror("/tmp/a", "/tmp/b").spare("/tmp/c").mountpoint("none").build();
+        assertThat(c.argv()).containsExactly("zpool", "create", "-m", "none", "t", "mirror", "/tmp/a", "/tmp/b",
+                "spare", "/tmp/c");
+        assertThatThrownBy(() -> ZpoolCreate.plain("t").vdev("/tmp/a").spare("/tmp/a").build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("used twice");
+    }
+
+    @Test
+    void zfsCreate_datasetsAndZvols() {
+        assertThat(ZfsCreate.filesystem("san-pool/nfs").property("sharenfs", "on").build().argv())
+                .containsExactly("zfs", "create", "-o", "sharenfs=on", "san-pool/nfs");
+        assertThat(ZfsCreate.zvol("san-pool/iscsi/vm-disk-01", Size.parse("100G")).volblocksize("64k").build().argv())
+                .containsExactly("zfs", "create", "-V", "107374182400", "-o", "volblocksize=64k",
+                        "san-pool/iscsi/vm-disk-01");
+        assertThatThrownBy(() -> ZfsCreate.filesystem("san-pool/nfs").volblocksize("64k"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void zpoolImport_neverForcesWithoutFencingProof() {
+        assertThat(ZpoolImport.pool("san-pool").searchDir("/dev/disk/by-path").searchDir("/dev/disk/by-partlabel")
+                .cachefileNone().build().argv())
+                .containsExactly("zpool", "import", "-d", "/dev/disk/by-path", "-d", "/dev/disk/by-partlabel",
+                        "-o", "cachefile=none", "san-pool");
+        var proof = FencingProof.stonith("storage-b", Instant.parse("2026-01-01T00:00:00Z"),
+                "stonith_admin --history storage-b: reboot of storage-b by storage-a succeeded");
+        assertThat(ZpoolImport.pool("san-pool").cachefileNone().force(proof).build().argv())
+                .containsExactly("zpool", "import", "-o", "cachefile=none", "-f", "san-pool");
+        assertThatThrownBy(() -> ZpoolImport.pool("san-pool").force(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> FencingProof.stonith("storage-b", Instant.now(), " "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void zpoolCommands_renderArgv() {
+        assertThat(ZpoolCommands.offline("san-pool", true, LUN0).argv())
+                .containsExactly("zpool", "offline", "-t", "san-pool", LUN0);
+        assertThat(ZpoolCommands.replace("san-pool", "123", LUN0).argv())
+                .containsExactly("zpool", "replace", "san-pool", "123", LUN0);
+        assertThat(ZpoolCommands.status("san-pool", true).argv()).containsExactly("zpool", "status", "-P", "-v", "san-pool");
+        assertThat(ZpoolCommands.clear("san-pool", null).argv()).containsExactly("zpool", "clear", "san-pool");
+        assertThat(ZpoolCommands.export("san-pool", false).argv()).containsExactly("zpool", "export", "san-pool");
+        assertThat(ZpoolCommands.scrub("san-pool").argv()).containsExactly("zpool", "scrub", "san-pool");
+        assertThat(ZpoolCommands.online("san-pool", LUN0).argv()).containsExactly("zpool", "online", "san-pool", LUN0);
+    }
+
+    @Test
+    void moduleTunables_designDefaults_dropObsoleteAndUnsafeOptions() {
+        var r = ZfsModuleTunables.designDefaults(64L << 30).render();
+        assertThat(r.text()).contains("options zfs zfs_arc_max=34359738368\n")
+                .contains("options zfs zfs_txg_timeout=30\n")
+                .contains("options zfs zfs_resilver_min_time_ms=27000\n")
+                .doesNotContain("options zfs zfs_vdev_scheduler").doesNotContain("options zfs zfs_resilver_delay")
+                .doesNotContain("zfs_nocacheflush=1");
+        assertThat(r.warnings()).isEmpty();
+        var plp = ZfsModuleTunables.builder().noCacheFlushBecauseEveryDeviceHasPlp().build().render();
+        assertThat(plp.text()).contains("# WARNING: zfs_nocacheflush=1").endsWith("options zfs zfs_nocacheflush=1\n");
+        assertThat(plp.warnings()).singleElement().asString().contains("power-loss protection");
+        assertThat(ZfsModuleTunables.designDefaults(64L << 30).plan("storage-a").steps()).hasSize(1);
+        assertThatThrownBy(() -> ZfsModuleTunables.builder().arcMaxBytes(1 << 20).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void zpoolCreate_commandPrintsPasteable() {
+        assertThat(ZpoolCreate.plain("t").vdev("/tmp/a b").build().toString()).contains("'/tmp/a b'");
+        assertThat(List.of(ZpoolCreate.DESIGN_POOL_PROPERTIES.keySet())).isNotEmpty();
+    }
+}
