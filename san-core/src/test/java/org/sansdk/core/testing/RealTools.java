@@ -50,7 +50,12 @@ public final class RealTools {
             Map.entry("ip", "iproute2"),
             Map.entry("unshare", "util-linux"),
             Map.entry("nsenter", "util-linux"),
-            Map.entry("setsid", "util-linux"));
+            Map.entry("setsid", "util-linux"),
+            Map.entry("sh", "dash"),
+            Map.entry("python3", "python3"),
+            Map.entry("ssh", "openssh-client"),
+            Map.entry("ssh-keygen", "openssh-client"),
+            Map.entry("sshd", "openssh-server"));
 
     private static final List<String> EXTRA_DIRS = List.of("/usr/local/sbin", "/usr/sbin", "/sbin");
 
