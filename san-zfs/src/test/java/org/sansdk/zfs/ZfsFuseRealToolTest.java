@@ -1,0 +1,357 @@
+package org.sansdk.zfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.Command;
+import org.sansdk.core.CommandResult;
+import org.sansdk.core.Executor;
+import org.sansdk.core.SanException;
+import org.sansdk.core.testing.Daemon;
+import org.sansdk.core.testing.RealTools;
+import org.sansdk.core.testing.TestExecutors;
+
+/**
+ * Real ZFS (zfs-fuse 0.7.0, pool version 23) on file vdevs: pools are created with this module's builders,
+ * driven into the states the design cares about, and the parsed model is compared with what was done.
+ * One daemon for the whole class (zfs-fuse allows only one); stopped in {@link #stopDaemon()}.
+ */
+class ZfsFuseRealToolTest {
+    private static final long MB = 1L << 20;
+
+    private static Daemon daemon;
+    private static Path dir;
+    private static Executor sh;
+    private static final List<String> pools = new ArrayList<>();
+
+    @BeforeAll
+    static void startDaemon() throws Exception {
+        RealTools.require("zpool", "zfs", "zfs-fuse");
+        RealTools.requireRoot();
+        RealTools.requireDevice("/dev/fuse");
+        sh = TestExecutors.local();
+        dir = Files.createTempDirectory("san-zfs-fuse-");
+        Path zfsFuse = RealTools.find("zfs-fuse").orElseThrow();
+        daemon = Daemon.start(List.of(zfsFuse.toString(), "-n", "--no-kstat-mount"), dir.resolve("zfs-fuse.log"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            CommandResult r = sh.run(Command.of("zpool", "list"));
+            if (r.exitCode() == 0) {
+                break;
+            }
+            if (!daemon.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("zfs-fuse did not come up (is another zfs-fuse running?): "
+                        + r.stderr() + "\n" + Files.readString(daemon.log()));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void stopDaemon() throws IOException {
+        try {
+            if (sh != null && daemon != null && daemon.isAlive()) {
+                for (String p : pools) {
+                    CommandResult r = sh.run(Command.of("zpool", "destroy", "-f", p));
+                    if (r.exitCode() != 0) {
+                        sh.run(Command.of("zpool", "export", "-f", p));
+                    }
+                }
+            }
+        } finally {
+            if (daemon != null) {
+                daemon.stop(Duration.ofSeconds(30));
+            }
+            if (dir != null) {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String newPool(String tag) {
+        String name = "sz" + tag + Long.toString(System.nanoTime() % 100000, 36);
+        pools.add(name);
+        return name;
+    }
+
+    private static String file(String pool, String leg, long size) throws IOException {
+        Path p = dir.resolve(pool + "-" + leg);
+        try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        return p.toString();
+    }
+
+    /** A plain pool (zfs-fuse cannot take the design's modern options), mounted inside the temp dir. */
+    private static ZpoolCreate.Builder plain(String pool) {
+        return ZpoolCreate.plain(pool).property("cachefile", "none").mountpoint(dir.resolve("mnt-" + pool).toString());
+    }
+
+    private static PoolStatus status(String pool) {
+        CommandResult r = sh.runChecked(ZpoolCommands.status(pool, false));
+        ZpoolStatusReport report = ZpoolStatusParser.parse("zpool status " + pool, r.stdout());
+        assertThat(report.warnings()).as(r.stdout()).isEmpty();
+        return report.pool(pool).orElseThrow();
+    }
+
+    private static void writeRandom(Path file, long bytes) throws IOException {
+        Random rnd = new Random(42);
+        byte[] buf = new byte[(int) MB];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long done = 0; done < bytes; done += buf.length) {
+                rnd.nextBytes(buf);
+                out.write(buf);
+            }
+        }
+    }
+
+    private static void exportDropCachesImport(String pool) {
+        sh.runChecked(ZpoolCommands.export(pool, false));
+        sh.run(Command.of("sync"));
+        try {
+            Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
+        } catch (IOException | RuntimeException e) {
+            // not allowed in some containers: the scan is then just faster
+        }
+        sh.runChecked(ZpoolImport.pool(pool).searchDir(dir.toString()).cachefileNone().build());
+    }
+
+    private static Vdev leaf(PoolStatus p, String path) {
+        return p.find(path).orElseThrow(() -> new AssertionError(path + " not in " + p));
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    @Test
+    void create_mirrorWithSpare_parsesOnlineTreeAvailSpareAndDatasets() throws IOException {
+        String pool = newPool("c");
+        String a = file(pool, "a", 128 * MB);
+        String b = file(pool, "b", 128 * MB);
+        String s = file(pool, "s", 128 * MB);
+        sh.runChecked(plain(pool).mirror(a, b).spare(s).build());
+        sh.runChecked(ZfsCreate.filesystem(pool + "/nfs").property("compression", "on").build());
+
+        PoolStatus p = status(pool);
+        assertThat(p.state()).isEqualTo(DeviceState.ONLINE);
+        assertThat(p.scan().orElseThrow().state()).isEqualTo(ScanStatus.ScanState.NONE_REQUESTED);
+        Vdev mirror = p.dataVdevs().get(0);
+        assertThat(mirror.kind()).isEqualTo(new VdevKind.Mirror(java.util.OptionalInt.of(0)));
+        assertThat(mirror.children()).extracting(Vdev::name).containsExactly(a, b);
+        assertThat(mirror.leaves()).allSatisfy(v -> {
+            assertThat(v.kind()).isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.FILE));
+            assertThat(v.errors()).contains(ErrorCounters.ZERO);
+        });
+        assertThat(p.vdevs(AllocationClass.SPARE)).singleElement().satisfies(v -> {
+            assertThat(v.name()).isEqualTo(s);
+            assertThat(v.state()).isEqualTo(DeviceState.AVAIL);
+        });
+        assertThat(p.errors()).contains(PoolErrors.NONE);
+
+        List<ListRow> rows = ZfsListParser.parse("zfs list", sh.runChecked(Command.of("zfs", "list", "-H", "-o",
+                "name,used,mountpoint", "-r", pool)).stdout(), List.of("name", "used", "mountpoint"));
+        assertThat(rows).extracting(ListRow::name).containsExactly(pool, pool + "/nfs");
+        assertThat(rows.get(0).bytes("used").orElseThrow()).isPositive();
+        List<PropertyValue> props = ZfsGetParser.parse("zfs get", sh.runChecked(Command.of("zfs", "get", "-H", "-p",
+                "used,compression", pool + "/nfs")).stdout());
+        assertThat(props).extracting(PropertyValue::property).containsExactly("used", "compression");
+        assertThat(props.get(0).bytes().orElseThrow()).isPositive();
+        assertThat(props.get(1).value()).isEqualTo("on");
+        assertThat(props.get(1).isLocal()).isTrue();
+    }
+
+    @Test
+    void offlineLeg_degradesPool_thenOnlineResilversBack() throws IOException {
+        String pool = newPool("o");
+        String a = file(pool, "a", 128 * MB);
+        String b = file(pool, "b", 128 * MB);
+        sh.runChecked(plain(pool).mirror(a, b).build());
+        sh.runChecked(ZpoolCommands.offline(pool, false, b));
+
+        PoolStatus degraded = status(pool);
+        assertThat(degraded.state()).isEqualTo(DeviceState.DEGRADED);
+        assertThat(degraded.dataVdevs().get(0).state()).isEqualTo(DeviceState.DEGRADED);
+        assertThat(leaf(degraded, b).state()).isEqualTo(DeviceState.OFFLINE);
+        assertThat(leaf(degraded, a).state()).isEqualTo(DeviceState.ONLINE);
+        assertThat(degraded.status().orElseThrow()).startsWith("One or more devices has been taken offline");
+
+        sh.runChecked(ZpoolCommands.online(pool, b));
+        ScanStatus end = ScanTracker.builder(sh, pool).interval(Duration.ofMillis(200)).maxPolls(300).build()
+                .run(s -> { });
+        PoolStatus back = status(pool);
+        assertThat(back.state()).isEqualTo(DeviceState.ONLINE);
+        assertThat(end.function()).isEqualTo(ScanStatus.ScanFunction.RESILVER);
+        assertThat(end.state()).isEqualTo(ScanStatus.ScanState.FINISHED);
+        assertThat(end.errors()).hasValue(0);
+    }
+
+    @Test
+    void missingFile_givesUnavailGuidLegWithFormerPath() throws IOException {
+        String pool = newPool("u");
+        String a = file(pool, "a", 128 * MB);
+        String b = file(pool, "b", 128 * MB);
+        sh.runChecked(plain(pool).mirror(a, b).build());
+        sh.runChecked(ZpoolCommands.export(pool, false));
+        Path away = Files.createDirectories(dir.resolve("away"));
+        Files.move(Path.of(b), away.resolve("b"));
+        sh.runChecked(ZpoolImport.pool(pool).searchDir(dir.toString()).cachefileNone().build());
+
+        PoolStatus p = status(pool);
+        assertThat(p.state()).isEqualTo(DeviceState.DEGRADED);
+        Vdev missing = p.dataVdevs().get(0).children().get(1);
+        assertThat(missing.state()).isEqualTo(DeviceState.UNAVAIL);
+        assertThat(missing.name()).matches("[0-9]+");
+        assertThat(missing.notes()).containsExactly(new VdevNote.Was(b));
+        assertThat(p.messageId()).contains("ZFS-8000-2Q");
+    }
+
+    @Test
+    void replaceLegWithHotSpare_showsSpareVdevAndSpareInUse() throws IOException {
+        String pool = newPool("s");
+        String a = file(pool, "a", 128 * MB);
+        String b = file(pool, "b", 128 * MB);
+        String s = file(pool, "s", 128 * MB);
+        sh.runChecked(plain(pool).mirror(a, b).spare(s).build());
+        sh.runChecked(ZpoolCommands.replace(pool, a, s));
+
+        PoolStatus p = status(pool);
+        Vdev spare = p.dataVdevs().get(0).children().get(0);
+        assertThat(spare.kind()).isInstanceOf(VdevKind.Spare.class);
+        assertThat(spare.children()).extracting(Vdev::name).containsExactly(a, s);
+        assertThat(p.vdevs(AllocationClass.SPARE)).singleElement().satisfies(v -> {
+            assertThat(v.state()).isEqualTo(DeviceState.INUSE);
+            assertThat(v.notes()).containsExactly(new VdevNote.Aux("currently in use"));
+        });
+    }
+
+    @Test
+    void replaceLegWithNewFile_tracksResilverThroughReplacingVdev() throws IOException {
+        String pool = newPool("r");
+        String a = file(pool, "a", 512 * MB);
+        String b = file(pool, "b", 512 * MB);
+        String n = file(pool, "n", 512 * MB);
+        sh.runChecked(plain(pool).mirror(a, b).build());
+        writeRandom(dir.resolve("mnt-" + pool).resolve("data"), 200 * MB);
+        exportDropCachesImport(pool);
+
+        sh.runChecked(ZpoolCommands.replace(pool, b, n));
+        List<PoolStatus> duringResilver = new ArrayList<>();
+        ScanStatus end = ScanTracker.builder(sh, pool).interval(Duration.ofMillis(100)).maxPolls(3000)
+                .awaitStart(20).build().run(s -> duringResilver.add(status(pool)));
+
+        assertThat(end.function()).isEqualTo(ScanStatus.ScanFunction.RESILVER);
+        assertThat(end.state()).isEqualTo(ScanStatus.ScanState.FINISHED);
+        for (PoolStatus p : duringResilver) {
+            // while it runs the old and the new leg sit under replacing-N (when the reading caught it)
+            p.find(n).ifPresent(v -> assertThat(p.allVdevs().filter(x -> x.kind() instanceof VdevKind.Replacing))
+                    .isNotEmpty());
+        }
+        PoolStatus after = status(pool);
+        assertThat(after.state()).isEqualTo(DeviceState.ONLINE);
+        assertThat(after.find(b)).isEmpty();
+        assertThat(leaf(after, n).state()).isEqualTo(DeviceState.ONLINE);
+    }
+
+    @Test
+    void scrubAfterCorruptingOneLeg_countsChecksumErrorsAndRepairs() throws IOException {
+        String pool = newPool("k");
+        String a = file(pool, "a", 256 * MB);
+        String b = file(pool, "b", 256 * MB);
+        sh.runChecked(plain(pool).mirror(a, b).build());
+        writeRandom(dir.resolve("mnt-" + pool).resolve("data"), 120 * MB);
+        sh.runChecked(ZpoolCommands.export(pool, false));
+        // overwrite the middle of leg a (labels live in the first and last 512 KiB)
+        try (RandomAccessFile f = new RandomAccessFile(a, "rw")) {
+            byte[] junk = new byte[(int) MB];
+            new Random(7).nextBytes(junk);
+            for (long off = 16 * MB; off < 200 * MB; off += MB) {
+                f.seek(off);
+                f.write(junk);
+            }
+        }
+        sh.runChecked(ZpoolImport.pool(pool).searchDir(dir.toString()).cachefileNone().build());
+        sh.runChecked(ZpoolCommands.scrub(pool));
+        ScanStatus end = ScanTracker.builder(sh, pool).interval(Duration.ofMillis(200)).maxPolls(3000)
+                .awaitStart(10).build().run(s -> { });
+
+        assertThat(end.function()).isEqualTo(ScanStatus.ScanFunction.SCRUB);
+        assertThat(end.state()).isEqualTo(ScanStatus.ScanState.FINISHED);
+        PoolStatus p = status(pool);
+        Vdev bad = leaf(p, a);
+        assertThat(bad.errors().orElseThrow().checksum()).isPositive();
+        assertThat(bad.notes()).anySatisfy(n -> assertThat(n).isInstanceOfSatisfying(VdevNote.Amount.class,
+                x -> assertThat(x.what()).isEqualTo("repaired")));
+        assertThat(leaf(p, b).errors().orElseThrow().checksum()).isZero();
+        assertThat(p.messageId()).contains("ZFS-8000-9P");
+        assertThat(p.errors()).contains(PoolErrors.NONE);
+
+        sh.runChecked(ZpoolCommands.clear(pool, null));
+        assertThat(leaf(status(pool), a).errors()).contains(ErrorCounters.ZERO);
+    }
+
+    @Test
+    void corruptDataOnSingleVdev_listsPermanentErrorForTheFile() throws IOException {
+        String pool = newPool("p");
+        String v = file(pool, "v", 128 * MB);
+        sh.runChecked(plain(pool).vdev(v).build());
+        Path victim = dir.resolve("mnt-" + pool).resolve("victim.dat");
+        byte[] pattern = "SANZFS-PERMANENT-ERROR-PATTERN-".getBytes(StandardCharsets.US_ASCII);
+        byte[] content = new byte[(int) MB];
+        for (int k = 0; k < content.length; k++) {
+            content[k] = pattern[k % pattern.length];
+        }
+        Files.write(victim, content);
+        sh.runChecked(ZpoolCommands.export(pool, false));
+        long at = indexOf(Path.of(v), pattern);
+        assertThat(at).as("pattern found in the vdev file").isPositive();
+        try (RandomAccessFile f = new RandomAccessFile(v, "rw")) {
+            f.seek(at);
+            f.write(new byte[256 * 1024]);
+        }
+        sh.runChecked(ZpoolImport.pool(pool).searchDir(dir.toString()).cachefileNone().build());
+        assertThatThrownBy(() -> Files.readAllBytes(victim)).isInstanceOf(IOException.class);
+
+        PoolStatus p = status(pool);
+        assertThat(p.errors().orElseThrow().permanent()).containsExactly(new PermanentError.File(victim.toString()));
+        assertThat(p.root().orElseThrow().errors().orElseThrow().checksum()).isPositive();
+        assertThat(p.messageId()).contains("ZFS-8000-8A");
+    }
+
+    @Test
+    void statusOfUnknownPool_failsWithCommandFailed() {
+        assertThatThrownBy(() -> sh.runChecked(ZpoolCommands.status("sznosuchpool", false)))
+                .isInstanceOf(SanException.class);
+    }
+
+    private static long indexOf(Path file, byte[] pattern) throws IOException {
+        byte[] data = Files.readAllBytes(file);
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int k = 0; k < pattern.length; k++) {
+                if (data[i + k] != pattern[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
