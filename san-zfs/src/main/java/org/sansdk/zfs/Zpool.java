@@ -1,0 +1,149 @@
+package org.sansdk.zfs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.sansdk.core.Command;
+import org.sansdk.core.CommandResult;
+import org.sansdk.core.Executor;
+import org.sansdk.core.SanException;
+
+/**
+ * The one san-zfs class that holds an {@link Executor}: runs {@code zpool}/{@code zfs} on a host and parses
+ * what they print.
+ *
+ * <p>{@code PoolStatus p = Zpool.on(SshExecutor.builder("storage-a").build()).status("san-pool");}
+ */
+public final class Zpool {
+    private final Executor executor;
+
+    private Zpool(Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Binds to an executor (local, SSH, replay, dry run).
+     *
+     * <p>{@code Zpool.on(new LocalExecutor())}
+     *
+     * @param executor where commands run
+     * @return the facade
+     */
+    public static Zpool on(Executor executor) {
+        return new Zpool(executor);
+    }
+
+    /**
+     * {@code zpool status -P -v POOL}, parsed.
+     *
+     * <p>{@code zpool.status("san-pool").state()}
+     *
+     * @param pool the pool
+     * @return its status
+     * @throws SanException when the command fails or the pool is not in the output
+     */
+    public PoolStatus status(String pool) {
+        ZpoolStatusReport r = parse(executor.runChecked(ZpoolCommands.status(pool, true)), pool);
+        return r.pool(pool).orElseThrow(() -> new SanException("pool '" + pool + "' is not in zpool status output"));
+    }
+
+    /**
+     * {@code zpool status -P -v} of every imported pool.
+     *
+     * <p>{@code zpool.statusAll().pools()}
+     *
+     * @return the report
+     */
+    public ZpoolStatusReport statusAll() {
+        return parse(executor.runChecked(ZpoolCommands.status(null, true)), "all pools");
+    }
+
+    /**
+     * {@code zpool status -j --json-int -P POOL} (OpenZFS 2.3+), parsed.
+     *
+     * <p>{@code zpool.statusJson("san-pool")}
+     *
+     * @param pool the pool
+     * @return its status
+     */
+    public PoolStatus statusJson(String pool) {
+        CommandResult r = executor.runChecked(ZpoolCommands.statusJson(pool));
+        return ZpoolStatusJsonParser.parse("zpool status -j " + pool, r.stdout()).pool(pool)
+                .orElseThrow(() -> new SanException("pool '" + pool + "' is not in zpool status -j output"));
+    }
+
+    /**
+     * Runs a rendered command (from {@link ZpoolCreate}, {@link ZpoolImport}, {@link ZpoolCommands},
+     * {@link ZfsCreate}) and fails on a non-zero exit.
+     *
+     * <p>{@code zpool.run(ZpoolCommands.scrub("san-pool"))}
+     *
+     * @param command the command
+     * @return its result
+     */
+    public CommandResult run(Command command) {
+        return executor.runChecked(command);
+    }
+
+    /**
+     * Waits for the running scrub/resilver to end, reporting progress.
+     *
+     * <p>{@code zpool.awaitScan("san-pool", Duration.ofSeconds(30), s -> log(s.percentDone()))}
+     *
+     * @param pool the pool
+     * @param interval time between polls
+     * @param listener progress receiver
+     * @return the last reading
+     */
+    public ScanStatus awaitScan(String pool, Duration interval, ScanTracker.Listener listener) {
+        return ScanTracker.builder(executor, pool).interval(interval).awaitStart(3)
+                .command(ZpoolCommands.status(pool, true)).build().run(listener);
+    }
+
+    /**
+     * {@code zfs list -Hp -o COLUMNS [-t TYPES] [-r ROOT]}, parsed.
+     *
+     * <p>{@code zpool.zfsList(List.of("name", "volsize"), "volume", "san-pool/iscsi")}
+     *
+     * @param columns columns in order
+     * @param types types or null
+     * @param root dataset or null
+     * @return rows
+     */
+    public List<ListRow> zfsList(List<String> columns, String types, String root) {
+        return ZfsListParser.parse("zfs list", executor.runChecked(ZpoolCommands.zfsList(columns, types, root))
+                .stdout(), columns);
+    }
+
+    /**
+     * {@code zfs get -Hp PROPS NAME...}, parsed.
+     *
+     * <p>{@code zpool.zfsGet(List.of("used"), "san-pool")}
+     *
+     * @param properties properties
+     * @param names datasets
+     * @return values
+     */
+    public List<PropertyValue> zfsGet(List<String> properties, String... names) {
+        return ZfsGetParser.parse("zfs get", executor.runChecked(ZpoolCommands.zfsGet(properties, names)).stdout());
+    }
+
+    /**
+     * {@code zpool list -Hp -o COLUMNS [POOL]}, parsed.
+     *
+     * <p>{@code zpool.list(ZfsListParser.ZPOOL_DEFAULT, null)}
+     *
+     * @param columns columns in order
+     * @param pool pool or null
+     * @return rows
+     */
+    public List<ListRow> list(List<String> columns, String pool) {
+        return ZfsListParser.parse("zpool list", executor.runChecked(ZpoolCommands.list(columns, pool)).stdout(),
+                columns);
+    }
+
+    private static ZpoolStatusReport parse(CommandResult r, String what) {
+        // "no pools available" goes to stderr on current OpenZFS; stdout is then empty
+        return ZpoolStatusParser.parse("zpool status " + what, r.stdout());
+    }
+}

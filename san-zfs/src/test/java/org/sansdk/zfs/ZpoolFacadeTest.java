@@ -1,0 +1,38 @@
+package org.sansdk.zfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sansdk.core.ReplayExecutor;
+import org.sansdk.core.SanException;
+
+class ZpoolFacadeTest {
+
+    @Test
+    void status_runsStatusWithFullPathsAndParses() {
+        ReplayExecutor ex = ReplayExecutor.builder().on(List.of("zpool", "status", "-P", "-v", "tank"),
+                Corpus.status("asok-truenas-offline-partuuid.txt")).build();
+        PoolStatus p = Zpool.on(ex).status("tank");
+        assertThat(p.state()).isEqualTo(DeviceState.DEGRADED);
+        assertThat(p.find("3176c860-44e4-4b34-9591-674d2dd2203e").orElseThrow().state()).isEqualTo(DeviceState.OFFLINE);
+        assertThatThrownBy(() -> Zpool.on(ex).status("other")).isInstanceOf(SanException.class);
+    }
+
+    @Test
+    void statusJson_runsJsonIntAndParses() {
+        ReplayExecutor ex = ReplayExecutor.builder().on(List.of("zpool", "status", "-j", "--json-int", "-P", "tank"),
+                Corpus.read("zpool-json", "man-zpool-status-j-c-vendor-model-size.json")).build();
+        assertThat(Zpool.on(ex).statusJson("tank").dataVdevs()).hasSize(1);
+    }
+
+    @Test
+    void zfsList_passesColumnsAndParsesInTheSameOrder() {
+        ReplayExecutor ex = ReplayExecutor.builder()
+                .on(List.of("zfs", "list", "-Hp", "-o", "name,volsize", "-t", "volume", "-r", "san-pool/iscsi"),
+                        "san-pool/iscsi/vm-disk-01\t107374182400\n").build();
+        List<ListRow> rows = Zpool.on(ex).zfsList(List.of("name", "volsize"), "volume", "san-pool/iscsi");
+        assertThat(rows.get(0).bytes("volsize")).hasValue(107374182400L);
+    }
+}
