@@ -22,10 +22,11 @@ import java.util.stream.Stream;
  * @param children child vdevs
  * @param path full device path where known (JSON output, or {@code status -P})
  * @param guid vdev GUID where known (JSON output)
+ * @param space space figures where known (JSON output; sizes such as {@code 3.64T} converted to bytes)
  */
 public record Vdev(String name, VdevKind kind, DeviceState state, Optional<ErrorCounters> errors,
                    List<VdevNote> notes, Map<String, String> columns, List<Vdev> children,
-                   Optional<String> path, Optional<String> guid) {
+                   Optional<String> path, Optional<String> guid, Optional<VdevSpace> space) {
 
     /** Validates and copies. */
     public Vdev {
@@ -42,6 +43,7 @@ public record Vdev(String name, VdevKind kind, DeviceState state, Optional<Error
         children = children == null ? List.of() : List.copyOf(children);
         path = path == null ? Optional.empty() : path;
         guid = guid == null ? Optional.empty() : guid;
+        space = space == null ? Optional.empty() : space;
     }
 
     /**
@@ -56,7 +58,7 @@ public record Vdev(String name, VdevKind kind, DeviceState state, Optional<Error
      */
     public static Vdev leaf(String name, DeviceState state, ErrorCounters errors) {
         return new Vdev(name, new VdevKind.Leaf(VdevKind.leafType(name)), state, Optional.ofNullable(errors),
-                List.of(), Map.of(), List.of(), Optional.empty(), Optional.empty());
+                List.of(), Map.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -130,7 +132,7 @@ public record Vdev(String name, VdevKind kind, DeviceState state, Optional<Error
      * @return the copy
      */
     public Vdev withChildren(List<Vdev> newChildren) {
-        return new Vdev(name, kind, state, errors, notes, columns, newChildren, path, guid);
+        return new Vdev(name, kind, state, errors, notes, columns, newChildren, path, guid, space);
     }
 
     /** Returns a one-line summary (name, state, counters, notes). */

@@ -198,6 +198,13 @@ public final class ZpoolStatusJson {
         }
         o.put("class", cls);
         o.put("state", jsonState(v, spare && v.errors().isEmpty()));
+        v.space().ifPresent(sp -> {
+            sp.allocated().ifPresent(x -> o.put("alloc_space", x));
+            sp.total().ifPresent(x -> o.put("total_space", x));
+            sp.deflated().ifPresent(x -> o.put("def_space", x));
+            sp.replaceableSize().ifPresent(x -> o.put("rep_dev_size", x));
+            sp.physical().ifPresent(x -> o.put("phys_space", x));
+        });
         v.errors().ifPresent(e -> {
             o.put("read_errors", e.read());
             o.put("write_errors", e.write());

@@ -238,7 +238,10 @@ public final class ZpoolStatusJsonParser {
                 columns.put(e.getKey(), e.getValue().asText());
             }
         }
-        return new Vdev(name, kind, state, errors, notes, columns, children, text(v, "path"), text(v, "guid"));
+        VdevSpace space = new VdevSpace(opt(number(v.get("alloc_space"))), opt(number(v.get("total_space"))),
+                opt(number(v.get("def_space"))), opt(number(v.get("rep_dev_size"))), opt(number(v.get("phys_space"))));
+        return new Vdev(name, kind, state, errors, notes, columns, children, text(v, "path"), text(v, "guid"),
+                space.isEmpty() ? Optional.empty() : Optional.of(space));
     }
 
     private static DeviceState worst(List<Vdev> children) {

@@ -177,6 +177,9 @@ public final class ZpoolStatusParser {
             if (t.equals("no pools available") || t.equals("all pools are healthy")
                     || (t.startsWith("pool '") && t.endsWith("' is healthy"))) {
                 marker = true;
+            } else if (pools.isEmpty() && isTimestamp(t)) {
+                // zpool status -T u|d prints the time before the pools
+                marker = true;
             } else {
                 warn(i, firstNonBlank(i) - starts[i] + 1, "line outside any pool skipped");
             }
@@ -190,6 +193,18 @@ public final class ZpoolStatusParser {
             throw error(k, 1, "'  pool: <name>', 'no pools available' or 'all pools are healthy'");
         }
         return new ZpoolStatusReport(pools, warnings);
+    }
+
+    /** {@code -T u} (seconds) or {@code -T d} (date(1) style, starts with a weekday). */
+    private static boolean isTimestamp(String t) {
+        if (!t.isEmpty() && NiceNumbers.parseLong(t, 0, t.length()) >= 0) {
+            return true;
+        }
+        if (t.length() < 20 || t.charAt(3) != ' ') {
+            return false;
+        }
+        String day = t.substring(0, 3);
+        return "Mon Tue Wed Thu Fri Sat Sun".contains(day) && t.indexOf(':') > 0;
     }
 
     // ---------------------------------------------------------------- one pool
@@ -403,7 +418,7 @@ public final class ZpoolStatusParser {
             }
             VdevKind kind = root ? new VdevKind.Root() : VdevKind.classify(name, !children.isEmpty());
             return new Vdev(name, kind, state, Optional.ofNullable(counters), notes, columns, kids,
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 

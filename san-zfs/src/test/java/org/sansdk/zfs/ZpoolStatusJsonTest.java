@@ -32,6 +32,8 @@ class ZpoolStatusJsonTest {
         assertThat(tank.vdevs(AllocationClass.SPECIAL).get(0).kind())
                 .isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.DISK));
         assertThat(tank.errors().orElseThrow().count()).hasValue(0);
+        assertThat(disk.space().orElseThrow().replaceableSize()).hasValue(Math.round(3.64 * (1L << 40)));
+        assertThat(raidz.space().orElseThrow().allocated()).hasValue(Math.round(62.5 * (1L << 30)));
         // the root object carries no state in this example: derived from its children
         assertThat(tank.root().orElseThrow().state()).isEqualTo(DeviceState.ONLINE);
     }
@@ -58,6 +60,22 @@ class ZpoolStatusJsonTest {
         assertThat(s.inProgress()).isTrue();
         assertThat(s.percentDone()).hasValue(25.0);
         assertThat(s.total()).hasValue(1000);
+    }
+
+    @Test
+    void parseJson_draidWithoutTypeOrState_isClassifiedFromItsNameAndChildren() {
+        String json = "{\"output_version\":{\"command\":\"zpool status\"},\"pools\":{\"t\":{\"name\":\"t\","
+                + "\"state\":\"DEGRADED\",\"vdevs\":{\"t\":{\"name\":\"t\",\"vdevs\":{\"draid2:4d:12c:1s-0\":{"
+                + "\"name\":\"draid2:4d:12c:1s-0\",\"vdevs\":{\"sda\":{\"name\":\"sda\",\"state\":\"HEALTHY\"},"
+                + "\"sdb\":{\"name\":\"sdb\",\"state\":\"REMOVED\"}}}}}},"
+                + "\"spares\":{\"draid2-0-0\":{\"name\":\"draid2-0-0\",\"state\":\"AVAIL\"}}}}}";
+        PoolStatus p = ZpoolStatusJsonParser.parse("d", json).pools().get(0);
+        Vdev draid = p.dataVdevs().get(0);
+        assertThat(draid.kind()).isEqualTo(new VdevKind.Draid(new DraidGeometry(2, 4, 12, 1), java.util.OptionalInt.of(0)));
+        assertThat(draid.state()).isEqualTo(DeviceState.DEGRADED);
+        assertThat(p.vdevs(AllocationClass.SPARE).get(0).kind())
+                .isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.DISTRIBUTED_SPARE));
+        assertThat(p.vdevs(AllocationClass.SPARE).get(0).state()).isEqualTo(DeviceState.AVAIL);
     }
 
     @Test

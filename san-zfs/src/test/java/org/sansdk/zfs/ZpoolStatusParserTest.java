@@ -131,6 +131,15 @@ class ZpoolStatusParserTest {
     }
 
     @Test
+    void parse_timestampBeforePools_isAcceptedWithoutWarning() {
+        String text = "Wed Nov 25 07:00:00 UTC 2026\n" + Corpus.status("zse-10-new-pool.txt");
+        ZpoolStatusReport r = ZpoolStatusParser.parse("t", text);
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.pools()).extracting(PoolStatus::name).containsExactly("milton");
+        assertThat(ZpoolStatusParser.parse("t", "1764054000\n").pools()).isEmpty();
+    }
+
+    @Test
     void parse_noPoolsAvailable_givesEmptyReport() {
         assertThat(Corpus.parse("gh-zfs-1957-no-pools-available.txt").pools()).isEmpty();
         assertThat(ZpoolStatusParser.parse("empty", "").pools()).isEmpty();
