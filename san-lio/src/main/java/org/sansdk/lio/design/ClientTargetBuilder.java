@@ -47,6 +47,8 @@ public final class ClientTargetBuilder {
             int tag = spec.tagOf(vlan);
             if (tag != 1) {
                 out.add(new LioChange.CreateTpg(iqn, tag));
+                // targetcli gives the new TPG 0.0.0.0:3260 when tpg1 no longer has it: drop it before binding the VIP
+                out.add(new LioChange.DeletePortal(iqn, tag, "0.0.0.0", 3260));
             }
             out.add(new LioChange.CreatePortal(iqn, tag, vlan.vip(), vlan.port()));
             Map<String, Long> attrs = new LinkedHashMap<>();

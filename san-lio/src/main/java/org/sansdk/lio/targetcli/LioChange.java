@@ -48,10 +48,11 @@ public sealed interface LioChange {
             implements LioChange {
         /** Checks tokens. */
         public CreateBlockBackstore {
-            Tokens.check("backstore name", name);
+            Tokens.checkPath("backstore name", name);
             Tokens.check("device path", dev);
             Tokens.check("unit serial", unitSerial);
             attributes = Map.copyOf(attributes);
+            Tokens.checkKeys(attributes.keySet());
         }
 
         @Override
@@ -88,7 +89,7 @@ public sealed interface LioChange {
     record DeleteBackstore(String plugin, String name) implements LioChange {
         /** Checks tokens. */
         public DeleteBackstore {
-            Tokens.check("plugin", plugin);
+            Tokens.checkPath("plugin", plugin);
             Tokens.check("backstore name", name);
         }
 
@@ -125,7 +126,9 @@ public sealed interface LioChange {
     record CreateLun(String target, int tag, int index, String storageObject) implements LioChange {
         /** Checks tokens. */
         public CreateLun {
-            Tokens.check("target", target);
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            Tokens.checkRange("LUN index", index, 0, 65535);
             Tokens.check("storage object", storageObject);
         }
 
@@ -156,6 +159,13 @@ public sealed interface LioChange {
 
     /** {@code /iscsi/IQN/tpgN/luns delete lun=I} (the kernel drops every mapped LUN pointing at it). */
     record DeleteLun(String target, int tag, int index) implements LioChange {
+        /** Checks tokens. */
+        public DeleteLun {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            Tokens.checkRange("LUN index", index, 0, 65535);
+        }
+
         @Override
         public String targetcli() {
             return Tokens.tpgPath(target, tag) + "/luns delete lun=" + index;
@@ -186,8 +196,11 @@ public sealed interface LioChange {
     record CreateMappedLun(String target, int tag, String initiator, int index, int tpgLun) implements LioChange {
         /** Checks tokens. */
         public CreateMappedLun {
-            Tokens.check("target", target);
-            Tokens.check("initiator", initiator);
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            Tokens.checkPath("initiator", initiator);
+            Tokens.checkRange("mapped LUN", index, 0, 65535);
+            Tokens.checkRange("TPG LUN", tpgLun, 0, 65535);
         }
 
         @Override
@@ -221,7 +234,10 @@ public sealed interface LioChange {
     record DeleteMappedLun(String target, int tag, String initiator, int index) implements LioChange {
         /** Checks tokens. */
         public DeleteMappedLun {
-            Tokens.check("initiator", initiator);
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            Tokens.checkPath("initiator", initiator);
+            Tokens.checkRange("mapped LUN", index, 0, 65535);
         }
 
         @Override
@@ -252,7 +268,7 @@ public sealed interface LioChange {
     record CreateIscsiTarget(String wwn) implements LioChange {
         /** Checks tokens. */
         public CreateIscsiTarget {
-            Tokens.check("target", wwn);
+            Tokens.checkPath("target", wwn);
         }
 
         @Override
@@ -275,8 +291,18 @@ public sealed interface LioChange {
         }
     }
 
-    /** {@code /iscsi/IQN create tag=N} (an extra, enabled TPG without portals). */
+    /**
+     * {@code /iscsi/IQN create tag=N}: an extra, enabled TPG. Like {@code /iscsi create}, targetcli
+     * ({@code auto_add_default_portal}) also gives it the wildcard portal {@code 0.0.0.0:3260} unless another TPG
+     * of the same target already has it; the model does the same, so follow it with a {@link DeletePortal}.
+     */
     record CreateTpg(String target, int tag) implements LioChange {
+        /** Checks tokens. */
+        public CreateTpg {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+        }
+
         @Override
         public String targetcli() {
             return "/iscsi/" + target + " create tag=" + tag;
@@ -284,7 +310,7 @@ public sealed interface LioChange {
 
         @Override
         public String describe() {
-            return "create tpg" + tag + " in " + target;
+            return "create tpg" + tag + " in " + target + " (targetcli may add portal 0.0.0.0:3260)";
         }
 
         @Override
@@ -293,7 +319,10 @@ public sealed interface LioChange {
             if (t.tpg(tag).isPresent()) {
                 throw new SanException("targetcli would refuse: tpg" + tag + " already exists in " + target);
             }
-            return c.withTarget(t.withTpg(Tpg.of(tag)));
+            boolean wildcardTaken = t.tpgs().stream().flatMap(x -> x.portals().stream())
+                    .anyMatch(p -> p.ipAddress().equals("0.0.0.0") && p.port() == 3260);
+            Tpg tpg = wildcardTaken ? Tpg.of(tag) : Tpg.of(tag).withPortals(List.of(Portal.of("0.0.0.0", 3260)));
+            return c.withTarget(t.withTpg(tpg));
         }
     }
 
@@ -301,7 +330,10 @@ public sealed interface LioChange {
     record SetTpgAttributes(String target, int tag, Map<String, Long> attributes) implements LioChange {
         /** Copies the map. */
         public SetTpgAttributes {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
             attributes = Map.copyOf(attributes);
+            Tokens.checkKeys(attributes.keySet());
         }
 
         @Override
@@ -333,7 +365,10 @@ public sealed interface LioChange {
     record CreatePortal(String target, int tag, String address, int port) implements LioChange {
         /** Checks tokens. */
         public CreatePortal {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
             Tokens.check("portal address", address);
+            Tokens.checkRange("portal port", port, 1, 65535);
         }
 
         @Override
@@ -361,6 +396,14 @@ public sealed interface LioChange {
 
     /** {@code /iscsi/IQN/tpgN/portals delete ip_address=A ip_port=P}. */
     record DeletePortal(String target, int tag, String address, int port) implements LioChange {
+        /** Checks tokens. */
+        public DeletePortal {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            Tokens.check("portal address", address);
+            Tokens.checkRange("portal port", port, 1, 65535);
+        }
+
         @Override
         public String targetcli() {
             return Tokens.tpgPath(target, tag) + "/portals delete ip_address=" + address + " ip_port=" + port;
@@ -385,7 +428,9 @@ public sealed interface LioChange {
     record CreateAcl(String target, int tag, String initiator) implements LioChange {
         /** Checks tokens. */
         public CreateAcl {
-            Tokens.check("initiator", initiator);
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            Tokens.checkPath("initiator", initiator);
         }
 
         @Override
@@ -415,7 +460,9 @@ public sealed interface LioChange {
     record DeleteAcl(String target, int tag, String initiator) implements LioChange {
         /** Checks tokens. */
         public DeleteAcl {
-            Tokens.check("initiator", initiator);
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            Tokens.checkPath("initiator", initiator);
         }
 
         @Override
@@ -447,6 +494,9 @@ public sealed interface LioChange {
         public SetAuth {
             Objects.requireNonNull(initiator, "initiator");
             Objects.requireNonNull(chap, "chap");
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            initiator.ifPresent(i -> Tokens.checkPath("initiator", i));
             chap.userid().ifPresent(u -> Tokens.check("CHAP userid", u));
             chap.mutualUserid().ifPresent(u -> Tokens.check("CHAP mutual userid", u));
             chap.password().ifPresent(p -> Tokens.checkSecret("CHAP password", p.reveal()));

@@ -15,7 +15,14 @@ import org.sansdk.lio.Tpg;
  */
 final class Tokens {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/+@,\\-\\[\\]%]{1,4096}");
-    private static final Pattern SAFE_SECRET = Pattern.compile("[\\x21-\\x7e&&[^\"'`\\\\#=\\s]]{1,255}");
+    /** configshell's path grammar: {@code ([A-Za-z0-9:_.\[\]@]|-)*} between slashes. */
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.:@\\-\\[\\]]{1,4096}");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_]{1,255}");
+    /**
+     * What configshell's value grammar ({@code Word(alphanums + '?;&*$!#,=_\\+/.<>()~@:-%[]')}) takes, minus
+     * {@code #}, {@code =} and backslash to stay clear of comment and escape handling across versions.
+     */
+    private static final Pattern SAFE_SECRET = Pattern.compile("[A-Za-z0-9?;&*$!,_+/.<>()~@:%\\[\\]\\-]{1,255}");
 
     private Tokens() {
     }
@@ -27,11 +34,42 @@ final class Tokens {
         }
     }
 
+    /** A name that ends up inside a configshell path ({@code /iscsi/IQN/tpg1/acls/INIT}, {@code /backstores/block/NAME}). */
+    static void checkPath(String what, String token) {
+        if (token == null || !PATH.matcher(token).matches()) {
+            throw new SanException(what + " '" + token + "' cannot be used in a targetcli path: use letters, digits"
+                    + " and _ . : @ - [ ] only");
+        }
+    }
+
+    /** An attribute name ({@code set attribute KEY=N}). */
+    static void checkKeys(java.util.Set<String> keys) {
+        for (String k : keys) {
+            if (k == null || !KEY.matcher(k).matches()) {
+                throw new SanException("attribute name '" + k + "' cannot be passed to targetcli: use letters, digits"
+                        + " and _ only");
+            }
+        }
+    }
+
+    /** A LUN, mapped LUN or port number. */
+    static void checkRange(String what, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new SanException(what + " " + value + " is outside " + min + ".." + max);
+        }
+    }
+
+    static void checkTag(int tag) {
+        if (tag < 0 || tag > 65535) {
+            throw new SanException("TPG tag " + tag + " cannot be passed to targetcli: use 0..65535");
+        }
+    }
+
     static void checkSecret(String what, String secret) {
         if (secret == null || !SAFE_SECRET.matcher(secret).matches()) {
             // never show the value
-            throw new SanException(what + " cannot be passed to targetcli: use 1-255 printable ASCII characters"
-                    + " without whitespace, quotes, backslash, '#' or '='");
+            throw new SanException(what + " cannot be passed to targetcli: use 1-255 characters from letters, digits"
+                    + " and ? ; & * $ ! , _ + / . < > ( ) ~ @ : % [ ] - (what configshell parses as one value)");
         }
     }
 

@@ -144,6 +144,26 @@ class BuildersTest {
     }
 
     @Test
+    void client_extraTpg_dropsTargetclisDefaultWildcardPortalBeforeBindingTheVip() {
+        // targetcli's "create tag=N" adds 0.0.0.0:3260 to the new TPG when no other TPG of the target has it
+        // (tpg1's was deleted just before): left there, VLAN 2's LUNs would be reachable on every address
+        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
+                new ClientVlan("hv1", "10.40.40.10", 3260, true, "san-pool/iscsi/hv1", new ClientVlan.Open(Chap.NONE)),
+                new ClientVlan("hv2", "10.50.50.10", 3260, true, "san-pool/iscsi/hv2", new ClientVlan.Open(Chap.NONE))));
+        List<String> lines = ClientTargetBuilder.batch(spec, Set.of()).script().lines().toList();
+        String tpg2 = "/iscsi/" + PREFIX + ":san-client-target/tpg2";
+        int create = lines.indexOf("/iscsi/" + PREFIX + ":san-client-target create tag=2");
+        int drop = lines.indexOf(tpg2 + "/portals delete ip_address=0.0.0.0 ip_port=3260");
+        int vip = lines.indexOf(tpg2 + "/portals create ip_address=10.50.50.10 ip_port=3260");
+        assertThat(create).isNotNegative();
+        assertThat(drop).isGreaterThan(create);
+        assertThat(vip).isGreaterThan(drop);
+        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), List.of());
+        assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpgs()).allSatisfy(t ->
+                assertThat(t.portals()).extracting(Portal::ipAddress).doesNotContain("0.0.0.0"));
+    }
+
+    @Test
     void client_mixedChapAcls_andBackendIqnReuse_refused() {
         ClientTargetSpec mixed = designVlans(new ClientVlan.Acls(List.of(
                 new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", Chap.of("a", Secret.of("pw-a-123456"))),

@@ -23,6 +23,17 @@ class LioChangeTest {
     }
 
     @Test
+    void createTpg_likeTargetcli_addsWildcardPortalOnlyWhenNoOtherTpgOfTheTargetHasIt() {
+        LioConfig fresh = new LioChange.CreateIscsiTarget(IQN).apply(LioConfig.empty());
+        // tpg1 still holds 0.0.0.0:3260: "Default portal not created, TPGs within a target cannot share ip:port"
+        assertThat(new LioChange.CreateTpg(IQN, 2).apply(fresh).target(IQN).orElseThrow().tpg(2).orElseThrow()
+                .portals()).isEmpty();
+        LioConfig dropped = new LioChange.DeletePortal(IQN, 1, "0.0.0.0", 3260).apply(fresh);
+        assertThat(new LioChange.CreateTpg(IQN, 2).apply(dropped).target(IQN).orElseThrow().tpg(2).orElseThrow()
+                .portals()).containsExactly(Portal.of("0.0.0.0", 3260));
+    }
+
+    @Test
     void apply_refusesWhatTargetcliRefuses() {
         LioConfig c = TargetcliBatch.of(List.of(new LioChange.CreateIscsiTarget(IQN),
                 new LioChange.CreateBlockBackstore("d", "/dev/sda", "s", Map.of()),
@@ -50,6 +61,46 @@ class LioChangeTest {
     }
 
     @Test
+    void everyChange_refusesTokensThatWouldInjectAnotherTargetcliLine() {
+        // the batch is one stdin script run as root: a newline in any field would add a command of its own
+        String evil = IQN + "\n/backstores/block delete name=d0";
+        String init = "iqn.2025-01.lab.home:i";
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> builds = List.of(
+                () -> new LioChange.DeleteLun(evil, 1, 0),
+                () -> new LioChange.CreateTpg(evil, 2),
+                () -> new LioChange.SetTpgAttributes(evil, 1, Map.of("authentication", 1L)),
+                () -> new LioChange.SetTpgAttributes(IQN, 1, Map.of("authentication=1\n/iscsi delete x", 1L)),
+                () -> new LioChange.CreateBlockBackstore("d", "/dev/sda", "s", Map.of("emulate_tpu 1\nexit", 1L)),
+                () -> new LioChange.CreatePortal(evil, 1, "10.0.0.1", 3260),
+                () -> new LioChange.DeletePortal(evil, 1, "0.0.0.0", 3260),
+                () -> new LioChange.DeletePortal(IQN, 1, "0.0.0.0 ip_port=1\nexit", 3260),
+                () -> new LioChange.CreateMappedLun(IQN, 1, init, 0, 0).targetcli().length(),
+                () -> new LioChange.DeleteMappedLun(evil, 1, init, 0),
+                () -> new LioChange.CreateAcl(evil, 1, init),
+                () -> new LioChange.DeleteAcl(evil, 1, init),
+                () -> new LioChange.SetAuth(evil, 1, Optional.empty(), Chap.of("u", Secret.of("pw-123456"))),
+                () -> new LioChange.SetAuth(IQN, 1, Optional.of(init + " x"), Chap.of("u", Secret.of("pw-123456"))),
+                () -> new LioChange.CreateLun(IQN, -1, 0, "/backstores/block/d"),
+                () -> new LioChange.CreateLun(IQN, 1, 70000, "/backstores/block/d"));
+        for (int i = 0; i < builds.size(); i++) {
+            if (i == 8) {
+                continue; // the valid control case below
+            }
+            assertThatThrownBy(builds.get(i)).as("case %d", i).isInstanceOf(SanException.class);
+        }
+        assertThat(new LioChange.CreateMappedLun(IQN, 1, init, 0, 0).targetcli()).doesNotContain("\n");
+    }
+
+    @Test
+    void pathTokens_refuseCharactersConfigshellCannotParseInAPath() {
+        // configshell's path grammar is [A-Za-z0-9:_.[]@-] and '/': a '+' or ',' would split the path
+        assertThatThrownBy(() -> new LioChange.CreateBlockBackstore("a+b", "/dev/sda", "s", Map.of("emulate_tpu", 1L)))
+                .isInstanceOf(SanException.class);
+        assertThatThrownBy(() -> new LioChange.CreateAcl(IQN, 1, "iqn.2025-01.lab.home:a,b"))
+                .isInstanceOf(SanException.class);
+    }
+
+    @Test
     void tokens_unsafeForConfigshell_refusedWithoutEchoingSecrets() {
         assertThatThrownBy(() -> new LioChange.CreateBlockBackstore("a b", "/dev/sda", "s", Map.of()))
                 .isInstanceOf(SanException.class).hasMessageContaining("'a b'");
@@ -57,6 +108,13 @@ class LioChangeTest {
                 .isInstanceOf(SanException.class).hasMessageNotContaining("has space");
         assertThatThrownBy(() -> new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.of("u", Secret.of("a=b"))))
                 .isInstanceOf(SanException.class);
+        // configshell's value grammar stops at ^ { } | (the rest of the line would be lost or misparsed)
+        for (String pw : List.of("ab^cd1234", "ab{cd}1234", "ab|cd1234", "ab#cd1234")) {
+            assertThatThrownBy(() -> new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.of("u", Secret.of(pw))))
+                    .as(pw).isInstanceOf(SanException.class).hasMessageNotContaining(pw);
+        }
+        assertThat(new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.of("u", Secret.of("?;&*$!,_+/.<>()~@:%[]-aZ9")))
+                .targetcli()).endsWith("password=?;&*$!,_+/.<>()~@:%[]-aZ9");
         LioChange ok = new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.of("u", Secret.of("Pa$$w0rd!")));
         assertThat(ok.targetcli()).isEqualTo("/iscsi/" + IQN + "/tpg1 set auth userid=u password=Pa$$w0rd!");
         assertThat(ok.toString()).doesNotContain("Pa$$w0rd!");
