@@ -21,6 +21,7 @@ public final class Tools {
         Command.Builder b = Command.builder(abs).args(argv.subList(1, argv.size()));
         c.env().forEach(b::env);
         c.stdin().ifPresent(b::stdin);
+        c.timeout().ifPresent(b::timeout);
         return TestExecutors.local().run(b.build());
     }
 

@@ -28,14 +28,16 @@ import org.sansdk.pacemaker.ops.Pcs;
  *
  * <p>Usage: {@code CibPatch p = CibPatch.between(live, desired, false); if (!p.isEmpty()) p.apply(executor);}
  *
- * @param basedOn the live CIB's version when planned
- * @param changes the changes in order
+ * @param basedOn        the live CIB's version when planned
+ * @param rootAttributes the live CIB's root attributes (a v2 patch's root "modify" replaces all of them)
+ * @param changes        the changes in order
  */
-public record CibPatch(CibVersion basedOn, List<CibChange> changes) {
+public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes) {
     private static final String CONF = "/cib/configuration";
 
     /** Copies. Usage: see type. */
     public CibPatch {
+        rootAttributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rootAttributes));
         changes = List.copyOf(changes);
     }
 
@@ -74,7 +76,7 @@ public record CibPatch(CibVersion basedOn, List<CibChange> changes) {
             out.add(new CibChange.Create(CibChange.Section.FENCING_TOPOLOGY, "fencing-topology", CONF,
                     CibWriter.fencingTopologyXml(desired.fencingTopology()), "create fencing topology"));
         }
-        return new CibPatch(live.version(), out);
+        return new CibPatch(live.version(), live.rootAttributes(), out);
     }
 
     private static Map<String, Object[]> index(List<Resource> rs) {
@@ -198,8 +200,16 @@ public record CibPatch(CibVersion basedOn, List<CibChange> changes) {
         b.append("  <change operation=\"modify\" path=\"/cib\">\n    <change-list>\n");
         b.append("      <change-attr name=\"epoch\" operation=\"set\" value=\"").append(t.epoch()).append("\"/>\n");
         b.append("      <change-attr name=\"num_updates\" operation=\"set\" value=\"0\"/>\n");
-        b.append("    </change-list>\n    <change-result>\n      <cib admin_epoch=\"").append(t.adminEpoch()).append("\" epoch=\"")
-                .append(t.epoch()).append("\" num_updates=\"0\"/>\n    </change-result>\n  </change>\n");
+        // Pacemaker replaces ALL root attributes by the change-result's: carry validate-with, have-quorum, dc-uuid...
+        Map<String, String> root = new LinkedHashMap<>(rootAttributes);
+        root.put("admin_epoch", Long.toString(t.adminEpoch()));
+        root.put("epoch", Long.toString(t.epoch()));
+        root.put("num_updates", "0");
+        b.append("    </change-list>\n    <change-result>\n      <cib");
+        for (Map.Entry<String, String> e : root.entrySet()) {
+            b.append(' ').append(e.getKey()).append("=\"").append(CibWriter.escapeAttribute(e.getValue())).append('"');
+        }
+        b.append("/>\n    </change-result>\n  </change>\n");
         for (CibChange c : changes) {
             if (c instanceof CibChange.Delete d) {
                 b.append("  <change operation=\"delete\" path=\"").append(CibWriter.escapeAttribute(d.path())).append("\"/>\n");

@@ -84,6 +84,9 @@ class CibPatchTest {
         Cib after = CibParser.parse("after", Files.readString(file));
         // the patch moves the epoch on; the CIB manager bumps it again for the configuration change it applied
         assertThat(after.version().epoch()).isGreaterThan(before.version().epoch());
+        // a v2 patch's root modify replaces every root attribute: the schema and feature set must survive
+        assertThat(after.validateWith()).isEqualTo("pacemaker-3.9");
+        assertThat(after.rootAttributes()).containsEntry("crm_feature_set", before.rootAttributes().get("crm_feature_set"));
         assertThat(after.configuration().resource("old-dummy")).isEmpty();
         assertThat(((Group) after.configuration().resource("san-services").orElseThrow()))
                 .isEqualTo(desired.resource("san-services").orElseThrow());
