@@ -75,13 +75,20 @@ public final class ProxmoxLunService {
         return new Result(lun, p.batch().toPlan(host, "create LUN for " + zvolPath), p.after());
     }
 
-    /** Unexports a zvol: deletes its LUN (and mappings) and its backstore. {@code svc.deleteLun(cfg, path)} */
+    /**
+     * Unexports a zvol: deletes its LUN (and mappings) and its backstore, unless another LUN (another TPG or
+     * target) still exports that backstore. {@code svc.deleteLun(cfg, path)}
+     */
     public Result deleteLun(LioConfig cfg, String zvolPath) {
         int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
         Lun l = tpg(cfg).lun(lun).orElseThrow();
         List<LioChange> changes = new ArrayList<>();
         changes.add(new LioChange.DeleteLun(storage.target(), storage.requireTag(), lun));
-        l.backstoreName().ifPresent(name -> changes.add(new LioChange.DeleteBackstore("block", name)));
+        // rtslib deletes a backstore together with every LUN exporting it: keep it while another LUN uses it
+        if (!exportedElsewhere(cfg, l.storageObject(), lun)) {
+            l.backstoreName().ifPresent(name -> changes.add(new LioChange.DeleteBackstore(
+                    l.plugin().orElse("block"), name)));
+        }
         TargetcliBatch b = TargetcliBatch.of(changes);
         return new Result(lun, b.toPlan(host, "delete LUN for " + zvolPath), b.applyTo(cfg));
     }
@@ -119,6 +126,21 @@ public final class ProxmoxLunService {
     public Result resize(LioConfig cfg, String zvolPath) {
         int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
         return new Result(lun, Plan.empty("resize " + zvolPath + " (block backstores follow the zvol size)"), cfg);
+    }
+
+    private boolean exportedElsewhere(LioConfig cfg, String soPath, int lun) {
+        int tag = storage.requireTag();
+        for (Target t : cfg.targets()) {
+            for (Tpg p : t.tpgs()) {
+                for (Lun l : p.luns()) {
+                    boolean self = t.wwn().equals(storage.target()) && p.tag() == tag && l.index() == lun;
+                    if (!self && l.storageObject().equals(soPath)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private String volume(String zvolPath) {

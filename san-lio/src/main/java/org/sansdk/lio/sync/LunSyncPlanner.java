@@ -141,10 +141,12 @@ public final class LunSyncPlanner {
         List<Zvol> mine = new ArrayList<>();
         Map<String, Zvol> byDev = new HashMap<>();
         String under = dataset + "/";
+        boolean anyListed = false;
         for (Zvol z : zvols) {
             if (!z.name().startsWith(under)) {
                 continue;
             }
+            anyListed = true;
             if (z.name().indexOf('/', under.length()) >= 0) {
                 findings.add(new SyncFinding.SkippedZvol(z.name(), "nested below " + dataset
                         + "; only direct children are exported"));
@@ -155,20 +157,29 @@ public final class LunSyncPlanner {
         }
         mine.sort(Comparator.comparing(Zvol::name));
 
-        // LUNs of vanished zvols first, so their numbers are known to be freed (and never reused in this plan)
+        // LUNs of vanished zvols first, so their numbers are known to be freed (and never reused in this plan).
+        // A listing with nothing at all under the dataset (pool not imported, wrong dataset, a failed zfs list)
+        // never removes anything: that would unexport every disk of the VLAN at once.
+        boolean remove = removeMissing && anyListed;
         String devPrefix = deviceRoot + under;
+        int orphans = 0;
         for (Lun l : tpg.luns()) {
             StorageObject so = soByPath.get(l.storageObject());
             if (so instanceof BlockStorageObject b && b.dev().startsWith(devPrefix)
                     && b.dev().indexOf('/', devPrefix.length()) < 0 && !byDev.containsKey(b.dev())) {
-                findings.add(new SyncFinding.OrphanLun(l.index(), l.storageObject(), b.dev(), removeMissing));
-                if (removeMissing) {
+                orphans++;
+                findings.add(new SyncFinding.OrphanLun(l.index(), l.storageObject(), b.dev(), remove));
+                if (remove) {
                     removals.add(new LioChange.DeleteLun(target, tag, l.index()));
                     if (!exportedElsewhere(config, b.path(), l.index())) {
                         removals.add(new LioChange.DeleteBackstore("block", b.name()));
                     }
                 }
             }
+        }
+
+        if (removeMissing && !anyListed && orphans > 0) {
+            findings.add(new SyncFinding.RemovalRefused(dataset, orphans));
         }
 
         List<AclView> acls = new ArrayList<>();
@@ -208,7 +219,15 @@ public final class LunSyncPlanner {
                         findings.add(new SyncFinding.NameConflict(z.name(), name, cb.dev()));
                         continue;
                     }
-                    backstores.add(new LioChange.CreateBlockBackstore(name, dev, serial, ZVOL_ATTRIBUTES));
+                    LioChange.CreateBlockBackstore create;
+                    try {
+                        create = new LioChange.CreateBlockBackstore(name, dev, serial, ZVOL_ATTRIBUTES);
+                    } catch (SanException e) {
+                        // e.g. a space in the zvol name (legal in ZFS): skip it, export the others
+                        findings.add(new SyncFinding.SkippedZvol(z.name(), e.getMessage()));
+                        continue;
+                    }
+                    backstores.add(create);
                     soPath = "/backstores/block/" + name;
                 }
                 index = used.nextClearBit(nextFree);

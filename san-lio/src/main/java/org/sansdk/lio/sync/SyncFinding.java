@@ -22,6 +22,15 @@ public sealed interface SyncFinding {
         }
     }
 
+    /** removeMissing was asked but the listing had no zvol under the dataset at all: nothing was removed. */
+    record RemovalRefused(String dataset, int keptLuns) implements SyncFinding {
+        @Override
+        public String describe() {
+            return "no zvol listed under " + dataset + ": " + keptLuns + " LUN(s) kept although removal was asked"
+                    + " (is the pool imported? remove them one by one if the dataset is really empty)";
+        }
+    }
+
     /** A zvol grew since the previous listing; block backstores see the new size, initiators must rescan. */
     record GrownZvol(String zvol, Size from, Size to) implements SyncFinding {
         @Override

@@ -42,8 +42,10 @@ public final class ZvolListParser {
             } catch (NumberFormatException e) {
                 throw new ParseException(source, i + 1, tab + 2, line, "volsize within 64 bits", e);
             }
-            if (!name.contains("/") || name.endsWith("/") || name.contains("//") || name.contains("@")
-                    || name.chars().anyMatch(c -> c <= ' ')) {
+            // OpenZFS names: letters, digits, - _ . : and space (space is legal; -H separates columns with TABs)
+            if (!name.contains("/") || name.startsWith("/") || name.endsWith("/") || name.contains("//")
+                    || name.contains("@") || name.startsWith(" ") || name.endsWith(" ")
+                    || name.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
                 throw new ParseException(source, i + 1, 1, line, "a zvol name pool/.../volume");
             }
             out.add(new Zvol(name, Size.ofBytes(bytes)));

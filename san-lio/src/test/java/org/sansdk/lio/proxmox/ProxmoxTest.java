@@ -67,6 +67,22 @@ class ProxmoxTest {
     }
 
     @Test
+    void deleteLun_backstoreStillExportedByAnotherTpg_keepsTheBackstore() {
+        ProxmoxLunService svc = new ProxmoxLunService("storage-a", STORAGE);
+        LioConfig cfg = svc.createLun(demoTarget(), VM100).after();
+        String so = cfg.target(IQN).orElseThrow().tpg(2).orElseThrow().lun(0).orElseThrow().storageObject();
+        // the same backstore is also LUN 0 of tpg1 (deleting the backstore would pull it from under tpg1's initiators)
+        Target t = cfg.target(IQN).orElseThrow();
+        LioConfig shared = cfg.withTarget(t.withTpg(t.tpg(1).orElseThrow().withLuns(List.of(Lun.of(0, so)))));
+        ProxmoxLunService.Result d = svc.deleteLun(shared, VM100);
+        assertThat(d.after().storageObject(so)).isPresent();
+        assertThat(d.after().target(IQN).orElseThrow().tpg(1).orElseThrow().luns()).hasSize(1);
+        String script = new String(((Plan.RunStep) d.plan().steps().get(0)).command().stdin().orElseThrow(),
+                StandardCharsets.US_ASCII);
+        assertThat(script).contains("luns delete lun=0").doesNotContain("/backstores/block delete");
+    }
+
+    @Test
     void check_designMultiVlanNamesAndAclMode_reportEveryViolation() {
         BlockStorageObject vlanNamed = BlockStorageObject.of("hypervisor-vm-100-disk-0", VM100);
         BlockStorageObject legacy = BlockStorageObject.of("vm-101-disk-0", VM101);

@@ -93,6 +93,21 @@ class LunSyncPlannerTest {
     }
 
     @Test
+    void plan_removeMissingWithNoZvolListedUnderTheDataset_removesNothing() {
+        // an empty listing (pool not imported, wrong dataset, zfs error) must not unexport every disk
+        LioConfig cfg = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), List.of(z("a", "1G"), z("b", "1G"))).after();
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).removeMissing(true)
+                .plan(cfg, List.of(new Zvol("san-pool/other/x", Size.parse("1G"))));
+        assertThat(p.changes()).isEmpty();
+        assertThat(p.findings()).filteredOn(f -> f instanceof SyncFinding.OrphanLun)
+                .extracting(f -> ((SyncFinding.OrphanLun) f).removed()).containsExactly(false, false);
+        assertThat(p.toString()).contains("no zvol listed under " + DS);
+        // with one zvol still listed, the other one's LUN goes
+        assertThat(LunSyncPlanner.forTpg(IQN, 2, DS).removeMissing(true).plan(cfg, List.of(z("a", "1G"))).changes())
+                .contains(new LioChange.DeleteLun(IQN, 2, 1));
+    }
+
+    @Test
     void plan_autoMappedLunWithOtherNumber_reportedAndFixedOnlyWhenAsked() {
         LioConfig cfg = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), List.of(z("a", "1G"), z("b", "1G"))).after();
         // simulate targetcli's auto mapping: B sees TPG LUN 1 as mapped LUN 5
@@ -188,6 +203,44 @@ class LunSyncPlannerTest {
         assertThat(SaveconfigWriter.write(LioConfig.empty())).isEqualTo(
                 "{\n  \"fabric_modules\": [],\n  \"storage_objects\": [],\n  \"targets\": []\n}\n");
         assertThat(Map.of()).isEmpty();
+    }
+
+    @Test
+    void zvolList_leadingSlashOrSpaceInName_isParseExceptionOrAcceptedNeverOtherErrors() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZvolListParser.parse("zfs", "/tank/vm\t1024\n"))
+                .isInstanceOf(org.sansdk.core.ParseException.class);
+        // OpenZFS allows spaces in dataset names and -H separates columns with TABs
+        assertThat(ZvolListParser.parse("zfs", DS + "/my disk\t1024\n"))
+                .containsExactly(new Zvol(DS + "/my disk", Size.ofBytes(1024)));
+    }
+
+    @Test
+    void plan_zvolNameTargetcliCannotTake_isSkippedWithAFinding_othersStillExported() {
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), List.of(z("my disk", "1G"), z("ok", "1G")));
+        assertThat(p.changes()).filteredOn(c -> c instanceof LioChange.CreateLun)
+                .extracting(c -> ((LioChange.CreateLun) c).storageObject()).containsExactly("/backstores/block/ok");
+        assertThat(p.findings()).anySatisfy(f -> assertThat(f.describe()).contains("my disk").contains("skipped"));
+    }
+
+    @Test
+    void toPlan_thousandZvolsWithTwoAcls_isStillOneTargetcliProcessWithOneSaveconfig() {
+        List<Zvol> zvols = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            zvols.add(z("vm-" + (100 + i) + "-disk-0", "1G"));
+        }
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), zvols);
+        Plan plan = p.toPlan("storage-a");
+        assertThat(plan.steps()).hasSize(1);
+        Command cmd = ((Plan.RunStep) plan.steps().get(0)).command();
+        assertThat(cmd.argv()).containsExactly("targetcli");
+        List<String> lines = new String(cmd.stdin().orElseThrow(), java.nio.charset.StandardCharsets.US_ASCII)
+                .lines().toList();
+        assertThat(lines).filteredOn(l -> l.equals("saveconfig")).hasSize(1);
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("saveconfig");
+        assertThat(lines).filteredOn(l -> l.contains("/luns create ")).hasSize(1000)
+                .allSatisfy(l -> assertThat(l).containsPattern(" lun=\\d+ add_mapped_luns=false$"));
+        assertThat(lines).filteredOn(l -> l.contains(" create mapped_lun=")).hasSize(2000)
+                .allSatisfy(l -> assertThat(l).containsPattern("mapped_lun=(\\d+) tpg_lun_or_backstore=\\1 "));
     }
 
     @Test
