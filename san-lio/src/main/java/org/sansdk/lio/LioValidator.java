@@ -48,6 +48,7 @@ public final class LioValidator {
     private static final Pattern IQN = Pattern.compile(
             "iqn\\.\\d{4}-\\d{2}\\.[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:.+)?");
     private static final Pattern EUI = Pattern.compile("eui\\.[0-9A-Fa-f]{16}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?");
     private static final Pattern NAA = Pattern.compile("naa\\.[0-9A-Fa-f]{16}([0-9A-Fa-f]{16})?");
     private static final Set<String> TOP = Set.of();
     private static final Set<String> FABRIC = Set.of("attributes", "parameters");
@@ -335,7 +336,9 @@ public final class LioValidator {
     static boolean isPortalAddress(String s) {
         if (s.startsWith("[") && s.endsWith("]")) {
             String inner = s.substring(1, s.length() - 1);
-            return inner.contains(":") && inner.matches("[0-9A-Fa-f:.%a-z]+") && literal(inner);
+            // hex digits, ':' and '.' only, starting with a hex digit or ':', so InetAddress parses a literal and
+            // never falls back to a DNS lookup (a validator must not hang on a bad file)
+            return IPV6.matcher(inner).matches() && literal(inner);
         }
         if (!s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             return false;

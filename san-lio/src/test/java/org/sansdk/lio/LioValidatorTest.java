@@ -68,6 +68,10 @@ class LioValidatorTest {
         assertThat(rules(with(tpg))).containsExactly("LIO-PORTAL-001", "LIO-PORTAL-001", "LIO-PORTAL-002",
                 "LIO-PORTAL-002", "LIO-PORTAL-003", "LIO-PORTAL-004");
         assertThat(rules(with(Tpg.of(1).withPortals(List.of(Portal.of("[fe80::1]", 3260)))))).isEmpty();
+        assertThat(List.of("[::]", "[::1]", "[fe80::1%eth0]", "[2001:db8::10]", "[::ffff:10.0.0.1]", "10.40.40.10"))
+                .allSatisfy(a -> assertThat(LioValidator.isPortalAddress(a)).as(a).isTrue());
+        assertThat(List.of("[zz:zz]", "[example.com:1]", "[.::1]", "[]", "[:]x", "[1:2:3:4:5:6:7:8:9]", "host", ""))
+                .allSatisfy(a -> assertThat(LioValidator.isPortalAddress(a)).as(a).isFalse());
     }
 
     @Test
