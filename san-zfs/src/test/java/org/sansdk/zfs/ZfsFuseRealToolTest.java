@@ -193,11 +193,17 @@ class ZfsFuseRealToolTest {
         assertThat(leaf(degraded, a).state()).isEqualTo(DeviceState.ONLINE);
         assertThat(degraded.status().orElseThrow()).startsWith("One or more devices has been taken offline");
 
+        // data written while the leg is offline is what the resilver has to copy back
+        writeRandom(dir.resolve("mnt-" + pool).resolve("while-offline"), 8 * MB);
+        sh.run(Command.of("sync"));
         sh.runChecked(ZpoolCommands.online(pool, b));
-        ScanStatus end = ScanTracker.builder(sh, pool).interval(Duration.ofMillis(200)).maxPolls(300).build()
-                .run(s -> { });
+        ScanStatus end = ScanTracker.builder(sh, pool).interval(Duration.ofMillis(100)).maxPolls(3000)
+                .awaitStart(100).build().run(s -> { });
         PoolStatus back = status(pool);
         assertThat(back.state()).isEqualTo(DeviceState.ONLINE);
+        // zfs-fuse (old format) prints what the resilver copied on the returning leg
+        assertThat(leaf(back, b).notes()).singleElement().isInstanceOfSatisfying(VdevNote.Amount.class,
+                n -> assertThat(n.what()).isEqualTo("resilvered"));
         assertThat(end.function()).isEqualTo(ScanStatus.ScanFunction.RESILVER);
         assertThat(end.state()).isEqualTo(ScanStatus.ScanState.FINISHED);
         assertThat(end.errors()).hasValue(0);
@@ -268,6 +274,9 @@ class ZfsFuseRealToolTest {
         assertThat(after.state()).isEqualTo(DeviceState.ONLINE);
         assertThat(after.find(b)).isEmpty();
         assertThat(leaf(after, n).state()).isEqualTo(DeviceState.ONLINE);
+        // the new leg received the ~200 MB of data (old-format per-device amount)
+        assertThat(leaf(after, n).notes()).singleElement().isInstanceOfSatisfying(VdevNote.Amount.class,
+                x -> assertThat(x.bytes()).isGreaterThan(150 * MB));
     }
 
     @Test

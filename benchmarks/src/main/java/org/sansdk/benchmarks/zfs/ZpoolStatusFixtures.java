@@ -20,8 +20,8 @@ public final class ZpoolStatusFixtures {
     public static String crossNodeMirrors(int mirrors) {
         String[] names = new String[mirrors * 2];
         for (int m = 0; m < mirrors; m++) {
-            names[2 * m] = String.format("/dev/disk/by-path/ip-10.10.10.1:3260-iscsi-iqn.2024-01.lan.san:storage-a-disks-lun-%d", m);
-            names[2 * m + 1] = String.format("/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-iqn.2024-01.lan.san:storage-b-disks-lun-%d", m);
+            names[2 * m] = String.format("/dev/disk/by-path/ip-10.10.10.1:3260-iscsi-iqn.2024-01.lan.san:storage-a-lun-%d", m);
+            names[2 * m + 1] = String.format("/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-iqn.2024-01.lan.san:storage-b-lun-%d", m);
         }
         int width = "san-pool".length();
         for (String n : names) {
