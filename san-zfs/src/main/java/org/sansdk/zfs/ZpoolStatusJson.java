@@ -107,10 +107,14 @@ public final class ZpoolStatusJson {
         return String.join("\n\t", s.split("\n", -1)) + "\n";
     }
 
+    /** GUIDs are uint64: written as JSON integers (as --json-int does) when all digits. */
     private static void putNumberOrText(ObjectNode o, String key, String value) {
-        long n = NiceNumbers.parseLong(value, 0, value.length());
-        if (n >= 0 && value.length() < 19) {
-            o.put(key, n);
+        boolean digits = !value.isEmpty() && value.length() <= 20;
+        for (int k = 0; k < value.length() && digits; k++) {
+            digits = Character.isDigit(value.charAt(k));
+        }
+        if (digits) {
+            o.put(key, new java.math.BigInteger(value));
         } else {
             o.put(key, value);
         }
