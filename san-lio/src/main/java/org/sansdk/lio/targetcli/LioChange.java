@@ -487,7 +487,9 @@ public sealed interface LioChange {
 
     /**
      * {@code set auth userid=.. password=.. [mutual_userid=.. mutual_password=..]} on an ACL (initiator
-     * present) or on the TPG (initiator empty, for {@code generate_node_acls=1}). Secret: goes through stdin.
+     * present) or on the TPG (initiator empty, for {@code generate_node_acls=1}). Parts not given are cleared
+     * ({@code set auth mutual_userid=}, one per line), so dropping mutual CHAP or all CHAP really takes effect
+     * instead of leaving the old values in the kernel. Secret: goes through stdin.
      */
     record SetAuth(String target, int tag, Optional<String> initiator, Chap chap) implements LioChange {
         /** Checks tokens (a password that configshell could not tokenise is refused without showing it). */
@@ -505,14 +507,8 @@ public sealed interface LioChange {
 
         @Override
         public String targetcli() {
-            StringBuilder sb = new StringBuilder(Tokens.tpgPath(target, tag));
-            initiator.ifPresent(i -> sb.append("/acls/").append(i));
-            sb.append(" set auth");
-            chap.userid().ifPresent(u -> sb.append(" userid=").append(u));
-            chap.password().ifPresent(p -> sb.append(" password=").append(p.reveal()));
-            chap.mutualUserid().ifPresent(u -> sb.append(" mutual_userid=").append(u));
-            chap.mutualPassword().ifPresent(p -> sb.append(" mutual_password=").append(p.reveal()));
-            return sb.toString();
+            String node = Tokens.tpgPath(target, tag) + initiator.map(i -> "/acls/" + i).orElse("");
+            return Tokens.authLines(node + " set auth", chap);
         }
 
         @Override
@@ -546,13 +542,7 @@ public sealed interface LioChange {
 
         @Override
         public String targetcli() {
-            StringBuilder sb = new StringBuilder("/iscsi set discovery_auth enable=")
-                    .append(chap.hasCredentials() ? 1 : 0);
-            chap.userid().ifPresent(u -> sb.append(" userid=").append(u));
-            chap.password().ifPresent(p -> sb.append(" password=").append(p.reveal()));
-            chap.mutualUserid().ifPresent(u -> sb.append(" mutual_userid=").append(u));
-            chap.mutualPassword().ifPresent(p -> sb.append(" mutual_password=").append(p.reveal()));
-            return sb.toString();
+            return Tokens.authLines("/iscsi set discovery_auth enable=" + (chap.hasCredentials() ? 1 : 0), chap);
         }
 
         @Override

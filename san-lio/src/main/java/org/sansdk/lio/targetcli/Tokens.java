@@ -73,6 +73,33 @@ final class Tokens {
         }
     }
 
+    /**
+     * {@code head} plus the CHAP values that are set, then one {@code <command> key=} line per value that is not
+     * set (clearing it). An empty value only parses at the end of a line: configshell would read
+     * {@code "a= b="} as a = "b=".
+     */
+    static String authLines(String head, org.sansdk.lio.Chap chap) {
+        String command = head.contains("=") ? head.substring(0, head.lastIndexOf(' ')) : head;
+        StringBuilder main = new StringBuilder(head);
+        StringBuilder clears = new StringBuilder();
+        String[] keys = {"userid", "password", "mutual_userid", "mutual_password"};
+        java.util.List<java.util.Optional<String>> values = java.util.List.of(chap.userid(),
+                chap.password().map(org.sansdk.core.Secret::reveal), chap.mutualUserid(),
+                chap.mutualPassword().map(org.sansdk.core.Secret::reveal));
+        for (int i = 0; i < keys.length; i++) {
+            if (values.get(i).isPresent()) {
+                main.append(' ').append(keys[i]).append('=').append(values.get(i).get());
+            } else {
+                clears.append('\n').append(command).append(' ').append(keys[i]).append('=');
+            }
+        }
+        String first = main.toString();
+        if (first.equals(command)) {
+            return clears.substring(1);
+        }
+        return first + clears;
+    }
+
     static String tpgPath(String target, int tag) {
         return "/iscsi/" + target + "/tpg" + tag;
     }

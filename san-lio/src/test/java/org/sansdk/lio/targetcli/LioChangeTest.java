@@ -114,11 +114,19 @@ class LioChangeTest {
                     .as(pw).isInstanceOf(SanException.class).hasMessageNotContaining(pw);
         }
         assertThat(new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.of("u", Secret.of("?;&*$!,_+/.<>()~@:%[]-aZ9")))
-                .targetcli()).endsWith("password=?;&*$!,_+/.<>()~@:%[]-aZ9");
+                .targetcli().lines().findFirst().orElseThrow()).endsWith("password=?;&*$!,_+/.<>()~@:%[]-aZ9");
         LioChange ok = new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.of("u", Secret.of("Pa$$w0rd!")));
-        assertThat(ok.targetcli()).isEqualTo("/iscsi/" + IQN + "/tpg1 set auth userid=u password=Pa$$w0rd!");
+        // the parts not given are cleared, each on its own line: "k1= k2=" would read "k2=" as k1's value
+        assertThat(ok.targetcli().lines()).containsExactly("/iscsi/" + IQN + "/tpg1 set auth userid=u password=Pa$$w0rd!",
+                "/iscsi/" + IQN + "/tpg1 set auth mutual_userid=", "/iscsi/" + IQN + "/tpg1 set auth mutual_password=");
         assertThat(ok.toString()).doesNotContain("Pa$$w0rd!");
         assertThat(ok.describe()).doesNotContain("Pa$$w0rd!");
-        assertThat(new LioChange.SetDiscoveryAuth(Chap.NONE).targetcli()).isEqualTo("/iscsi set discovery_auth enable=0");
+        assertThat(new LioChange.SetDiscoveryAuth(Chap.NONE).targetcli().lines()).containsExactly(
+                "/iscsi set discovery_auth enable=0", "/iscsi set discovery_auth userid=",
+                "/iscsi set discovery_auth password=", "/iscsi set discovery_auth mutual_userid=",
+                "/iscsi set discovery_auth mutual_password=");
+        // removing CHAP from an ACL clears all four values instead of printing an empty "set auth"
+        assertThat(new LioChange.SetAuth(IQN, 1, Optional.of("iqn.2025-01.lab.home:i"), Chap.NONE).targetcli().lines())
+                .hasSize(4).allSatisfy(l -> assertThat(l).matches(".*/acls/iqn.2025-01.lab.home:i set auth [a-z_]+="));
     }
 }
