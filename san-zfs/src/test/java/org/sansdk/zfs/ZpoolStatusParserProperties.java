@@ -66,6 +66,21 @@ class ZpoolStatusParserProperties {
         }
     }
 
+    @Property(tries = 300)
+    void randomTextToListParser_givesRowsOrParseException(@ForAll("tabbedText") String text) {
+        try {
+            java.util.List<ListRow> rows = ZfsListParser.parse("list", text, List.of("name", "used", "avail"));
+            assertThat(rows).allSatisfy(r -> assertThat(r.values()).hasSize(3));
+        } catch (ParseException e) {
+            assertThat(e.line()).isPositive();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> tabbedText() {
+        return Arbitraries.strings().withChars("ab1K.\t\n-").ofMaxLength(200);
+    }
+
     private static void assertParsesOrFailsCleanly(String text) {
         try {
             ZpoolStatusReport r = ZpoolStatusParser.parse("fuzz", text);

@@ -140,6 +140,23 @@ class ZpoolStatusParserTest {
     }
 
     @Test
+    void parse_removeAndCheckpointSections_areKeptAsPrinted() {
+        // line formats from OpenZFS zpool_main.c print_removal_status / print_checkpoint_status
+        String text = "  pool: t\n state: ONLINE\n  scan: none requested\n"
+                + "remove: Removal of vdev 1 copied 3.80G in 0h1m, completed on Wed Nov 25 07:00:00 2026\n"
+                + "\t13.5K memory used for removed device mappings\n"
+                + "checkpoint: created Wed Nov 25 07:10:00 2026, consumes 1.20M\n"
+                + "config:\n\n\tNAME        STATE     READ WRITE CKSUM\n\tt           ONLINE       0     0     0\n"
+                + "\t  sda       ONLINE       0     0     0\n\t  sdb       ONLINE       0     0     0  (removing)\n"
+                + "\nerrors: No known data errors\n";
+        PoolStatus p = ZpoolStatusParser.parse("t", text).pools().get(0);
+        assertThat(p.otherSections()).containsEntry("remove", "Removal of vdev 1 copied 3.80G in 0h1m, completed on "
+                + "Wed Nov 25 07:00:00 2026\n13.5K memory used for removed device mappings")
+                .containsEntry("checkpoint", "created Wed Nov 25 07:10:00 2026, consumes 1.20M");
+        assertThat(p.find("sdb").orElseThrow().notes()).containsExactly(new VdevNote.Removing());
+    }
+
+    @Test
     void parse_noPoolsAvailable_givesEmptyReport() {
         assertThat(Corpus.parse("gh-zfs-1957-no-pools-available.txt").pools()).isEmpty();
         assertThat(ZpoolStatusParser.parse("empty", "").pools()).isEmpty();
