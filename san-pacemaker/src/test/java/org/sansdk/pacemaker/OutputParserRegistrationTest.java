@@ -53,6 +53,16 @@ class OutputParserRegistrationTest {
     }
 
     @Test
+    void cibJson_masksPasswordLikeParameters() throws Exception {
+        String xml = Fixtures.read("cib/pcs-cib-empty-3.9.xml").replace("<resources/>",
+                "<resources><primitive id=\"f\" class=\"stonith\" type=\"fence_ipmilan\"><instance_attributes id=\"ia\">"
+                        + "<nvpair id=\"ia-ip\" name=\"ip\" value=\"10.0.0.9\"/><nvpair id=\"ia-pw\" name=\"password\" value=\"hunter2\"/>"
+                        + "</instance_attributes></primitive></resources>");
+        String json = sanctlLikeMapper().writeValueAsString(parsers().get("cib").parse("x", xml));
+        assertThat(json).doesNotContain("hunter2").contains("\"value\":\"****\"").contains("\"value\":\"10.0.0.9\"");
+    }
+
+    @Test
     void crmMonAndSimulateParsers_returnTheirModels() {
         assertThat(parsers().get("crm-mon").parse("m", Fixtures.read("crm_mon/pcmk-cli-basic.xml"))).isInstanceOf(ClusterStatus.class);
         String sim = "<pacemaker-result api-version=\"2.25\" request=\"crm_simulate\"><actions/><transition/><status code=\"0\" message=\"OK\"/></pacemaker-result>";

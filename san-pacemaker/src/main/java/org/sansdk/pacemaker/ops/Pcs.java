@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.sansdk.core.Command;
 import org.sansdk.core.SanException;
@@ -57,8 +56,7 @@ public final class Pcs {
 
     /** True for parameter names that hold secrets (password, passwd, secret, token). Usage: {@code Pcs.isSecretName("password")}. */
     public static boolean isSecretName(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("passw") || n.contains("secret") || n.contains("token");
+        return NvPair.isSecretName(name);
     }
 
     /** {@code pcs property set NAME=VALUE}. Usage: {@code pcs.propertySet("stonith-enabled", "true")}. */

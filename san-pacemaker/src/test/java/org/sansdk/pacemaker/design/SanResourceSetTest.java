@@ -150,6 +150,10 @@ class SanResourceSetTest {
         assertThat(stonith.argv()).contains("password=hunter2", "ip=10.20.20.101", "pcmk_host_list=storage-a");
         assertThat(stonith.toString()).doesNotContain("hunter2").contains("password=****");
         assertThat(ipmi.toString()).doesNotContain("hunter2");
+        Configuration conf = SanResourceSet.configuration(withIpmi);
+        Primitive fence = (Primitive) conf.resource("fence-storage-a").orElseThrow();
+        assertThat(fence.param("password")).contains("hunter2");
+        assertThat(conf.toString()).doesNotContain("hunter2").contains("name=password, value=****");
     }
 
     @Test

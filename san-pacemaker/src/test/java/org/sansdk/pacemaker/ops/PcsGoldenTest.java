@@ -74,6 +74,67 @@ class PcsGoldenTest {
         assertThat(fromPcs.validateWith()).isEqualTo(fromUs.validateWith());
     }
 
+    /** Operations pcs adds to ocf:pacemaker:Dummy and Stateful from their metadata when the command names only monitors. */
+    static final Set<String> PCS_DEFAULT_CLONE_OPS = Set.of(
+            "d-migrate_from-interval-0s", "d-migrate_to-interval-0s", "d-reload-interval-0s", "d-reload-agent-interval-0s",
+            "d-start-interval-0s", "d-stop-interval-0s",
+            "s-demote-interval-0s", "s-notify-interval-0s", "s-promote-interval-0s", "s-reload-agent-interval-0s",
+            "s-start-interval-0s", "s-stop-interval-0s");
+
+    @Test
+    void clones_runByRealPcs_giveOurCloneAndPromotableElements(@TempDir Path dir) throws Exception {
+        Primitive d = Primitive.builder("d", org.sansdk.pacemaker.cib.ResourceAgent.parse("ocf:pacemaker:Dummy")).op("monitor", "10s", null).build();
+        Primitive s = new Primitive("s", org.sansdk.pacemaker.cib.ResourceAgent.parse("ocf:pacemaker:Stateful"), null, null, List.of(), List.of(),
+                List.of(), List.of(
+                        new Operation("s-monitor-interval-10s", "monitor", "10s", null, "Promoted", null, java.util.Map.of(), List.of()),
+                        new Operation("s-monitor-interval-11s", "monitor", "11s", null, "Unpromoted", null, java.util.Map.of(), List.of())),
+                List.of());
+        org.sansdk.pacemaker.cib.Clone dClone = new org.sansdk.pacemaker.cib.Clone("d-clone", false, List.of(NvSet.of("meta_attributes",
+                "d-clone-meta_attributes", List.of(new NvPair("d-clone-meta_attributes-interleave", "interleave", "true")))), d);
+        org.sansdk.pacemaker.cib.Clone sClone = new org.sansdk.pacemaker.cib.Clone("s-clone", false, List.of(NvSet.of("meta_attributes",
+                "s-clone-meta_attributes", List.of(new NvPair("s-clone-meta_attributes-notify", "notify", "true"),
+                        new NvPair("s-clone-meta_attributes-promotable", "promotable", "true")))), s);
+        Configuration ours = new Configuration(List.of(), List.of(), List.of(dClone, sClone), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of());
+        Path cib = dir.resolve("clones.xml");
+        Files.writeString(cib, Tools.runOk(Command.of("cibadmin", "--empty")).stdout());
+        List<Command> cmds = Pcs.file(cib).commandsFor(ours);
+        assertThat(cmds).extracting(c -> c.argv().subList(3, c.argv().size())).contains(
+                List.of("resource", "clone", "d", "d-clone", "interleave=true"),
+                List.of("resource", "promotable", "s", "s-clone", "notify=true"));
+        for (Command c : cmds) {
+            Tools.runOk(c);
+        }
+        Configuration fromPcs = CibParser.parse("pcs -f", Files.readString(cib)).configuration();
+        List<Operation> added = new ArrayList<>();
+        assertThat(normalizeClones(fromPcs, added)).isEqualTo(normalizeClones(CibParser.parse("ours", CibWriter.toXml(Cib.of(ours))).configuration(),
+                new ArrayList<>()));
+        assertThat(added).extracting(Operation::id).containsExactlyInAnyOrderElementsOf(PCS_DEFAULT_CLONE_OPS);
+        assertThat(((org.sansdk.pacemaker.cib.Clone) fromPcs.resource("s-clone").orElseThrow()).isPromotable()).isTrue();
+    }
+
+    private static Configuration normalizeClones(Configuration c, List<Operation> dropped) {
+        List<Resource> res = new ArrayList<>();
+        for (Resource r : c.resources()) {
+            org.sansdk.pacemaker.cib.Clone cl = (org.sansdk.pacemaker.cib.Clone) r;
+            Primitive p = (Primitive) cl.child();
+            List<Operation> ops = new ArrayList<>();
+            for (Operation o : p.operations()) {
+                if (PCS_DEFAULT_CLONE_OPS.contains(o.id())) {
+                    dropped.add(o);
+                } else {
+                    ops.add(o);
+                }
+            }
+            ops.sort(Comparator.comparing(Operation::id));
+            res.add(new org.sansdk.pacemaker.cib.Clone(cl.id(), cl.legacyMaster(), sets(cl.metaAttributes()),
+                    new Primitive(p.id(), p.agent(), p.template(), p.description(), sets(p.instanceAttributes()), sets(p.metaAttributes()),
+                            sets(p.utilization()), ops, p.unknown())));
+        }
+        return new Configuration(c.crmConfig(), c.nodes(), res, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
+                c.tags(), c.alerts(), c.acls(), c.unknown());
+    }
+
     private static Configuration normalize(Configuration c, List<Operation> droppedDefaults) {
         List<Resource> res = new ArrayList<>();
         for (Resource r : c.resources()) {
