@@ -23,7 +23,8 @@ import org.sansdk.lio.json.JsonValue;
  * <li>{@code LIO-LUN-001} LUN storage_object malformed or not an existing object; {@code LIO-LUN-002} duplicate
  * LUN index; {@code LIO-LUN-003} LUN index outside 0..65535; {@code LIO-LUN-004} LUN ALUA group unknown to its
  * storage object</li>
- * <li>{@code LIO-MLUN-001} mapped LUN's tpg_lun does not exist; {@code LIO-MLUN-002} duplicate mapped LUN index</li>
+ * <li>{@code LIO-MLUN-001} mapped LUN's tpg_lun does not exist; {@code LIO-MLUN-002} duplicate mapped LUN index;
+ * {@code LIO-MLUN-003} mapped LUN index outside 0..65535</li>
  * <li>{@code LIO-TGT-001} duplicate target; {@code LIO-TGT-002} malformed iSCSI target name;
  * {@code LIO-TPG-001} duplicate TPG tag; {@code LIO-ACL-001} duplicate ACL; {@code LIO-ACL-002} malformed
  * initiator name</li>
@@ -209,6 +210,9 @@ public final class LioValidator {
                 unknown(mp, m.extra(), MLUN);
                 if (!mIdx.add(m.index())) {
                     add("LIO-MLUN-002", mp, "duplicate mapped LUN " + m.index());
+                }
+                if (m.index() < 0 || m.index() > 65535) {
+                    add("LIO-MLUN-003", mp, "mapped LUN " + m.index() + " outside 0..65535");
                 }
                 if (!lunIdx.contains(m.tpgLun())) {
                     add("LIO-MLUN-001", mp, "tpg_lun " + m.tpgLun() + " does not exist in TPG " + tpg.tag());

@@ -43,9 +43,9 @@ class LioValidatorTest {
         Tpg tpg = Tpg.of(1).withLuns(List.of(Lun.of(0, "/backstores/block/nope"), Lun.of(1, "block/d0"),
                         Lun.of(2, DISK.path()), Lun.of(2, DISK.path()), Lun.of(70000, DISK.path())))
                 .withNodeAcls(List.of(NodeAcl.of("iqn.2025-01.lab.home:i")
-                        .withMappedLuns(List.of(MappedLun.of(0, 9), MappedLun.of(0, 2)))));
+                        .withMappedLuns(List.of(MappedLun.of(0, 9), MappedLun.of(0, 2), MappedLun.of(70000, 2)))));
         assertThat(rules(with(tpg))).containsExactly("LIO-LUN-001", "LIO-LUN-001", "LIO-LUN-002", "LIO-LUN-003",
-                "LIO-MLUN-001", "LIO-MLUN-002");
+                "LIO-MLUN-001", "LIO-MLUN-002", "LIO-MLUN-003");
     }
 
     @Test

@@ -155,8 +155,11 @@ public final class ShellEnv {
     private static String lineAt(String s, int start) {
         int end = s.indexOf('\n', start);
         String l = s.substring(start, end < 0 ? s.length() : end);
-        // do not echo a value that might be secret
+        // do not echo a value that might be secret: the name only, or nothing of a line without one
         int eq = l.indexOf('=');
-        return eq >= 0 ? l.substring(0, eq + 1) + "…" : l;
+        if (eq >= 0 && NAME.matcher(l.substring(0, eq)).matches()) {
+            return l.substring(0, eq + 1) + "…";
+        }
+        return "… (" + l.length() + " characters, not shown)";
     }
 }

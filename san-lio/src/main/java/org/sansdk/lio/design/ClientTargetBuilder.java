@@ -112,6 +112,13 @@ public final class ClientTargetBuilder {
         if (spec.iscsiVlans().isEmpty()) {
             v.add(new Violation("LIO-DESIGN-005", "clientVlans", "no client VLAN offers iSCSI"));
         }
+        Set<String> names = new HashSet<>();
+        for (ClientVlan vlan : spec.clientVlans()) {
+            if (!names.add(vlan.name())) {
+                v.add(new Violation("LIO-DESIGN-009", "clientVlans", "VLAN " + vlan.name() + " is listed twice:"
+                        + " TPG numbers come from list positions"));
+            }
+        }
         Set<String> vips = new HashSet<>();
         for (ClientVlan vlan : spec.iscsiVlans()) {
             String path = "clientVlans[" + (spec.tagOf(vlan) - 1) + "]";

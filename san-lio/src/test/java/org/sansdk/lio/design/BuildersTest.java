@@ -77,6 +77,23 @@ class BuildersTest {
     }
 
     @Test
+    void backend_script_numbersEveryLunAndMappingExplicitly_andBindsOnlyTheInterconnect() {
+        List<String> lines = BackendTargetBuilder.batch(storageA()).script().lines().toList();
+        String tpg = "/iscsi/" + PREFIX + ":storage-a/tpg1";
+        for (int i = 0; i < 12; i++) {
+            assertThat(lines).contains(tpg + "/luns create storage_object=/backstores/block/data-a-" + i + " lun=" + i
+                    + " add_mapped_luns=false");
+            assertThat(lines).contains(tpg + "/acls/" + PREFIX + ":initiator-b create mapped_lun=" + i
+                    + " tpg_lun_or_backstore=" + i + " write_protect=false");
+        }
+        assertThat(lines).contains(tpg + "/acls create wwn=" + PREFIX + ":initiator-b add_mapped_luns=false");
+        assertThat(lines).filteredOn(l -> l.contains("/portals create"))
+                .containsExactly(tpg + "/portals create ip_address=10.10.10.1 ip_port=3260");
+        assertThat(lines.indexOf(tpg + "/portals delete ip_address=0.0.0.0 ip_port=3260"))
+                .isLessThan(lines.indexOf(tpg + "/portals create ip_address=10.10.10.1 ip_port=3260"));
+    }
+
+    @Test
     void backend_withoutChap_authenticationOff() {
         BackendTargetSpec s = storageA();
         BackendTargetSpec open = new BackendTargetSpec(s.targetIqn(), s.interconnectAddress(), 3260, s.disks(),
@@ -107,13 +124,45 @@ class BuildersTest {
         List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")));
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(PREFIX + ":storage-a"), zvols);
         Tpg tpg = cfg.target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
-        assertThat(tpg.attributes()).containsEntry("generate_node_acls", 1L).containsEntry("demo_mode_write_protect", 0L)
-                .containsEntry("cache_dynamic_acls", 1L).containsEntry("authentication", 1L);
+        assertThat(tpg.attributes()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("generate_node_acls", 1L,
+                "demo_mode_write_protect", 0L, "cache_dynamic_acls", 1L, "authentication", 1L));
+        assertThat(((BlockStorageObject) cfg.storageObjects().get(0)).attributes()).containsEntry("emulate_tpu", 1L);
         assertThat(tpg.chap().userid()).contains("proxmox-shared");
         assertThat(tpg.nodeAcls()).isEmpty();
         assertThat(tpg.portals()).containsExactly(Portal.of("10.40.40.10", 3260));
         assertThat(tpg.luns()).extracting(Lun::storageObject).containsExactly("/backstores/block/vm-100-disk-0");
         assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpg(1).orElseThrow().portals()).isEmpty();
+    }
+
+    @Test
+    void client_openModeWithoutCredentials_authenticationOffAndNoTpgChap() {
+        ClientTargetSpec spec = designVlans(new ClientVlan.Open(Chap.NONE));
+        Tpg tpg = ClientTargetBuilder.coldStart(spec, Set.of(PREFIX + ":storage-a"), List.of())
+                .target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
+        assertThat(tpg.attributes()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("generate_node_acls", 1L,
+                "demo_mode_write_protect", 0L, "cache_dynamic_acls", 1L, "authentication", 0L));
+        assertThat(tpg.chap().isEmpty()).isTrue();
+        assertThat(ClientTargetBuilder.batch(spec, Set.of()).hasSecrets()).isFalse();
+    }
+
+    @Test
+    void client_aclModeWithPerInitiatorChap_authenticationOnAndEachAclHasItsOwnCredential() {
+        Chap a = Chap.of("proxmox-a", Secret.of("pw-proxmox-a-1"));
+        Chap b = Chap.of("proxmox-b", Secret.of("pw-proxmox-b-1")).withMutual("san-target", Secret.of("pw-mutual-b-1"));
+        ClientTargetSpec spec = designVlans(new ClientVlan.Acls(List.of(
+                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", a),
+                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-b", b))));
+        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(PREFIX + ":storage-a"),
+                List.of(new Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G"))));
+        Tpg tpg = cfg.target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
+        assertThat(tpg.attributes()).containsEntry("authentication", 1L).containsEntry("generate_node_acls", 0L);
+        assertThat(tpg.chap().isEmpty()).isTrue();
+        assertThat(tpg.acl(PREFIX + ":proxmox-a").orElseThrow().chap()).isEqualTo(a);
+        assertThat(tpg.acl(PREFIX + ":proxmox-b").orElseThrow().chap()).isEqualTo(b);
+        assertThat(tpg.nodeAcls()).allSatisfy(acl -> assertThat(acl.mappedLuns()).containsExactly(MappedLun.of(0, 0)));
+        assertThat(LioValidator.validate(cfg)).isEmpty();
+        assertThat(ClientTargetBuilder.batch(spec, Set.of()).redactedScript()).doesNotContain("pw-proxmox")
+                .doesNotContain("pw-mutual");
     }
 
     @Test
@@ -141,6 +190,13 @@ class BuildersTest {
         assertThat(cfg.storageObjects()).extracting(so -> so.name())
                 .containsExactly("hv1-vm-100-disk-0", "hv2-vm-100-disk-0");
         assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpgs()).extracting(Tpg::tag).containsExactly(1, 2);
+        // and separate IQN namespace from the backend targets, which keep their own backstores untouched
+        LioConfig both = ClientTargetBuilder.coldStart(BackendTargetBuilder.config(storageA()), spec,
+                Set.of(PREFIX + ":storage-a"), zvols);
+        assertThat(both.targets()).extracting(Target::wwn)
+                .containsExactly(PREFIX + ":storage-a", PREFIX + ":san-client-target");
+        assertThat(both.target(PREFIX + ":storage-a")).isEqualTo(BackendTargetBuilder.config(storageA())
+                .target(PREFIX + ":storage-a"));
     }
 
     @Test
@@ -161,6 +217,15 @@ class BuildersTest {
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), List.of());
         assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpgs()).allSatisfy(t ->
                 assertThat(t.portals()).extracting(Portal::ipAddress).doesNotContain("0.0.0.0"));
+    }
+
+    @Test
+    void client_twoVlansWithTheSameName_refusedInsteadOfSharingATpgNumber() {
+        ClientVlan hv = new ClientVlan("hv", "10.40.40.10", 3260, true, "san-pool/iscsi/hv", new ClientVlan.Open(Chap.NONE));
+        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(hv, hv));
+        assertThatThrownBy(() -> ClientTargetBuilder.changes(spec, Set.of()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.ruleId()).contains("LIO-DESIGN-009"));
     }
 
     @Test
