@@ -12,7 +12,8 @@ import org.sansdk.core.ParseWarning;
 /**
  * Parses the text of {@code zpool status [-v] [-P] [-t] [-c ...]} from OpenZFS 2.x, ZFS on Linux
  * 0.6-0.8, FreeBSD, illumos/Solaris-era output and zfs-fuse (pool version 23): several pools in one output,
- * tabs or spaces, trailing tabs after class headers, old {@code scrub:} lines.
+ * tabs or spaces, trailing tabs after class headers, old {@code scrub:} lines. The listing of
+ * {@code zpool import} (importable pools: {@code id:}, a config without header or counters) parses too.
  *
  * <p>{@code ZpoolStatusReport r = ZpoolStatusParser.parse("zpool status", executor.runChecked(cmd).stdout());}
  *
@@ -252,8 +253,14 @@ public final class ZpoolStatusParser {
                     break;
                 case "state": {
                     String v = headerValue(i);
-                    state = DeviceState.fromText(v);
-                    if (state == DeviceState.UNKNOWN && !v.equals("UNKNOWN")) {
+                    int sp = v.indexOf(' ');
+                    // "zpool import -D" prints "ONLINE (DESTROYED)"
+                    String word = sp < 0 ? v : v.substring(0, sp);
+                    if (sp >= 0) {
+                        other.put("state", v);
+                    }
+                    state = DeviceState.fromText(word);
+                    if (state == DeviceState.UNKNOWN && !word.equals("UNKNOWN")) {
                         throw error(i, 1, "a pool state (ONLINE, DEGRADED, FAULTED, ...)");
                     }
                     i++;
@@ -430,12 +437,20 @@ public final class ZpoolStatusParser {
             throw error(Math.max(0, count - 1), 1, "the 'NAME STATE READ WRITE CKSUM' header after 'config:'");
         }
         int hp = firstNonBlank(i);
-        if (!text.startsWith("NAME", hp)) {
+        int baseIndent = indentWidth(i);
+        List<String> extraColumns;
+        boolean listing = false;
+        if (text.startsWith("NAME", hp)) {
+            extraColumns = headerExtras(i);
+            i++;
+        } else if (text.startsWith(poolName, hp) && (hp + poolName.length() == ends[i]
+                || isWs(text.charAt(hp + poolName.length())))) {
+            // "zpool import" listing: no header, no counters, spares without a state
+            extraColumns = List.of();
+            listing = true;
+        } else {
             throw error(i, hp - starts[i] + 1, "the 'NAME STATE READ WRITE CKSUM' header after 'config:'");
         }
-        int baseIndent = indentWidth(i);
-        List<String> extraColumns = headerExtras(i);
-        i++;
         ConfigResult result = new ConfigResult();
         Node root = null;
         Node currentSection = null;
@@ -482,7 +497,7 @@ public final class ZpoolStatusParser {
                 stack.add(fixed);
                 continue;
             }
-            if (!node.hasState) {
+            if (!node.hasState && !(listing && currentSection != null)) {
                 throw error(k, firstNonBlank(k) - starts[k] + 1, "a STATE column after vdev '"
                         + node.name + "'");
             }

@@ -56,4 +56,27 @@ class ZfsFuseOutputParserTest {
                 "resilvered", "273M"));
         assertThat(p.scan().orElseThrow().duration()).contains(java.time.Duration.ZERO);
     }
+
+    @Test
+    void parse_importListing_readsIdStateTreeAndStatelessSpares() {
+        PoolStatus p = parse("import-listing-online.txt");
+        assertThat(p.id()).contains("6348604160778364567");
+        assertThat(p.state()).isEqualTo(DeviceState.ONLINE);
+        assertThat(p.action()).contains("The pool can be imported using its name or numeric identifier.");
+        assertThat(p.dataVdevs().get(0).children()).extracting(Vdev::name).containsExactly("/tmp/zi/a", "/tmp/zi/b");
+        assertThat(p.dataVdevs().get(0).errors()).isEmpty();
+        assertThat(p.vdevs(AllocationClass.SPARE)).singleElement()
+                .satisfies(v -> assertThat(v.state()).isEqualTo(DeviceState.UNKNOWN));
+        assertThat(p.errors()).isEmpty();
+    }
+
+    @Test
+    void parse_degradedImportListing_marksMissingLegCannotOpen() {
+        PoolStatus p = parse("import-listing-degraded.txt");
+        assertThat(p.state()).isEqualTo(DeviceState.DEGRADED);
+        Vdev b = p.find("/tmp/zi/b").orElseThrow();
+        assertThat(b.state()).isEqualTo(DeviceState.UNAVAIL);
+        assertThat(b.notes()).containsExactly(new VdevNote.Aux("cannot open"));
+        assertThat(p.messageId()).contains("ZFS-8000-2Q");
+    }
 }

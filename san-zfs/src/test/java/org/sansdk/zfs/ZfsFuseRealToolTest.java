@@ -218,6 +218,13 @@ class ZfsFuseRealToolTest {
         sh.runChecked(ZpoolCommands.export(pool, false));
         Path away = Files.createDirectories(dir.resolve("away"));
         Files.move(Path.of(b), away.resolve("b"));
+        // what a failover node sees before importing: the listing of importable pools
+        ZpoolStatusReport listing = ZpoolStatusParser.parse("zpool import -d",
+                sh.runChecked(Command.of("zpool", "import", "-d", dir.toString())).stdout());
+        PoolStatus importable = listing.pool(pool).orElseThrow();
+        assertThat(importable.state()).isEqualTo(DeviceState.DEGRADED);
+        assertThat(importable.id()).isPresent();
+        assertThat(importable.find(b).orElseThrow().notes()).containsExactly(new VdevNote.Aux("cannot open"));
         sh.runChecked(ZpoolImport.pool(pool).searchDir(dir.toString()).cachefileNone().build());
 
         PoolStatus p = status(pool);
