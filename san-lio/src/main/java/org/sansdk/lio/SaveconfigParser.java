@@ -60,9 +60,10 @@ public final class SaveconfigParser {
                     ? jpe.getLocation() : JsonLocation.NA;
             int line = Math.max(loc.getLineNr(), 0);
             String offending = lineText(text, line);
-            boolean secretLine = !redact(offending).equals(offending);
+            String shown = redactAt(text, line);
+            boolean secretLine = !shown.equals(offending);
             // Jackson's message quotes the bad token, which may be part of a password: drop it then
-            throw new ParseException(source, line, Math.max(loc.getColumnNr(), 0), redact(offending),
+            throw new ParseException(source, line, Math.max(loc.getColumnNr(), 0), shown,
                     "well-formed JSON" + (secretLine ? "" : " (" + shortMessage(e) + ")"), secretLine ? null : e);
         }
     }
@@ -516,11 +517,26 @@ public final class SaveconfigParser {
     private ParseException errorAt(JsonLocation loc, String expected) {
         int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
         int col = loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
-        return new ParseException(source, line, col, redact(lineText(text, line)), expected);
+        return new ParseException(source, line, col, redactAt(text, line), expected);
     }
 
     private static final java.util.regex.Pattern SECRET_LINE = java.util.regex.Pattern.compile(
             "(\"(?:chap_|discovery_)(?:mutual_)?password\"\\s*:).*");
+
+    private static final java.util.regex.Pattern SECRET_KEY_AT_END = java.util.regex.Pattern.compile(
+            ".*\"(?:chap_|discovery_)(?:mutual_)?password\"\\s*:\\s*$");
+
+    /**
+     * Line {@code line} of {@code text} for an exception: masked when it holds a password value, also when the
+     * key ended the line before (a hand-edited file may put the value on its own line).
+     */
+    static String redactAt(String text, int line) {
+        String l = lineText(text, line);
+        if (line > 1 && SECRET_KEY_AT_END.matcher(lineText(text, line - 1)).matches()) {
+            return "****";
+        }
+        return redact(l);
+    }
 
     /** Masks the value on a line holding a CHAP or discovery password, so exceptions never carry it. */
     static String redact(String line) {

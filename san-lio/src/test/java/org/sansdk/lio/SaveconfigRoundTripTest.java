@@ -112,6 +112,15 @@ class SaveconfigRoundTripTest {
                     assertThat(e.offendingLine()).doesNotContain("s3cr3tpw").contains("\"chap_password\": ****");
                     assertThat(e.getCause()).isNull();
                 });
+        // key and value on separate lines (hand-edited file): the value line is masked too
+        String split = "{\"fabric_modules\": [], \"storage_objects\": [], \"targets\": [{\"wwn\": \"iqn.2025-01.lab.home:t\",\n"
+                + " \"fabric\": \"iscsi\", \"tpgs\": [{\"tag\": 1, \"chap_password\":\n    s3cr3tpw}]}]}";
+        assertThatThrownBy(() -> SaveconfigParser.parse("pw.json", split))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.getMessage()).doesNotContain("s3cr3tpw");
+                    assertThat(e.getCause()).isNull();
+                });
         String typed = text.replace("s3cr3tpw", "12345678");
         assertThatThrownBy(() -> SaveconfigParser.parse("pw.json", typed))
                 .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.getMessage()).doesNotContain("12345678"));

@@ -2,6 +2,7 @@ package org.sansdk.lio.sync;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sansdk.core.Command;
 import org.sansdk.core.ParseException;
 import org.sansdk.core.Size;
 
@@ -14,6 +15,14 @@ import org.sansdk.core.Size;
  */
 public final class ZvolListParser {
     private ZvolListParser() {
+    }
+
+    /**
+     * The listing this parser reads, for the zvols directly under {@code dataset} (what the sync exports).
+     * {@code executor.runChecked(ZvolListParser.listCommand("san-pool/iscsi/hypervisor")).stdout()}
+     */
+    public static Command listCommand(String dataset) {
+        return Command.of("zfs", "list", "-Hp", "-t", "volume", "-o", "name,volsize", "-d", "1", dataset);
     }
 
     /** Parses the whole output; blank lines are skipped. {@code ZvolListParser.parse("zvols.txt", text)} */

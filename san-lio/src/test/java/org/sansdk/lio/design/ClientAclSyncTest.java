@@ -61,5 +61,8 @@ class ClientAclSyncTest {
     void parseList_badLine_isLocatedParseException() {
         assertThatThrownBy(() -> ClientAclSync.parseList("acls.conf", A + "\nproxmox-b\n", Chap.NONE))
                 .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.line()).isEqualTo(2));
+        // a name targetcli could not take in a path is a parse error here, not a failure later in the plan
+        assertThatThrownBy(() -> ClientAclSync.parseList("acls.conf", "# x\n" + A + ",b\n", Chap.NONE))
+                .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.line()).isEqualTo(2));
     }
 }

@@ -244,6 +244,12 @@ class LunSyncPlannerTest {
     }
 
     @Test
+    void listCommand_isTheArgvWhoseOutputTheParserReads() {
+        assertThat(ZvolListParser.listCommand(DS).argv()).containsExactly("zfs", "list", "-Hp", "-t", "volume", "-o",
+                "name,volsize", "-d", "1", DS);
+    }
+
+    @Test
     void verify_partiallyAppliedBatch_listsWhatIsMissing() {
         LunSyncPlanner planner = LunSyncPlanner.forTpg(IQN, 2, DS);
         List<Zvol> zvols = List.of(z("a", "1G"), z("b", "1G"));
