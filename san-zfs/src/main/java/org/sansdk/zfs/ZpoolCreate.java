@@ -21,7 +21,9 @@ import org.sansdk.core.ZfsName;
  * <p>Rules (checked in {@link Builder#build()}, reported together as a {@link ValidationException}):
  * ZFS-CREATE-001 a design mirror has exactly one local and one remote leg (so losing a node never loses a
  * mirror); ZFS-CREATE-002 {@code multihost} stays on (the last guard against a double import);
- * ZFS-CREATE-003 a pool has data vdevs; ZFS-CREATE-004 a device is used once; ZFS-CREATE-005 valid pool name.
+ * ZFS-CREATE-003 a pool has data vdevs; ZFS-CREATE-004 a device is used once; ZFS-CREATE-005 valid pool name;
+ * ZFS-CREATE-006 design legs use stable {@code /dev/disk/by-*} names ({@code /dev/sdX} changes across boots,
+ * and the peer must find the same devices when it imports the pool).
  * {@link #plain(String)} renders a create without the design's rules and modern options, for old
  * implementations such as zfs-fuse (pool version 23) and for tests with file vdevs.
  */
@@ -290,6 +292,16 @@ public final class ZpoolCreate {
                 if (!"on".equals(poolProps.get("multihost"))) {
                     v.add(new Violation("ZFS-CREATE-002", "properties.multihost", "multihost must stay on: it is "
                             + "the last guard against importing the pool on both nodes"));
+                }
+                for (List<List<String>> group : List.of(data, logs, special)) {
+                    for (List<String> m : group) {
+                        for (String dev : m) {
+                            if (!dev.startsWith("/dev/disk/by-")) {
+                                v.add(new Violation("ZFS-CREATE-006", "devices", "'" + dev + "' is not a stable "
+                                        + "/dev/disk/by-partlabel|by-id|by-path name"));
+                            }
+                        }
+                    }
                 }
                 checkCrossNode(v, "vdevs", data);
                 checkCrossNode(v, "logs", logs);

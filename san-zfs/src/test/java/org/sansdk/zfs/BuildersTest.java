@@ -46,6 +46,13 @@ class BuildersTest {
     }
 
     @Test
+    void zpoolCreate_designWithUnstableDeviceName_isRefused() {
+        assertThatThrownBy(() -> ZpoolCreate.design("san-pool").mirror("/dev/sda", LUN0).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::ruleId).containsExactly("ZFS-CREATE-006"));
+    }
+
+    @Test
     void zpoolCreate_plain_hasNoModernOptions() {
         var c = ZpoolCreate.plain("t").mirror("/tmp/a", "/tmp/b").spare("/tmp/c").mountpoint("none").build();
         assertThat(c.argv()).containsExactly("zpool", "create", "-m", "none", "t", "mirror", "/tmp/a", "/tmp/b",
