@@ -12,7 +12,6 @@ import org.sansdk.core.ValidationException;
 import org.sansdk.core.Violation;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.LioValidator;
-import org.sansdk.lio.sync.SyncPlan;
 import org.sansdk.lio.sync.Zvol;
 import org.sansdk.lio.targetcli.LioChange;
 import org.sansdk.lio.targetcli.TargetcliBatch;
@@ -94,11 +93,7 @@ public final class ClientTargetBuilder {
     /** Like {@link #coldStart(ClientTargetSpec, Collection, List)} on top of an existing config (e.g. the backend target). {@code coldStart(backendCfg, spec, iqns, zvols)} */
     public static LioConfig coldStart(LioConfig base, ClientTargetSpec spec, Collection<String> backendIqns,
                                       List<Zvol> zvols) {
-        LioConfig cfg = batch(spec, backendIqns).applyTo(base);
-        for (ClientVlan vlan : spec.iscsiVlans()) {
-            SyncPlan p = spec.planner(vlan).plan(cfg, zvols);
-            cfg = p.after();
-        }
+        LioConfig cfg = spec.planSync(batch(spec, backendIqns).applyTo(base), zvols).after();
         LioValidator.check(cfg);
         return cfg;
     }

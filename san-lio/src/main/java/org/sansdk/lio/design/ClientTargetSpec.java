@@ -1,9 +1,16 @@
 package org.sansdk.lio.design;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.sync.BackstoreNaming;
 import org.sansdk.lio.sync.LunSyncPlanner;
+import org.sansdk.lio.sync.SyncFinding;
+import org.sansdk.lio.sync.SyncPlan;
+import org.sansdk.lio.sync.Zvol;
+import org.sansdk.lio.targetcli.LioChange;
 
 /**
  * The design's client-facing target (section 7): one IQN, separate from the backend targets' IQNs, with one
@@ -36,6 +43,31 @@ public record ClientTargetSpec(String targetIqn, List<ClientVlan> clientVlans) {
     /** {@code <zvol>} with one iSCSI VLAN, {@code <vlan>-<zvol>} with several (the design's rule). {@code spec.namingFor(vlan)} */
     public BackstoreNaming namingFor(ClientVlan vlan) {
         return iscsiVlans().size() <= 1 ? BackstoreNaming.plain() : BackstoreNaming.vlan(vlan.name());
+    }
+
+    /**
+     * The LUN sync of every iSCSI VLAN's TPG as one plan (one targetcli process, one {@code saveconfig}), each
+     * VLAN planned on the result of the previous one. {@code spec.planSync(cfg, zvols).toPlan("storage-a")}
+     */
+    public SyncPlan planSync(LioConfig config, List<Zvol> zvols) {
+        return planSync(config, zvols, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #planSync(LioConfig, List)} with options for every VLAN's planner (removeMissing, previous, ...).
+     * {@code spec.planSync(cfg, zvols, p -> p.previous(lastZvols))}
+     */
+    public SyncPlan planSync(LioConfig config, List<Zvol> zvols, UnaryOperator<LunSyncPlanner> options) {
+        List<LioChange> changes = new ArrayList<>();
+        List<SyncFinding> findings = new ArrayList<>();
+        LioConfig current = config;
+        for (ClientVlan vlan : iscsiVlans()) {
+            SyncPlan p = options.apply(planner(vlan)).plan(current, zvols);
+            changes.addAll(p.changes());
+            findings.addAll(p.findings());
+            current = p.after();
+        }
+        return new SyncPlan(changes, findings, config);
     }
 
     /** The LUN sync planner for one VLAN's TPG, with the design's naming. {@code spec.planner(vlan).plan(cfg, zvols)} */

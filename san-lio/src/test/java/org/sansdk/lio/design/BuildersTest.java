@@ -220,6 +220,31 @@ class BuildersTest {
     }
 
     @Test
+    void client_syncOfEveryVlan_isOneTargetcliProcessAndConverges() {
+        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
+                ClientVlan.nonIscsi("enduser"),
+                new ClientVlan("hv1", "10.40.40.10", 3260, true, "san-pool/iscsi/hv1", new ClientVlan.Open(Chap.NONE)),
+                new ClientVlan("hv2", "10.50.50.10", 3260, true, "san-pool/iscsi/hv2", new ClientVlan.Acls(List.of(
+                        new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", Chap.NONE))))));
+        LioConfig built = ClientTargetBuilder.batch(spec, Set.of()).applyTo(LioConfig.empty());
+        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hv1/vm-100-disk-0", Size.parse("1G")),
+                new Zvol("san-pool/iscsi/hv1/vm-101-disk-0", Size.parse("1G")),
+                new Zvol("san-pool/iscsi/hv2/vm-100-disk-0", Size.parse("1G")));
+        org.sansdk.lio.sync.SyncPlan all = spec.planSync(built, zvols);
+        assertThat(all.toPlan("storage-a").steps()).hasSize(1);
+        assertThat(all.before()).isEqualTo(built);
+        Target t = all.after().target(spec.targetIqn()).orElseThrow();
+        assertThat(t.tpg(2).orElseThrow().luns()).extracting(Lun::storageObject)
+                .containsExactly("/backstores/block/hv1-vm-100-disk-0", "/backstores/block/hv1-vm-101-disk-0");
+        assertThat(t.tpg(3).orElseThrow().luns()).extracting(Lun::storageObject)
+                .containsExactly("/backstores/block/hv2-vm-100-disk-0");
+        assertThat(t.tpg(3).orElseThrow().acl(PREFIX + ":proxmox-a").orElseThrow().mappedLuns())
+                .containsExactly(MappedLun.of(0, 0));
+        assertThat(spec.planSync(all.after(), zvols).isEmpty()).isTrue();
+        assertThat(ClientTargetBuilder.coldStart(spec, Set.of(), zvols)).isEqualTo(all.after());
+    }
+
+    @Test
     void client_twoVlansWithTheSameName_refusedInsteadOfSharingATpgNumber() {
         ClientVlan hv = new ClientVlan("hv", "10.40.40.10", 3260, true, "san-pool/iscsi/hv", new ClientVlan.Open(Chap.NONE));
         ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(hv, hv));
