@@ -75,6 +75,8 @@ class ReadmeTableTest {
         assertThat(sync.toPlan("storage-a").steps()).hasSize(1);
         planner.verify(sync.after(), zvols);
         assertThat(ClientTargetBuilder.coldStart(spec, List.of(IQN), zvols).storageObjects()).hasSize(1);
+        assertThat(spec.planSync(client, zvols).toPlan("storage-a").steps()).hasSize(1);
+        assertThat(ZvolListParser.listCommand("san-pool/iscsi/hypervisor").argv()).startsWith("zfs", "list", "-Hp");
 
         ProxmoxStorage storage = new ProxmoxStorage(CLIENT, "tpg2", "san-pool/iscsi/hypervisor", "/dev/zvol");
         ProxmoxLunService svc = new ProxmoxLunService("storage-a", storage);
