@@ -29,7 +29,8 @@ import org.sansdk.core.testing.TestExecutors;
 /**
  * Real ZFS (zfs-fuse 0.7.0, pool version 23) on file vdevs: pools are created with this module's builders,
  * driven into the states the design cares about, and the parsed model is compared with what was done.
- * One daemon for the whole class (zfs-fuse allows only one); stopped in {@link #stopDaemon()}.
+ * One daemon for the whole class (zfs-fuse allows only one); stopped in {@link #stopDaemon()}. When a
+ * zfs-fuse service already runs on the machine, its daemon is used instead and left running.
  */
 class ZfsFuseRealToolTest {
     private static final long MB = 1L << 20;
@@ -46,6 +47,12 @@ class ZfsFuseRealToolTest {
         RealTools.requireDevice("/dev/fuse");
         sh = TestExecutors.local();
         dir = Files.createTempDirectory("san-zfs-fuse-");
+        if (sh.run(Command.of("zpool", "list")).exitCode() == 0) {
+            // a zfs-fuse daemon already runs (a distribution service started it); only one can run, so use
+            // it with this class's own uniquely named pools and leave it running afterwards
+            System.err.println("ZfsFuseRealToolTest: using the zfs-fuse daemon that is already running");
+            return;
+        }
         Path zfsFuse = RealTools.find("zfs-fuse").orElseThrow();
         daemon = Daemon.start(List.of(zfsFuse.toString(), "-n", "--no-kstat-mount"), dir.resolve("zfs-fuse.log"));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -65,7 +72,7 @@ class ZfsFuseRealToolTest {
     @AfterAll
     static void stopDaemon() throws IOException {
         try {
-            if (sh != null && daemon != null && daemon.isAlive()) {
+            if (sh != null && (daemon == null || daemon.isAlive())) {
                 for (String p : pools) {
                     CommandResult r = sh.run(Command.of("zpool", "destroy", "-f", p));
                     if (r.exitCode() != 0) {
