@@ -85,6 +85,52 @@ class SaveconfigParserTest {
     }
 
     @Test
+    void parse_ramdiskAndUserBackstores_readTheirPluginFieldsAndRoundTripByteForByte() {
+        // the rtslib layout (sorted keys, 2-space indent, trailing newline) with the keys rtslib's dump() writes
+        String text = String.join("\n",
+                "{",
+                "  \"fabric_modules\": [],",
+                "  \"storage_objects\": [",
+                "    {",
+                "      \"attributes\": {",
+                "        \"block_size\": 512",
+                "      },",
+                "      \"name\": \"rd0\",",
+                "      \"nullio\": true,",
+                "      \"plugin\": \"ramdisk\",",
+                "      \"size\": 1073741824,",
+                "      \"wwn\": \"0b5c3f1e-7d2a-4c55-9e1f-6a7b8c9d0e1f\"",
+                "    },",
+                "    {",
+                "      \"config\": \"qcow//var/lib/vm.qcow2\",",
+                "      \"control\": \"max_data_area_mb=8\",",
+                "      \"hw_max_sectors\": 128,",
+                "      \"name\": \"usr0\",",
+                "      \"plugin\": \"user\",",
+                "      \"size\": 2147483648,",
+                "      \"wwn\": \"f00dfeed-0000-4000-8000-000000000001\"",
+                "    }",
+                "  ],",
+                "  \"targets\": []",
+                "}",
+                "");
+        ParsedSaveconfig doc = SaveconfigParser.parseDocument("f", text);
+        RamdiskStorageObject rd = (RamdiskStorageObject) doc.config().storageObjects().get(0);
+        assertThat(rd.nullio()).contains(true);
+        assertThat(rd.size()).contains(1073741824L);
+        assertThat(rd.wwn()).contains("0b5c3f1e-7d2a-4c55-9e1f-6a7b8c9d0e1f");
+        assertThat(rd.path()).isEqualTo("/backstores/ramdisk/rd0");
+        UserStorageObject u = (UserStorageObject) doc.config().storageObjects().get(1);
+        assertThat(u.config()).isEqualTo("qcow//var/lib/vm.qcow2");
+        assertThat(u.hwMaxSectors()).contains(128L);
+        assertThat(u.control()).contains("max_data_area_mb=8");
+        assertThat(u.size()).contains(2147483648L);
+        assertThat(doc.format()).isEqualTo(SaveconfigFormat.RTSLIB);
+        assertThat(SaveconfigWriter.write(doc.config())).isEqualTo(text);
+        assertThat(LioValidator.validate(doc.config())).isEmpty();
+    }
+
+    @Test
     void parse_unknownKeys_keptInExtra() {
         String text = "{\"fabric_modules\": [], \"storage_objects\": [{\"name\": \"d\", \"plugin\": \"block\","
                 + " \"dev\": \"/dev/sda\", \"colour\": \"blue\"}], \"targets\": [], \"version\": 2}";
