@@ -293,19 +293,9 @@ public final class ZpoolCreate {
                     v.add(new Violation("ZFS-CREATE-002", "properties.multihost", "multihost must stay on: it is "
                             + "the last guard against importing the pool on both nodes"));
                 }
-                for (List<List<String>> group : List.of(data, logs, special)) {
-                    for (List<String> m : group) {
-                        for (String dev : m) {
-                            if (!dev.startsWith("/dev/disk/by-")) {
-                                v.add(new Violation("ZFS-CREATE-006", "devices", "'" + dev + "' is not a stable "
-                                        + "/dev/disk/by-partlabel|by-id|by-path name"));
-                            }
-                        }
-                    }
-                }
-                checkCrossNode(v, "vdevs", data);
-                checkCrossNode(v, "logs", logs);
-                checkCrossNode(v, "special", special);
+                designViolations(v, "vdevs", data, isRemote);
+                designViolations(v, "logs", logs, isRemote);
+                designViolations(v, "special", special, isRemote);
             }
             List<String> seen = new ArrayList<>();
             for (List<List<String>> group : List.of(data, logs, special)) {
@@ -363,22 +353,36 @@ public final class ZpoolCreate {
                 c.args(m);
             }
         }
+    }
 
-        private void checkCrossNode(List<Violation> v, String path, List<List<String>> mirrors) {
-            for (int k = 0; k < mirrors.size(); k++) {
-                List<String> m = mirrors.get(k);
-                String at = path + "[" + k + "]";
-                if (m.size() != 2) {
-                    v.add(new Violation("ZFS-CREATE-001", at, "a design mirror has exactly two legs, one local and "
-                            + "one remote; got " + m.size()));
-                    continue;
+    /** ZFS-CREATE-001/006 for a list of mirrors; shared with {@link ZpoolAdd}. */
+    static void designViolations(List<Violation> v, String path, List<List<String>> mirrors, Predicate<String> isRemote) {
+        for (List<String> m : mirrors) {
+            for (String dev : m) {
+                if (!dev.startsWith("/dev/disk/by-")) {
+                    v.add(new Violation("ZFS-CREATE-006", "devices", "'" + dev + "' is not a stable "
+                            + "/dev/disk/by-partlabel|by-id|by-path name"));
                 }
-                boolean r0 = isRemote.test(m.get(0));
-                boolean r1 = isRemote.test(m.get(1));
-                if (r0 == r1) {
-                    v.add(new Violation("ZFS-CREATE-001", at, "mirror " + m + " has " + (r0 ? "two remote" : "two local")
-                            + " legs; losing " + (r0 ? "the peer" : "this node") + " would lose the whole mirror"));
-                }
+            }
+        }
+        crossNodeViolations(v, path, mirrors, isRemote);
+    }
+
+    private static void crossNodeViolations(List<Violation> v, String path, List<List<String>> mirrors,
+                                            Predicate<String> isRemote) {
+        for (int k = 0; k < mirrors.size(); k++) {
+            List<String> m = mirrors.get(k);
+            String at = path + "[" + k + "]";
+            if (m.size() != 2) {
+                v.add(new Violation("ZFS-CREATE-001", at, "a design mirror has exactly two legs, one local and "
+                        + "one remote; got " + m.size()));
+                continue;
+            }
+            boolean r0 = isRemote.test(m.get(0));
+            boolean r1 = isRemote.test(m.get(1));
+            if (r0 == r1) {
+                v.add(new Violation("ZFS-CREATE-001", at, "mirror " + m + " has " + (r0 ? "two remote" : "two local")
+                        + " legs; losing " + (r0 ? "the peer" : "this node") + " would lose the whole mirror"));
             }
         }
     }

@@ -46,6 +46,18 @@ class BuildersTest {
     }
 
     @Test
+    void zpoolAdd_designSlogAndSpecial_asInDesignSection4() {
+        assertThat(ZpoolAdd.design("san-pool").logMirror("/dev/disk/by-id/ata-SAMSUNG_SV843-a-slog", LUN9).build().argv())
+                .containsExactly("zpool", "add", "san-pool", "log", "mirror", "/dev/disk/by-id/ata-SAMSUNG_SV843-a-slog", LUN9);
+        assertThat(ZpoolAdd.design("san-pool").specialMirror(LUN1, "/dev/disk/by-id/ata-meta-a").dryRun().build().argv())
+                .containsExactly("zpool", "add", "-n", "san-pool", "special", "mirror", LUN1, "/dev/disk/by-id/ata-meta-a");
+        assertThatThrownBy(() -> ZpoolAdd.design("san-pool").logMirror(LUN0, LUN1).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::ruleId).containsExactly("ZFS-CREATE-001"));
+        assertThatThrownBy(() -> ZpoolAdd.plain("t").build()).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void zpoolCreate_designWithUnstableDeviceName_isRefused() {
         assertThatThrownBy(() -> ZpoolCreate.design("san-pool").mirror("/dev/sda", LUN0).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())

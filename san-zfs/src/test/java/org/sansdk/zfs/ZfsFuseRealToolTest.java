@@ -173,6 +173,10 @@ class ZfsFuseRealToolTest {
         });
         assertThat(p.errors()).contains(PoolErrors.NONE);
 
+        String s2 = file(pool, "s2", 128 * MB);
+        sh.runChecked(ZpoolAdd.plain(pool).spare(s2).build());
+        assertThat(status(pool).vdevs(AllocationClass.SPARE)).extracting(Vdev::name).containsExactly(s, s2);
+
         List<ListRow> rows = ZfsListParser.parse("zfs list", sh.runChecked(Command.of("zfs", "list", "-H", "-o",
                 "name,used,mountpoint", "-r", pool)).stdout(), List.of("name", "used", "mountpoint"));
         assertThat(rows).extracting(ListRow::name).containsExactly(pool, pool + "/nfs");
