@@ -25,7 +25,8 @@ import org.sansdk.lio.targetcli.LioChange;
  * LUN (initiators and Proxmox VM configs address disks by LUN number).
  * <ul>
  * <li>a zvol already exported (found by device path, whatever its backstore name) keeps its LUN number;</li>
- * <li>a new zvol gets the lowest free LUN index, never one freed in the same plan, in zvol name order;</li>
+ * <li>a new zvol gets the lowest free LUN index (free in the TPG and as a mapped LUN number in every ACL), never
+ * one freed in the same plan, in zvol name order;</li>
  * <li>its backstore gets a unit serial derived from the zvol name ({@link ScsiIdentity}) so both nodes present
  * the same disk, and {@code emulate_tpu=1} so guests' discards free space in the pool;</li>
  * <li>in ACL mode every ACL maps each zvol LUN under the same number as the TPG LUN index, explicitly;</li>
@@ -131,7 +132,7 @@ public final class LunSyncPlanner {
         Map<String, Lun> lunByDev = new HashMap<>();
         BitSet used = new BitSet();
         for (Lun l : tpg.luns()) {
-            used.set(l.index());
+            markUsed(used, l.index());
             StorageObject so = soByPath.get(l.storageObject());
             if (so instanceof BlockStorageObject b) {
                 lunByDev.putIfAbsent(b.dev(), l);
@@ -186,6 +187,11 @@ public final class LunSyncPlanner {
         if (!tpg.generatesNodeAcls()) {
             for (NodeAcl a : tpg.nodeAcls()) {
                 acls.add(new AclView(a));
+                // a number an ACL already shows (e.g. left by targetcli's auto mapping) is not free: a new LUN
+                // there could not be mapped under its own number
+                for (MappedLun m : a.mappedLuns()) {
+                    markUsed(used, m.index());
+                }
             }
         }
         int nextFree = 0;
@@ -262,6 +268,13 @@ public final class LunSyncPlanner {
         SyncPlan again = plan(reread, zvols);
         if (!again.isEmpty()) {
             throw new SanException("the LUN sync did not fully apply; still to do:\n" + again);
+        }
+    }
+
+    /** Marks a number taken; numbers outside 0..65535 (flagged by the validator) cannot be handed out anyway. */
+    private static void markUsed(BitSet used, int index) {
+        if (index >= 0 && index <= MAX_LUN) {
+            used.set(index);
         }
     }
 

@@ -126,6 +126,35 @@ class LunSyncPlannerTest {
     }
 
     @Test
+    void plan_newZvol_skipsIndicesAnAclAlreadyUsesAsMappedLun_soItCanBeMappedUnderItsOwnNumber() {
+        LioConfig cfg = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), List.of(z("a", "1G"), z("b", "1G"))).after();
+        // targetcli's auto mapping left B seeing TPG LUN 1 as mapped LUN 2
+        Tpg tpg = cfg.target(IQN).orElseThrow().tpg(2).orElseThrow();
+        List<NodeAcl> acls = new ArrayList<>(tpg.nodeAcls());
+        acls.set(1, tpg.acl(B).orElseThrow().withMappedLuns(List.of(MappedLun.of(0, 0), MappedLun.of(2, 1))));
+        LioConfig skewed = cfg.withTarget(cfg.target(IQN).orElseThrow().withTpg(tpg.withNodeAcls(acls)));
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).plan(skewed, List.of(z("a", "1G"), z("b", "1G"), z("c", "1G")));
+        assertThat(p.changes()).filteredOn(c -> c instanceof LioChange.CreateLun)
+                .extracting(c -> ((LioChange.CreateLun) c).index()).containsExactly(3);
+        assertThat(p.changes()).contains(new LioChange.CreateMappedLun(IQN, 2, A, 3, 3),
+                new LioChange.CreateMappedLun(IQN, 2, B, 3, 3));
+        assertThat(p.findings()).noneMatch(f -> f instanceof SyncFinding.MappedLunConflict);
+    }
+
+    @Test
+    void plan_outOfRangeIndicesInTheConfig_areIgnoredForNumberingWithoutErrors() {
+        // a hand-edited file may carry LUN 2147483647 (the parser keeps it, the validator flags it): no 256 MB
+        // bitmap and no index error, the new zvol still gets LUN 0
+        LioConfig cfg = LioConfig.empty().plusStorageObject(BlockStorageObject.of("x", "/dev/sdx"))
+                .withTarget(Target.iscsi(IQN, List.of(Tpg.of(2).withLuns(List.of(Lun.of(Integer.MAX_VALUE,
+                        "/backstores/block/x"), Lun.of(-1, "/backstores/block/x"))).withNodeAcls(List.of(
+                        NodeAcl.of(A).withMappedLuns(List.of(MappedLun.of(-5, 7), MappedLun.of(Integer.MAX_VALUE, 7))))))));
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).plan(cfg, List.of(z("a", "1G")));
+        assertThat(p.changes()).contains(new LioChange.CreateLun(IQN, 2, 0, "/backstores/block/a"),
+                new LioChange.CreateMappedLun(IQN, 2, A, 0, 0));
+    }
+
+    @Test
     void plan_generateNodeAclsMode_createsNoMappedLuns() {
         Tpg tpg = Tpg.of(1).withAttribute("generate_node_acls", 1);
         LioConfig cfg = LioConfig.empty().withTarget(Target.iscsi(IQN, List.of(tpg)));
