@@ -37,9 +37,34 @@ class SaveconfigMutationPropertyTest {
             // a model must also validate and write without blowing up
             LioValidator.validate(cfg);
             assertThat(SaveconfigWriter.write(cfg)).isNotEmpty();
+            // and whatever consumes a parsed config: Proxmox check, LUN sync, ACL sync (SanException at most)
+            org.sansdk.lio.proxmox.ProxmoxConformance.checkAll(cfg);
+            List<org.sansdk.lio.sync.Zvol> zvols = List.of(
+                    new org.sansdk.lio.sync.Zvol("san-pool/iscsi/vm-100-disk-0", org.sansdk.core.Size.ofBytes(1 << 30)),
+                    new org.sansdk.lio.sync.Zvol("san-pool/iscsi/vm-101-disk-0", org.sansdk.core.Size.ofBytes(1 << 30)));
+            for (Target t : cfg.targets()) {
+                for (Tpg tpg : t.tpgs()) {
+                    consume(() -> org.sansdk.lio.proxmox.ProxmoxConformance.check(cfg,
+                            new org.sansdk.lio.proxmox.ProxmoxStorage(t.wwn(), "tpg" + tpg.tag(), "san-pool/iscsi", null)));
+                    consume(() -> org.sansdk.lio.sync.LunSyncPlanner.forTpg(t.wwn(), tpg.tag(), "san-pool/iscsi")
+                            .removeMissing(true).fixMappedLuns(true).plan(cfg, zvols).after());
+                    consume(() -> org.sansdk.lio.design.ClientAclSync.plan(cfg, t.wwn(), tpg.tag(), List.of(
+                            new org.sansdk.lio.design.ClientVlan.InitiatorAcl("iqn.2025-01.lab.home:x",
+                                    Chap.NONE)), true).after());
+                }
+            }
         } catch (ParseException e) {
             assertThat(e.source()).isEqualTo(m.file());
             assertThat(e.expected()).isNotBlank();
+        }
+    }
+
+    /** Runs a consumer of the config: a typed SanException (refusal) is fine, anything else fails the property. */
+    private static void consume(Runnable r) {
+        try {
+            r.run();
+        } catch (org.sansdk.core.SanException e) {
+            assertThat(e.getMessage()).isNotBlank();
         }
     }
 

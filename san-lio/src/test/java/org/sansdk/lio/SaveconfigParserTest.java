@@ -138,6 +138,9 @@ class SaveconfigParserTest {
         assertThat(cfg.extra()).containsEntry("version", new JsonValue.JsonNumber("2"));
         assertThat(cfg.storageObjects().get(0).extra()).containsEntry("colour", new JsonValue.JsonString("blue"));
         assertThat(SaveconfigWriter.write(cfg)).contains("\"colour\": \"blue\"").contains("\"version\": 2");
+        assertThat(LioValidator.validate(cfg)).extracting(org.sansdk.core.Violation::ruleId, org.sansdk.core.Violation::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("LIO-KEY-001", "version"),
+                        org.assertj.core.groups.Tuple.tuple("LIO-KEY-001", "storage_objects[0].colour"));
     }
 
     @Test
