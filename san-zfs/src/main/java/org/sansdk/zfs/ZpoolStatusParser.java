@@ -637,23 +637,43 @@ public final class ZpoolStatusParser {
         }
         List<VdevNote> notes = List.of();
         Map<String, String> columns = Map.of();
-        if (r < e) {
-            String rest = text.substring(r, e);
-            if (!extraColumns.isEmpty()) {
-                List<String> segments = splitSegments(rest);
-                int firstColumn = Math.max(0, segments.size() - extraColumns.size());
-                List<String> noteSegs = segments.subList(0, firstColumn);
-                columns = new LinkedHashMap<>();
-                for (int c = firstColumn; c < segments.size(); c++) {
-                    columns.put(extraColumns.get(c - firstColumn), segments.get(c));
+        if (r < e && errorCounters != null && !extraColumns.isEmpty()) {
+            // SLOW, POWER and DIO (-s, --power, -d) are printed right after the counters, one token each
+            columns = new LinkedHashMap<>();
+            int fixed = 0;
+            while (fixed < extraColumns.size() && FIXED_COLUMNS.contains(extraColumns.get(fixed)) && r < e) {
+                int ts = r;
+                while (r < e && !isWs(text.charAt(r))) {
+                    r++;
                 }
-                notes = parseNotes(String.join("  ", noteSegs));
-            } else {
-                notes = parseNotes(rest);
+                columns.put(extraColumns.get(fixed++), text.substring(ts, r));
+                while (r < e && isWs(text.charAt(r))) {
+                    r++;
+                }
             }
+            List<String> scriptColumns = extraColumns.subList(fixed, extraColumns.size());
+            if (r < e) {
+                String rest = text.substring(r, e);
+                if (!scriptColumns.isEmpty()) {
+                    // -c script output comes last, after any notes
+                    List<String> segments = splitSegments(rest);
+                    int firstColumn = Math.max(0, segments.size() - scriptColumns.size());
+                    for (int c = firstColumn; c < segments.size(); c++) {
+                        columns.put(scriptColumns.get(c - firstColumn), segments.get(c));
+                    }
+                    notes = parseNotes(String.join("  ", segments.subList(0, firstColumn)));
+                } else {
+                    notes = parseNotes(rest);
+                }
+            }
+        } else if (r < e) {
+            notes = parseNotes(text.substring(r, e));
         }
         return new Node(name, state, true, errorCounters, notes, columns, depth);
     }
+
+    /** Columns zpool prints between the counters and the notes. */
+    private static final java.util.Set<String> FIXED_COLUMNS = java.util.Set.of("SLOW", "POWER", "DIO");
 
     /** Splits on runs of two or more blanks (or a tab). */
     private static List<String> splitSegments(String s) {

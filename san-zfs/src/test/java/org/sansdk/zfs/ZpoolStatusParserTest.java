@@ -157,6 +157,33 @@ class ZpoolStatusParserTest {
     }
 
     @Test
+    void parse_slowColumnBeforeNotesAndScriptColumnsAfter() {
+        // -s prints SLOW right after CKSUM (" %5s"), notes follow, -c output comes last (print_status_config)
+        String text = "  pool: t\n state: DEGRADED\nconfig:\n\n"
+                + "\tNAME        STATE     READ WRITE CKSUM  SLOW  vendor\n"
+                + "\tt           DEGRADED     0     0     0     -\n"
+                + "\t  mirror-0  DEGRADED     0     0     0     -\n"
+                + "\t    sda     ONLINE       0     0     0     3  (resilvering)  ATA\n"
+                + "\t    sdb     UNAVAIL      0     0     0     0  cannot open  ATA\n";
+        PoolStatus p = ZpoolStatusParser.parse("t", text).pools().get(0);
+        Vdev sda = p.find("sda").orElseThrow();
+        assertThat(sda.columns()).containsEntry("SLOW", "3").containsEntry("vendor", "ATA");
+        assertThat(sda.notes()).containsExactly(new VdevNote.Resilvering());
+        assertThat(p.find("sdb").orElseThrow().notes()).containsExactly(new VdevNote.Aux("cannot open"));
+        assertThat(p.dataVdevs().get(0).columns()).containsExactly(java.util.Map.entry("SLOW", "-"));
+    }
+
+    @Test
+    void parse_designDocResilverExampleLine_readsPercentAndTimeToGo() {
+        // the one-line form quoted in the design document, section 9 (old ZFS wording)
+        String text = "  pool: san-pool\n state: DEGRADED\n  scan: resilver in progress, 45.2% done, 00:12:30 to go\n";
+        ScanStatus s = ZpoolStatusParser.parse("design", text).pools().get(0).scan().orElseThrow();
+        assertThat(s.inProgress()).isTrue();
+        assertThat(s.percentDone()).hasValue(45.2);
+        assertThat(s.timeToGo()).contains(Duration.ofMinutes(12).plusSeconds(30));
+    }
+
+    @Test
     void parse_noPoolsAvailable_givesEmptyReport() {
         assertThat(Corpus.parse("gh-zfs-1957-no-pools-available.txt").pools()).isEmpty();
         assertThat(ZpoolStatusParser.parse("empty", "").pools()).isEmpty();
