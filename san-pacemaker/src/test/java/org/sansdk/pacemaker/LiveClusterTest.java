@@ -3,10 +3,6 @@ package org.sansdk.pacemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +14,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sansdk.core.Command;
-import org.sansdk.core.CommandResult;
 import org.sansdk.core.Executor;
-import org.sansdk.core.testing.Daemon;
 import org.sansdk.core.testing.NetNamespace;
-import org.sansdk.core.testing.RealTools;
-import org.sansdk.core.testing.TestExecutors;
 import org.sansdk.pacemaker.cib.Cib;
 import org.sansdk.pacemaker.cib.CibChangedException;
 import org.sansdk.pacemaker.cib.CibPatch;
@@ -48,137 +40,41 @@ import org.sansdk.pacemaker.status.ClusterStatus;
 class LiveClusterTest {
 
     private static NetNamespace ns;
-    private static Daemon cluster;
-    private static Path root;
-    private static long pacemakerd;
+    private static ClusterNode node;
     private static Pacemaker pm;
-    private static final List<Long> PIDS = new ArrayList<>();
-
-    private static final String COROSYNC_CONF = """
-            totem {
-                version: 2
-                cluster_name: san-test
-                transport: knet
-                crypto_cipher: none
-                crypto_hash: none
-            }
-            nodelist {
-                node {
-                    ring0_addr: 127.0.0.1
-                    name: storage-a
-                    nodeid: 1
-                }
-            }
-            quorum {
-                provider: corosync_votequorum
-            }
-            logging {
-                to_logfile: yes
-                logfile: /var/log/corosync/corosync.log
-                to_stderr: no
-                to_syslog: no
-            }
-            """;
-
-    /** Runs inside the new mount namespace: private state directories, then corosync and pacemakerd. */
-    private static final String INNER = """
-            #!/bin/bash
-            set -e
-            R="$1"
-            mount -t tmpfs tmpfs /run
-            mkdir -p /run/crm /run/pacemaker
-            mount --bind "$R/etc-corosync" /etc/corosync
-            mount --bind "$R/var-lib-corosync" /var/lib/corosync
-            mount --bind "$R/var-log-corosync" /var/log/corosync
-            mount --bind "$R/var-lib-pacemaker" /var/lib/pacemaker
-            mount --bind "$R/var-log-pacemaker" /var/log/pacemaker
-            corosync -f > "$R/corosync.out" 2>&1 &
-            CS=$!
-            sleep 1
-            PCMK_logfile=/var/log/pacemaker/pacemaker.log PCMK_logfacility=none pacemakerd > "$R/pacemakerd.out" 2>&1 &
-            PM=$!
-            echo "$PM" > "$R/pacemakerd.pid"
-            trap 'kill -TERM $PM 2>/dev/null; wait $PM; kill -TERM $CS 2>/dev/null; wait $CS; exit 0' TERM INT
-            wait
-            """;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        RealTools.requireRoot();
-        RealTools.require("corosync", "pacemakerd", "pcs", "nsenter", "unshare", "ip", "fence_dummy", "crm_mon", "stonith_admin");
-        root = Files.createTempDirectory("san-pcmk-live");
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (String d : List.of("etc-corosync", "var-lib-corosync", "var-log-corosync", "var-lib-pacemaker/cib", "var-lib-pacemaker/pengine",
-                "var-lib-pacemaker/blackbox", "var-lib-pacemaker/cores", "var-log-pacemaker")) {
-            Files.createDirectories(root.resolve(d));
-        }
-        Files.writeString(root.resolve("etc-corosync/corosync.conf"), COROSYNC_CONF);
-        TestExecutors.local().runChecked(Command.of("chown", "-R", "hacluster:haclient", root.resolve("var-lib-pacemaker").toString(),
-                root.resolve("var-log-pacemaker").toString()));
-        Path inner = root.resolve("inner.sh");
-        Files.writeString(inner, INNER);
-        Files.setPosixFilePermissions(inner, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ClusterNode.requireTools();
         ns = NetNamespace.create("san-pcmk");
-        cluster = Daemon.start(List.of("ip", "netns", "exec", ns.name(), "unshare", "-m", "-u", "--propagation", "private",
-                inner.toString(), root.toString()), root.resolve("inner.log"));
-        Path pidFile = root.resolve("pacemakerd.pid");
-        for (int i = 0; i < 100 && !Files.exists(pidFile); i++) {
-            Thread.sleep(100);
-        }
-        if (!Files.exists(pidFile)) {
-            throw new AssertionError("pacemakerd did not start: " + Files.readString(root.resolve("inner.log")));
-        }
-        pacemakerd = Long.parseLong(Files.readString(pidFile).trim());
-        pm = Pacemaker.using(inNamespace());
+        node = ClusterNode.start("storage-a", ns.name(), ClusterNode.corosyncConf(List.of("storage-a"), List.of("127.0.0.1")));
+        pm = node.pacemaker();
         // a one-node cluster elects itself DC in about 20 s
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            CommandResult r = inNamespace().run(Command.of("crm_mon", "-1", "--output-as=xml"));
-            if (r.exitCode() == 0) {
-                ClusterStatus s = org.sansdk.pacemaker.status.CrmMonParser.parse("crm_mon", r.stdout());
-                if (s.summary().map(x -> x.dcPresent()).orElse(false) && s.node("storage-a").map(n -> n.online()).orElse(false)) {
-                    break;
-                }
+            ClusterStatus s = node.statusOrNull();
+            if (s != null && s.summary().map(x -> x.dcPresent()).orElse(false) && s.node("storage-a").map(n -> n.online()).orElse(false)) {
+                break;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("cluster did not come up: " + Files.readString(root.resolve("inner.log")));
+                throw new AssertionError("cluster did not come up");
             }
             Thread.sleep(1000);
         }
-        CommandResult pids = TestExecutors.local().run(Command.of("ip", "netns", "pids", ns.name()));
-        pids.stdout().lines().filter(l -> !l.isBlank()).forEach(l -> PIDS.add(Long.parseLong(l.trim())));
+        node.recordPids();
     }
 
-    /** Runs commands inside the cluster's namespaces, programs resolved like the other real-tool tests. */
     private static Executor inNamespace() {
-        return c -> {
-            String abs = RealTools.find(c.program()).orElseThrow().toString();
-            Command.Builder b = Command.builder("nsenter").args("-t", Long.toString(pacemakerd), "-n", "-m", "-u", abs)
-                    .args(c.argv().subList(1, c.argv().size())).timeout(Duration.ofSeconds(90));
-            c.env().forEach(b::env);
-            c.stdin().ifPresent(b::stdin);
-            return Tools.run(b.build());
-        };
+        return node.executor();
     }
 
     @AfterAll
-    static void stopCluster() throws IOException {
-        if (cluster != null) {
-            cluster.stop(Duration.ofSeconds(60));
+    static void stopCluster() {
+        if (node != null) {
+            node.close();
         }
         if (ns != null) {
             ns.close();
-        }
-        // libqb leaves ring buffers of the daemons we started in /dev/shm
-        try (var s = Files.list(Path.of("/dev/shm"))) {
-            for (Path p : s.toList()) {
-                String n = p.getFileName().toString();
-                for (long pid : PIDS) {
-                    if (n.startsWith("qb-") && n.contains("-" + pid + "-")) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
         }
     }
 

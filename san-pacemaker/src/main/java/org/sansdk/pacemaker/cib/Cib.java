@@ -15,14 +15,50 @@ import org.sansdk.pacemaker.xml.XmlElement;
  * @param configuration  configuration section
  * @param status         node states (empty when the CIB has no status)
  * @param unknown        other root children kept verbatim
+ * @param sections       names of the configuration's child elements present in the document (an empty
+ *                       {@code <rsc_defaults/>} counts), so patches know whether to create a section
  */
 public record Cib(CibVersion version, String validateWith, Map<String, String> rootAttributes,
-                  Configuration configuration, List<NodeState> status, List<XmlElement> unknown) {
+                  Configuration configuration, List<NodeState> status, List<XmlElement> unknown, java.util.Set<String> sections) {
     /** Copies. Usage: see type. */
     public Cib {
         rootAttributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rootAttributes));
         status = List.copyOf(status);
         unknown = List.copyOf(unknown);
+        sections = java.util.Set.copyOf(sections);
+    }
+
+    /**
+     * A CIB whose sections are those the schema requires plus the non-empty optional ones.
+     * Usage: {@code new Cib(version, "pacemaker-3.9", attrs, conf, List.of(), List.of())}.
+     */
+    public Cib(CibVersion version, String validateWith, Map<String, String> rootAttributes, Configuration configuration,
+               List<NodeState> status, List<XmlElement> unknown) {
+        this(version, validateWith, rootAttributes, configuration, status, unknown, sectionsOf(configuration));
+    }
+
+    /** The sections a writer emits for a configuration. Usage: {@code Cib.sectionsOf(conf)}. */
+    public static java.util.Set<String> sectionsOf(Configuration c) {
+        java.util.Set<String> s = new java.util.HashSet<>(List.of("crm_config", "nodes", "resources", "constraints"));
+        if (!c.fencingTopology().isEmpty()) {
+            s.add("fencing-topology");
+        }
+        if (!c.rscDefaults().isEmpty()) {
+            s.add("rsc_defaults");
+        }
+        if (!c.opDefaults().isEmpty()) {
+            s.add("op_defaults");
+        }
+        if (!c.alerts().isEmpty()) {
+            s.add("alerts");
+        }
+        if (!c.tags().isEmpty()) {
+            s.add("tags");
+        }
+        if (!c.acls().isEmpty()) {
+            s.add("acls");
+        }
+        return s;
     }
 
     /** A CIB with this configuration, version 0.1.0, schema pacemaker-3.9 and no status. Usage: {@code Cib.of(conf)}. */
@@ -48,7 +84,7 @@ public record Cib(CibVersion version, String validateWith, Map<String, String> r
         for (Node n : configuration.nodes()) {
             states.add(new NodeState(n.id(), n.uname(), "true", "online", "member", "member", Map.of(), List.of(), Map.of()));
         }
-        return new Cib(version, validateWith, attrs, configuration, states, unknown);
+        return new Cib(version, validateWith, attrs, configuration, states, unknown, sections);
     }
 
     /** A node's state by name. Usage: {@code cib.nodeState("storage-a")}. */
@@ -58,6 +94,6 @@ public record Cib(CibVersion version, String validateWith, Map<String, String> r
 
     /** The same CIB with another configuration. Usage: {@code cib.withConfiguration(c)}. */
     public Cib withConfiguration(Configuration c) {
-        return new Cib(version, validateWith, rootAttributes, c, status, unknown);
+        return new Cib(version, validateWith, rootAttributes, c, status, unknown, sectionsOf(c));
     }
 }

@@ -105,7 +105,9 @@ public final class CibParser {
         if (conf == null) {
             throw err(root, "a <configuration> section inside <cib>");
         }
-        return new Cib(v, root.get("validate-with"), root.attributes(), conf, status, unknown);
+        java.util.Set<String> sections = new java.util.HashSet<>();
+        root.child("configuration").ifPresent(c -> c.children().forEach(x -> sections.add(x.name())));
+        return new Cib(v, root.get("validate-with"), root.attributes(), conf, status, unknown, sections);
     }
 
     private Configuration configuration(XmlElement conf) {

@@ -64,13 +64,28 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         Configuration l = live.configuration();
         List<CibChange> out = new ArrayList<>();
         sets(out, CibChange.Section.PROPERTIES, CONF + "/crm_config", l.crmConfig(), desired.crmConfig(), "cluster properties");
+        for (String section : List.of("rsc_defaults", "op_defaults")) {
+            List<NvSet> want = section.equals("rsc_defaults") ? desired.rscDefaults() : desired.opDefaults();
+            if (!live.sections().contains(section) && !want.isEmpty()) {
+                // the section element itself is missing: create it with its sets in one change
+                StringBuilder x = new StringBuilder("<").append(section).append(">\n");
+                want.forEach(s -> x.append(CibWriter.nvsetXml(s).indent(2)));
+                x.append("</").append(section).append(">\n");
+                out.add(new CibChange.Create(section.equals("rsc_defaults") ? CibChange.Section.RSC_DEFAULTS : CibChange.Section.OP_DEFAULTS,
+                        want.get(0).id(), CONF, x.toString(), "create " + section.replace('_', ' ') + " section with set " + want.get(0).id()));
+            }
+        }
         elements(out, CibChange.Section.RESOURCES, CONF + "/resources", index(l.resources()), index(desired.resources()), prune, "resource");
         elements(out, CibChange.Section.CONSTRAINTS, CONF + "/constraints", indexConstraints(l.constraints()),
                 indexConstraints(desired.constraints()), prune, "constraint");
-        sets(out, CibChange.Section.RSC_DEFAULTS, CONF + "/rsc_defaults", l.rscDefaults(), desired.rscDefaults(), "resource defaults");
-        sets(out, CibChange.Section.OP_DEFAULTS, CONF + "/op_defaults", l.opDefaults(), desired.opDefaults(), "operation defaults");
+        if (live.sections().contains("rsc_defaults")) {
+            sets(out, CibChange.Section.RSC_DEFAULTS, CONF + "/rsc_defaults", l.rscDefaults(), desired.rscDefaults(), "resource defaults");
+        }
+        if (live.sections().contains("op_defaults")) {
+            sets(out, CibChange.Section.OP_DEFAULTS, CONF + "/op_defaults", l.opDefaults(), desired.opDefaults(), "operation defaults");
+        }
         if (!desired.fencingTopology().isEmpty() && !desired.fencingTopology().equals(l.fencingTopology())) {
-            if (!l.fencingTopology().isEmpty()) {
+            if (live.sections().contains("fencing-topology")) {
                 out.add(new CibChange.Delete(CibChange.Section.FENCING_TOPOLOGY, "fencing-topology", CONF + "/fencing-topology", "delete fencing topology"));
             }
             out.add(new CibChange.Create(CibChange.Section.FENCING_TOPOLOGY, "fencing-topology", CONF,
