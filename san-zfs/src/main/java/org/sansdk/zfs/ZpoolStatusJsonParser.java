@@ -42,10 +42,16 @@ public final class ZpoolStatusJsonParser {
             "noalloc", "init_state", "initialized", "to_initialize", "init_time", "init_errors", "trim_state",
             "trimmed", "to_trim", "trim_time", "trim_errors", "trim_notsup", "vdevs", "parent", "is_log");
 
-    private final String source;
+    private static final int MAX_DEPTH = 64;
 
-    private ZpoolStatusJsonParser(String source) {
+    private final String source;
+    private final long budget;
+    private int depth;
+    private long made;
+
+    private ZpoolStatusJsonParser(String source, long budget) {
         this.source = source == null ? "<input>" : source;
+        this.budget = budget;
     }
 
     /**
@@ -71,7 +77,9 @@ public final class ZpoolStatusJsonParser {
             int col = loc == null ? 0 : loc.getColumnNr();
             throw new ParseException(source, line, col, lineAt(json, line), "well-formed JSON", e);
         }
-        return new ZpoolStatusJsonParser(source).report(tree, json);
+        // every vdev needs its own JSON object: more tree positions than objects means a parent cycle or
+        // repeated names fanning out, which must not run away
+        return new ZpoolStatusJsonParser(source, json.length() / 2L + 100).report(tree, json);
     }
 
     private static String lineAt(String text, int line) {
@@ -127,12 +135,44 @@ public final class ZpoolStatusJsonParser {
         boolean resilver = scan.map(s -> s.function() == ScanFunction.RESILVER).orElse(false);
         Optional<Vdev> root = Optional.empty();
         JsonNode vdevs = p.get("vdevs");
+        Map<AllocationClass, List<Vdev>> flatClasses = new LinkedHashMap<>();
         if (vdevs != null && vdevs.isObject() && vdevs.size() > 0) {
-            Map.Entry<String, JsonNode> first = vdevs.fields().next();
-            root = Optional.of(vdev(first.getKey(), first.getValue(), where + ".vdevs", true, false, scanning,
-                    resilver));
+            // nested output: the root is the only entry; --json-flat-vdevs: every vdev, each with "parent"
+            // except the root and the top-level vdevs of the other classes, which carry "class"
+            String rootKey = null;
+            boolean flat = false;
+            Iterator<Map.Entry<String, JsonNode>> it = vdevs.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flat |= e.getValue().has("parent");
+                if (rootKey == null && (name.equals(e.getKey()) || "root".equals(text(e.getValue(), "vdev_type")
+                        .orElse("")))) {
+                    rootKey = e.getKey();
+                }
+            }
+            if (rootKey == null) {
+                rootKey = vdevs.fields().next().getKey();
+            }
+            root = Optional.of(vdev(rootKey, vdevs.get(rootKey), where + ".vdevs", true, false, scanning, resilver,
+                    vdevs));
+            if (flat) {
+                it = vdevs.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getKey().equals(rootKey) || e.getValue().has("parent")) {
+                        continue;
+                    }
+                    AllocationClass c = classOf(text(e.getValue(), "class").orElse("normal"));
+                    if (c != AllocationClass.DATA) {
+                        flatClasses.computeIfAbsent(c, k -> new ArrayList<>()).add(vdev(e.getKey(), e.getValue(),
+                                where + ".vdevs", false, c == AllocationClass.SPARE, scanning, resilver, vdevs));
+                    }
+                }
+            }
         }
         List<ClassSection> classes = new ArrayList<>();
+        flatClasses.forEach((c, list) -> classes.add(new ClassSection(c, Optional.empty(), Optional.empty(),
+                List.of(), list)));
         for (AllocationClass c : new AllocationClass[] {AllocationClass.DEDUP, AllocationClass.SPECIAL,
             AllocationClass.LOG, AllocationClass.CACHE, AllocationClass.SPARE}) {
             JsonNode section = p.get(c.jsonKey());
@@ -142,7 +182,7 @@ public final class ZpoolStatusJsonParser {
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     list.add(vdev(e.getKey(), e.getValue(), where + "." + c.jsonKey(), false,
-                            c == AllocationClass.SPARE, scanning, resilver));
+                            c == AllocationClass.SPARE, scanning, resilver, null));
                 }
                 classes.add(new ClassSection(c, Optional.empty(), Optional.empty(), List.of(), list));
             }
@@ -179,9 +219,39 @@ public final class ZpoolStatusJsonParser {
         return t.replace("\n\t", "\n").replace("\t", "");
     }
 
+    private static AllocationClass classOf(String cls) {
+        switch (cls) {
+            case "log": return AllocationClass.LOG;
+            case "l2cache": return AllocationClass.CACHE;
+            case "spare": return AllocationClass.SPARE;
+            case "special": return AllocationClass.SPECIAL;
+            case "dedup": return AllocationClass.DEDUP;
+            default: return AllocationClass.DATA;
+        }
+    }
+
+    /**
+     * One vdev and its children. {@code flat} is the flat map of --json-flat-vdevs output (children are the
+     * entries whose "parent" is this vdev), or null for nested output.
+     */
     private Vdev vdev(String key, JsonNode v, String where, boolean isRoot, boolean isSpare, boolean scanning,
-                      boolean resilver) {
+                      boolean resilver, JsonNode flat) {
         String path = where + "." + key;
+        if (++made > budget) {
+            throw bad(path, "each vdev once (repeated names or 'parent' links fan out)");
+        }
+        if (++depth > MAX_DEPTH) {
+            throw bad(path, "a vdev tree at most " + MAX_DEPTH + " levels deep (a 'parent' cycle?)");
+        }
+        try {
+            return vdevAt(key, v, where, path, isRoot, isSpare, scanning, resilver, flat);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Vdev vdevAt(String key, JsonNode v, String where, String path, boolean isRoot, boolean isSpare,
+                        boolean scanning, boolean resilver, JsonNode flat) {
         if (!v.isObject()) {
             throw bad(path, "a vdev object");
         }
@@ -192,7 +262,20 @@ public final class ZpoolStatusJsonParser {
             Iterator<Map.Entry<String, JsonNode>> it = kids.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                children.add(vdev(e.getKey(), e.getValue(), path + ".vdevs", false, isSpare, scanning, resilver));
+                JsonNode parent = e.getValue().get("parent");
+                if (parent != null && !parent.asText().equals(name)) {
+                    continue; // a flattened grandchild repeated at this level
+                }
+                children.add(vdev(e.getKey(), e.getValue(), path + ".vdevs", false, isSpare, scanning, resilver,
+                        flat));
+            }
+        } else if (flat != null) {
+            Iterator<Map.Entry<String, JsonNode>> it = flat.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (name.equals(text(e.getValue(), "parent").orElse(null)) && e.getValue() != v) {
+                    children.add(vdev(e.getKey(), e.getValue(), where, false, isSpare, scanning, resilver, flat));
+                }
             }
         }
         Optional<String> aux = text(v, "aux");

@@ -79,6 +79,35 @@ class ZpoolStatusJsonTest {
     }
 
     @Test
+    void parseJson_flatVdevs_rebuildsTreeFromParentsAndClasses() {
+        // shape of --json-flat-vdevs as cmd/zpool/zpool_main.c (vdev_stats_nvlist) builds it: every vdev in one
+        // map, "parent" on children, top-level vdevs of other classes carry "class"
+        String json = "{\"output_version\":{\"command\":\"zpool status\"},\"pools\":{\"t\":{\"name\":\"t\","
+                + "\"state\":\"ONLINE\",\"vdevs\":{"
+                + "\"a\":{\"name\":\"a\",\"vdev_type\":\"file\",\"class\":\"normal\",\"state\":\"HEALTHY\",\"parent\":\"mirror-0\"},"
+                + "\"b\":{\"name\":\"b\",\"vdev_type\":\"file\",\"class\":\"normal\",\"state\":\"HEALTHY\",\"parent\":\"mirror-0\"},"
+                + "\"mirror-0\":{\"name\":\"mirror-0\",\"vdev_type\":\"mirror\",\"class\":\"normal\",\"state\":\"HEALTHY\",\"parent\":\"t\"},"
+                + "\"t\":{\"name\":\"t\",\"vdev_type\":\"root\",\"class\":\"normal\",\"state\":\"HEALTHY\"},"
+                + "\"slog\":{\"name\":\"slog\",\"vdev_type\":\"file\",\"class\":\"log\",\"state\":\"HEALTHY\"},"
+                + "\"s\":{\"name\":\"s\",\"vdev_type\":\"file\",\"class\":\"spare\",\"state\":\"AVAIL\"}}}}}";
+        PoolStatus p = ZpoolStatusJsonParser.parse("flat", json).pools().get(0);
+        assertThat(p.root().orElseThrow().name()).isEqualTo("t");
+        assertThat(p.dataVdevs()).extracting(Vdev::name).containsExactly("mirror-0");
+        assertThat(p.dataVdevs().get(0).children()).extracting(Vdev::name).containsExactly("a", "b");
+        assertThat(p.vdevs(AllocationClass.LOG)).extracting(Vdev::name).containsExactly("slog");
+        assertThat(p.vdevs(AllocationClass.SPARE).get(0).state()).isEqualTo(DeviceState.AVAIL);
+    }
+
+    @Test
+    void parseJson_parentCycle_throwsParseException() {
+        String json = "{\"pools\":{\"t\":{\"name\":\"t\",\"state\":\"ONLINE\",\"vdevs\":{"
+                + "\"t\":{\"name\":\"t\",\"vdev_type\":\"root\"},"
+                + "\"x\":{\"name\":\"x\",\"parent\":\"t\"},\"y\":{\"name\":\"y\",\"parent\":\"x\"},"
+                + "\"z\":{\"name\":\"x\",\"parent\":\"y\"}}}}}";
+        assertThatThrownBy(() -> ZpoolStatusJsonParser.parse("cyc", json)).isInstanceOf(ParseException.class);
+    }
+
+    @Test
     void parseJson_brokenJson_throwsLocatedParseException() {
         assertThatThrownBy(() -> ZpoolStatusJsonParser.parse("bad.json", "{\n \"pools\": [1,\n"))
                 .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.line()).isGreaterThan(0));
