@@ -49,8 +49,32 @@ class PythonJsonCompatibilityTest {
             Files.writeString(f, SaveconfigWriter.write(SaveconfigParser.parse(name, Corpus.saveconfig(name))));
             argv.add(f.toString());
         }
+        // the design's cold-start files (backend target + client target with CHAP, a synced zvol)
+        Path cold = dir.resolve("cold-start.json");
+        Files.writeString(cold, coldStart().saveconfigJson(), StandardCharsets.UTF_8);
+        argv.add(cold.toString());
         String out = TestExecutors.local().runChecked(Command.of(argv)).stdout().trim();
         assertThat(out).isEqualTo("ok " + (argv.size() - 3));
+    }
+
+    static org.sansdk.lio.sync.SyncPlan coldStart() {
+        String prefix = "iqn.2025-01.lab.home";
+        List<org.sansdk.lio.design.LocalDisk> disks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            disks.add(new org.sansdk.lio.design.LocalDisk("data-a-" + i, "/dev/disk/by-id/ata-PLACEHOLDER_DISK_A_" + i));
+        }
+        LioConfig backend = org.sansdk.lio.design.BackendTargetBuilder.config(new org.sansdk.lio.design.BackendTargetSpec(
+                prefix + ":storage-a", "10.10.10.1", 3260, disks, prefix + ":initiator-b",
+                Chap.of("iscsi-repl-user", Secret.of("repl-pw-1")).withMutual("iscsi-target-user",
+                        Secret.of("mutual-pw-2")), false));
+        org.sansdk.lio.design.ClientTargetSpec spec = new org.sansdk.lio.design.ClientTargetSpec(prefix
+                + ":san-client-target", List.of(org.sansdk.lio.design.ClientVlan.nonIscsi("enduser"),
+                new org.sansdk.lio.design.ClientVlan("hypervisor", "10.40.40.10", 3260, true, "san-pool/iscsi/hypervisor",
+                        new org.sansdk.lio.design.ClientVlan.Open(Chap.of("proxmox-shared", Secret.of("tpg-pw-3"))))));
+        LioConfig target = org.sansdk.lio.design.ClientTargetBuilder.batch(spec, List.of(prefix + ":storage-a"))
+                .applyTo(backend);
+        return spec.planSync(target, List.of(new org.sansdk.lio.sync.Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0",
+                org.sansdk.core.Size.parse("32G"))));
     }
 
     private static String hostile(Random r) {
