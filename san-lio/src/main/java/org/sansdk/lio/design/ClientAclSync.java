@@ -98,7 +98,7 @@ public final class ClientAclSync {
                 continue;
             }
             // characters targetcli takes in an ACL path (/iscsi/IQN/tpgN/acls/INITIATOR)
-            if (!l.matches("(iqn\\.\\d{4}-\\d{2}\\.[a-z0-9.-]+(:[A-Za-z0-9_.:@-]+)?|eui\\.[0-9A-Fa-f]{16}"
+            if (!l.matches("(iqn\\.\\d{4}-\\d{2}\\.[a-z0-9.-]+(:[A-Za-z0-9_.:-]+)?|eui\\.[0-9A-Fa-f]{16}"
                     + "|naa\\.[0-9A-Fa-f]{16,32})")) {
                 throw new ParseException(source, i + 1, 1, lines[i], "one initiator name (iqn./eui./naa.) per line");
             }

@@ -15,8 +15,8 @@ import org.sansdk.lio.Tpg;
  */
 final class Tokens {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/+@,\\-\\[\\]%]{1,4096}");
-    /** configshell's path grammar: {@code ([A-Za-z0-9:_.\[\]@]|-)*} between slashes. */
-    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.:@\\-\\[\\]]{1,4096}");
+    /** configshell's path grammar (configshell-fb 1.1.28, Debian 12): {@code ([A-Za-z0-9:_.\[\]]|-)*} between slashes. */
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.:\\-\\[\\]]{1,4096}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_]{1,255}");
     /**
      * What configshell's value grammar ({@code Word(alphanums + '?;&*$!#,=_\\+/.<>()~@:-%[]')}) takes, minus
@@ -38,7 +38,7 @@ final class Tokens {
     static void checkPath(String what, String token) {
         if (token == null || !PATH.matcher(token).matches()) {
             throw new SanException(what + " '" + token + "' cannot be used in a targetcli path: use letters, digits"
-                    + " and _ . : @ - [ ] only");
+                    + " and _ . : - [ ] only");
         }
     }
 
