@@ -29,7 +29,8 @@ import org.sansdk.lio.targetcli.LioChange;
  * one freed in the same plan, in zvol name order;</li>
  * <li>its backstore gets a unit serial derived from the zvol name ({@link ScsiIdentity}) so both nodes present
  * the same disk, and {@code emulate_tpu=1} so guests' discards free space in the pool;</li>
- * <li>in ACL mode every ACL maps each zvol LUN under the same number as the TPG LUN index, explicitly;</li>
+ * <li>every explicit ACL (in ACL mode, and any left in a {@code generate_node_acls=1} TPG, which LIO prefers to
+ * the generated one) maps each zvol LUN under the same number as the TPG LUN index, explicitly;</li>
  * <li>LUNs of vanished zvols are reported, and deleted only with {@link #removeMissing(boolean)};</li>
  * <li>zvols that grew since {@link #previous(List)} are reported.</li>
  * </ul>
@@ -183,15 +184,15 @@ public final class LunSyncPlanner {
             findings.add(new SyncFinding.RemovalRefused(dataset, orphans));
         }
 
+        // every explicit ACL, also with generate_node_acls=1: LIO uses an initiator's explicit ACL before a generated
+        // one, so an unmapped LUN would stay invisible to it
         List<AclView> acls = new ArrayList<>();
-        if (!tpg.generatesNodeAcls()) {
-            for (NodeAcl a : tpg.nodeAcls()) {
-                acls.add(new AclView(a));
-                // a number an ACL already shows (e.g. left by targetcli's auto mapping) is not free: a new LUN
-                // there could not be mapped under its own number
-                for (MappedLun m : a.mappedLuns()) {
-                    markUsed(used, m.index());
-                }
+        for (NodeAcl a : tpg.nodeAcls()) {
+            acls.add(new AclView(a));
+            // a number an ACL already shows (e.g. left by targetcli's auto mapping) is not free: a new LUN
+            // there could not be mapped under its own number
+            for (MappedLun m : a.mappedLuns()) {
+                markUsed(used, m.index());
             }
         }
         int nextFree = 0;

@@ -163,6 +163,17 @@ class LunSyncPlannerTest {
     }
 
     @Test
+    void plan_generateNodeAclsModeWithAnExplicitAcl_mapsItToo() {
+        // LIO uses an explicit ACL before a generated one even with generate_node_acls=1: without mappings that
+        // initiator would see none of the new disks
+        Tpg tpg = Tpg.of(1).withAttribute("generate_node_acls", 1).withNodeAcls(List.of(NodeAcl.of(A)));
+        LioConfig cfg = LioConfig.empty().withTarget(Target.iscsi(IQN, List.of(tpg)));
+        SyncPlan p = LunSyncPlanner.forTpg(IQN, 1, DS).plan(cfg, List.of(z("a", "1G")));
+        assertThat(p.changes()).contains(new LioChange.CreateMappedLun(IQN, 1, A, 0, 0));
+        assertThat(LunSyncPlanner.forTpg(IQN, 1, DS).plan(p.after(), List.of(z("a", "1G"))).isEmpty()).isTrue();
+    }
+
+    @Test
     void plan_grownZvolAndNestedZvol_reported() {
         SyncPlan p = LunSyncPlanner.forTpg(IQN, 2, DS).previous(List.of(z("a", "1G")))
                 .plan(aclTarget(), List.of(z("a", "2G"), new Zvol(DS + "/sub/x", Size.parse("1G")),
