@@ -30,6 +30,18 @@ public record FencingDevice(String node, String agent, Map<String, String> param
         return new FencingDevice(node, agent, params, Map.of());
     }
 
+    /**
+     * An IPMI BMC ({@code fence_ipmilan} with {@code lanplus=1}), the inventory's {@code method: ipmi}.
+     * Usage: {@code FencingDevice.ipmi("storage-a", "10.20.20.101", "bmcadmin", Secret.of(pw))}.
+     */
+    public static FencingDevice ipmi(String node, String bmcAddress, String username, Secret password) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("ip", bmcAddress);
+        p.put("username", username);
+        p.put("lanplus", "1");
+        return new FencingDevice(node, "fence_ipmilan", p, Map.of("password", password));
+    }
+
     /** Adds a secret parameter. Usage: {@code dev.withSecret("password", Secret.of("x"))}. */
     public FencingDevice withSecret(String name, Secret value) {
         Map<String, Secret> s = new LinkedHashMap<>(secrets);

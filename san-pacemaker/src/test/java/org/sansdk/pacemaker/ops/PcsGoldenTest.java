@@ -74,6 +74,23 @@ class PcsGoldenTest {
         assertThat(fromPcs.validateWith()).isEqualTo(fromUs.validateWith());
     }
 
+    @Test
+    void ipmiFencingDevice_acceptedByRealPcsAgentMetadata_withPasswordRedactedInArgvText(@TempDir Path dir) throws Exception {
+        FencingDevice ipmi = FencingDevice.ipmi("storage-a", "10.20.20.101", "bmcadmin", org.sansdk.core.Secret.of("s3cret-bmc"));
+        Configuration ours = SanResourceSet.configuration(SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth0")
+                .fencing(ipmi).fencing(FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build());
+        Primitive dev = (Primitive) ours.resource("fence-storage-a").orElseThrow();
+        Command create = Pcs.file(dir.resolve("ipmi.xml")).create(dev, java.util.Optional.empty(), false);
+        assertThat(create.toString()).doesNotContain("s3cret-bmc").contains("password=****");
+        Path cib = dir.resolve("ipmi.xml");
+        Files.writeString(cib, Tools.runOk(Command.of("cibadmin", "--empty")).stdout());
+        // pcs checks every parameter name against fence_ipmilan's installed metadata (rc 1 on an unknown one)
+        Tools.runOk(create);
+        Primitive fromPcs = (Primitive) CibParser.parse("pcs", Files.readString(cib)).configuration().resource("fence-storage-a").orElseThrow();
+        assertThat(normalize(fromPcs, new ArrayList<>())).isEqualTo(normalize(dev, new ArrayList<>()));
+        assertThat(fromPcs.param("password")).contains("s3cret-bmc");
+    }
+
     /** Operations pcs adds to ocf:pacemaker:Dummy and Stateful from their metadata when the command names only monitors. */
     static final Set<String> PCS_DEFAULT_CLONE_OPS = Set.of(
             "d-migrate_from-interval-0s", "d-migrate_to-interval-0s", "d-reload-interval-0s", "d-reload-agent-interval-0s",
