@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sansdk.core.SanException;
 import org.sansdk.core.ValidationException;
 import org.sansdk.core.Violation;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.LioValidator;
+import org.sansdk.lio.Tpg;
+import org.sansdk.lio.sync.SyncFinding;
+import org.sansdk.lio.sync.SyncPlan;
 import org.sansdk.lio.sync.Zvol;
 import org.sansdk.lio.targetcli.LioChange;
 import org.sansdk.lio.targetcli.TargetcliBatch;
@@ -96,6 +100,48 @@ public final class ClientTargetBuilder {
         LioConfig cfg = spec.planSync(batch(spec, backendIqns).applyTo(base), zvols).after();
         LioValidator.check(cfg);
         return cfg;
+    }
+
+    /**
+     * Password rotation on an existing client target (what re-running the idempotent setup script does after a
+     * new credentials file): every VLAN's CHAP brought in line with {@code spec} in one plan — the TPG-level
+     * credential in {@code generate_node_acls} mode (set before {@code authentication=1}, cleared after
+     * {@code authentication=0}), the ACLs' credentials in ACL mode ({@link ClientAclSync}, new initiators added,
+     * extra ones only reported). LUNs, portals and TPGs are not touched.
+     * {@code ClientTargetBuilder.reconcileAuth(cfg, spec).toPlan("storage-a")}
+     */
+    public static SyncPlan reconcileAuth(LioConfig cfg, ClientTargetSpec spec) {
+        List<LioChange> changes = new ArrayList<>();
+        List<SyncFinding> findings = new ArrayList<>();
+        LioConfig current = cfg;
+        for (ClientVlan vlan : spec.iscsiVlans()) {
+            int tag = spec.tagOf(vlan);
+            SyncPlan p;
+            if (vlan.access() instanceof ClientVlan.Open open) {
+                Tpg tpg = current.target(spec.targetIqn()).flatMap(t -> t.tpg(tag)).orElseThrow(() ->
+                        new SanException("no tpg" + tag + " in " + spec.targetIqn() + ": build the target first"));
+                List<LioChange> c = new ArrayList<>();
+                long auth = open.chap().hasCredentials() ? 1L : 0L;
+                boolean authChanges = tpg.attribute("authentication").orElse(0L) != auth;
+                if (authChanges && auth == 0) {
+                    c.add(new LioChange.SetTpgAttributes(spec.targetIqn(), tag, Map.of("authentication", 0L)));
+                }
+                if (!tpg.chap().equals(open.chap())) {
+                    c.add(new LioChange.SetAuth(spec.targetIqn(), tag, Optional.empty(), open.chap()));
+                }
+                if (authChanges && auth == 1) {
+                    c.add(new LioChange.SetTpgAttributes(spec.targetIqn(), tag, Map.of("authentication", 1L)));
+                }
+                p = new SyncPlan(c, List.of(), current);
+            } else {
+                p = ClientAclSync.plan(current, spec.targetIqn(), tag, ((ClientVlan.Acls) vlan.access()).initiators(),
+                        false);
+            }
+            changes.addAll(p.changes());
+            findings.addAll(p.findings());
+            current = p.after();
+        }
+        return new SyncPlan(changes, findings, cfg);
     }
 
     private static void check(ClientTargetSpec spec, Collection<String> backendIqns) {

@@ -58,6 +58,31 @@ class ClientAclSyncTest {
     }
 
     @Test
+    void reconcileAuth_rotatedTpgChapAndAclChap_inOnePlan_thenConverges() {
+        String p = "iqn.2025-01.lab.home";
+        java.util.function.Function<String, ClientTargetSpec> spec = pw -> new ClientTargetSpec(IQN, List.of(
+                new ClientVlan("hv", "10.40.40.10", 3260, true, "san-pool/iscsi/hv", new ClientVlan.Open(
+                        Chap.of("proxmox-shared", Secret.of("tpg-" + pw)))),
+                new ClientVlan("lab", "10.50.50.10", 3260, true, "san-pool/iscsi/lab", new ClientVlan.Acls(List.of(
+                        new ClientVlan.InitiatorAcl(A, Chap.of("proxmox-a", Secret.of("acl-" + pw))))))));
+        LioConfig old = ClientTargetBuilder.coldStart(spec.apply("old-pw-1"), List.of(p + ":storage-a"), List.of());
+        SyncPlan rotate = ClientTargetBuilder.reconcileAuth(old, spec.apply("new-pw-2"));
+        assertThat(rotate.changes()).containsExactly(
+                new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.of("proxmox-shared", Secret.of("tpg-new-pw-2"))),
+                new LioChange.SetAuth(IQN, 2, Optional.of(A), Chap.of("proxmox-a", Secret.of("acl-new-pw-2"))));
+        assertThat(rotate.toPlan("storage-a").steps()).hasSize(1);
+        assertThat(rotate.toPlan("storage-a").toString()).doesNotContain("new-pw-2");
+        assertThat(ClientTargetBuilder.reconcileAuth(rotate.after(), spec.apply("new-pw-2")).isEmpty()).isTrue();
+        // dropping the TPG credential: enforcement off first, then the credential cleared
+        ClientTargetSpec open = new ClientTargetSpec(IQN, List.of(new ClientVlan("hv", "10.40.40.10", 3260, true,
+                "san-pool/iscsi/hv", new ClientVlan.Open(Chap.NONE)), spec.apply("new-pw-2").clientVlans().get(1)));
+        SyncPlan off = ClientTargetBuilder.reconcileAuth(rotate.after(), open);
+        assertThat(off.changes()).startsWith(new LioChange.SetTpgAttributes(IQN, 1, java.util.Map.of("authentication", 0L)),
+                new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.NONE));
+        assertThat(org.sansdk.lio.LioValidator.validate(off.after())).isEmpty();
+    }
+
+    @Test
     void parseList_badLine_isLocatedParseException() {
         assertThatThrownBy(() -> ClientAclSync.parseList("acls.conf", A + "\nproxmox-b\n", Chap.NONE))
                 .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.line()).isEqualTo(2));

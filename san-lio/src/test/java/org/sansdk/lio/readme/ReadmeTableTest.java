@@ -76,6 +76,7 @@ class ReadmeTableTest {
         planner.verify(sync.after(), zvols);
         assertThat(ClientTargetBuilder.coldStart(spec, List.of(IQN), zvols).storageObjects()).hasSize(1);
         assertThat(spec.planSync(client, zvols).toPlan("storage-a").steps()).hasSize(1);
+        assertThat(ClientTargetBuilder.reconcileAuth(client, spec).toPlan("storage-a").isEmpty()).isTrue();
         assertThat(ZvolListParser.listCommand("san-pool/iscsi/hypervisor").argv()).startsWith("zfs", "list", "-Hp");
 
         ProxmoxStorage storage = new ProxmoxStorage(CLIENT, "tpg2", "san-pool/iscsi/hypervisor", "/dev/zvol");
