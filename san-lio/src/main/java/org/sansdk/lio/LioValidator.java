@@ -331,13 +331,16 @@ public final class LioValidator {
         return SaveconfigKeys.USER;
     }
 
-    /** True for a syntactically valid iqn./eui./naa. name (lower-case iqn as RFC 3722 stringprep leaves it). */
-    static boolean isIscsiName(String s) {
+    /**
+     * True for a syntactically valid iqn./eui./naa. name (lower-case iqn as RFC 3722 stringprep leaves it).
+     * {@code LioValidator.isIscsiName("iqn.2025-01.lab.home:storage-a")}
+     */
+    public static boolean isIscsiName(String s) {
         return s.length() <= 223 && (IQN.matcher(s).matches() || EUI.matcher(s).matches() || NAA.matcher(s).matches());
     }
 
-    /** True for dotted-quad IPv4 or a bracketed IPv6 literal, the forms rtslib stores. */
-    static boolean isPortalAddress(String s) {
+    /** True for dotted-quad IPv4 or a bracketed IPv6 literal, the forms rtslib stores. {@code LioValidator.isPortalAddress("[fd00::10]")} */
+    public static boolean isPortalAddress(String s) {
         if (s.startsWith("[") && s.endsWith("]")) {
             String inner = s.substring(1, s.length() - 1);
             // hex digits, ':' and '.' only, starting with a hex digit or ':', so InetAddress parses a literal and

@@ -87,6 +87,17 @@ public final class BackendTargetBuilder {
                         + spec.disks().get(i).name()));
             }
         }
+        if (!LioValidator.isPortalAddress(spec.interconnectAddress())) {
+            v.add(new Violation("LIO-PORTAL-001", "interconnectAddress", "'" + spec.interconnectAddress()
+                    + "' is not an IPv4 address or a bracketed IPv6 address"));
+        }
+        if (!LioValidator.isIscsiName(spec.targetIqn())) {
+            v.add(new Violation("LIO-TGT-002", "targetIqn", "'" + spec.targetIqn() + "' is not an iqn./eui./naa. name"));
+        }
+        if (!LioValidator.isIscsiName(spec.peerInitiatorIqn())) {
+            v.add(new Violation("LIO-ACL-002", "peerInitiatorIqn", "'" + spec.peerInitiatorIqn()
+                    + "' is not an iqn./eui./naa. name"));
+        }
         if (spec.interconnectAddress().equals("0.0.0.0") || spec.interconnectAddress().equals("[::]")) {
             v.add(new Violation("LIO-DESIGN-002", "interconnectAddress",
                     "the backend portal must be the storage interconnect address, not a wildcard"));

@@ -150,6 +150,9 @@ public final class ClientTargetBuilder {
             v.add(new Violation("LIO-DESIGN-004", "targetIqn", "the client-facing target must not reuse a backend"
                     + " target IQN (" + spec.targetIqn() + "): use a separate IQN namespace"));
         }
+        if (!LioValidator.isIscsiName(spec.targetIqn())) {
+            v.add(new Violation("LIO-TGT-002", "targetIqn", "'" + spec.targetIqn() + "' is not an iqn./eui./naa. name"));
+        }
         if (spec.iscsiVlans().isEmpty()) {
             v.add(new Violation("LIO-DESIGN-005", "clientVlans", "no client VLAN offers iSCSI"));
         }
@@ -163,6 +166,10 @@ public final class ClientTargetBuilder {
         Set<String> vips = new HashSet<>();
         for (ClientVlan vlan : spec.iscsiVlans()) {
             String path = "clientVlans[" + (spec.tagOf(vlan) - 1) + "]";
+            if (!LioValidator.isPortalAddress(vlan.vip())) {
+                v.add(new Violation("LIO-PORTAL-001", path, "VIP '" + vlan.vip()
+                        + "' is not an IPv4 address or a bracketed IPv6 address"));
+            }
             if (vlan.vip().equals("0.0.0.0") || !vips.add(vlan.vip() + ":" + vlan.port())) {
                 v.add(new Violation("LIO-DESIGN-006", path, "VIP " + vlan.vip() + " must be a specific address,"
                         + " different per VLAN"));
@@ -180,6 +187,9 @@ public final class ClientTargetBuilder {
                 for (ClientVlan.InitiatorAcl a : acls.initiators()) {
                     if (!seen.add(a.iqn())) {
                         v.add(new Violation("LIO-ACL-001", path, "duplicate initiator " + a.iqn()));
+                    }
+                    if (!LioValidator.isIscsiName(a.iqn())) {
+                        v.add(new Violation("LIO-ACL-002", path, "'" + a.iqn() + "' is not an iqn./eui./naa. name"));
                     }
                 }
             }

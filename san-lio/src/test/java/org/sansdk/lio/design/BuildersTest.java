@@ -245,6 +245,25 @@ class BuildersTest {
     }
 
     @Test
+    void malformedAddressesAndNames_refusedBeforeAnyTargetcliLine() {
+        BackendTargetSpec s = storageA();
+        BackendTargetSpec cidr = new BackendTargetSpec(s.targetIqn(), "10.10.10.1/24", 3260, s.disks(),
+                s.peerInitiatorIqn(), Chap.NONE, false);
+        assertThatThrownBy(() -> BackendTargetBuilder.changes(cidr)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-PORTAL-001"));
+        BackendTargetSpec badIqn = new BackendTargetSpec("storage-a", s.interconnectAddress(), 3260, s.disks(),
+                "initiator-b", Chap.NONE, false);
+        assertThatThrownBy(() -> BackendTargetBuilder.changes(badIqn)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-TGT-002", "LIO-ACL-002"));
+        ClientTargetSpec vip = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(new ClientVlan("hv",
+                "fd00::10", 3260, true, "san-pool/iscsi/hv", new ClientVlan.Acls(List.of(
+                        new ClientVlan.InitiatorAcl("proxmox-a", Chap.NONE))))));
+        assertThatThrownBy(() -> ClientTargetBuilder.changes(vip, Set.of())).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.violations()).extracting(v -> v.ruleId())
+                        .containsExactly("LIO-PORTAL-001", "LIO-ACL-002"));
+    }
+
+    @Test
     void client_twoVlansWithTheSameName_refusedInsteadOfSharingATpgNumber() {
         ClientVlan hv = new ClientVlan("hv", "10.40.40.10", 3260, true, "san-pool/iscsi/hv", new ClientVlan.Open(Chap.NONE));
         ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(hv, hv));
