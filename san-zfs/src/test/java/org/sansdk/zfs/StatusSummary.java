@@ -13,9 +13,10 @@ final class StatusSummary {
             sb.append("pool ").append(p.name()).append(" state=").append(p.state());
             p.id().ifPresent(x -> sb.append(" id=").append(x));
             p.messageId().ifPresent(x -> sb.append(" msg=").append(x));
-            sb.append(" status=").append(p.status().map(s -> s.lines().count() + "lines").orElse("-"));
-            sb.append(" action=").append(p.action().map(s -> s.lines().count() + "lines").orElse("-"));
             sb.append('\n');
+            p.status().ifPresent(s -> text(sb, "status", s));
+            p.action().ifPresent(s -> text(sb, "action", s));
+            p.see().ifPresent(s -> sb.append("  see: ").append(s).append('\n'));
             p.scan().ifPresent(s -> {
                 sb.append("  scan ").append(s.function()).append(' ').append(s.state());
                 s.rebuildVdev().ifPresent(x -> sb.append(" rebuild=").append(x));
@@ -56,8 +57,17 @@ final class StatusSummary {
         return sb.toString();
     }
 
+    private static void text(StringBuilder sb, String key, String value) {
+        String pad = "  " + key + ": ";
+        for (String line : value.split("\n", -1)) {
+            sb.append(pad).append(line).append('\n');
+            pad = " ".repeat(pad.length());
+        }
+    }
+
     private static void tree(StringBuilder sb, Vdev v, int indent) {
         sb.append(" ".repeat(indent)).append(v.name()).append(' ').append(v.kind()).append(' ').append(v.state());
+        v.path().ifPresent(x -> sb.append(" path=").append(x));
         v.errors().ifPresent(e -> sb.append(' ').append(e.read()).append('/').append(e.write()).append('/')
                 .append(e.checksum()).append(e.approximate() ? "~" : ""));
         if (!v.notes().isEmpty()) {
