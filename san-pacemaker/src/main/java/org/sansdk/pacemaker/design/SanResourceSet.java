@@ -91,14 +91,18 @@ public final class SanResourceSet {
             if (!d.storageNodes().contains(f.node())) {
                 v.add(new Violation("PCMK-FENCE-003", path, "fencing device for '" + f.node() + "', which is not a storage node"));
             }
-            if (f.agent().startsWith("external/") || f.agent().contains("/")) {
-                v.add(new Violation("PCMK-FENCE-002", path + ".agent", "'" + f.agent() + "' is not a real stonith agent here: "
-                        + "external/* plugins need cluster-glue (not shipped with Pacemaker 2 on Debian 12) and 'external/smart-plug' "
-                        + "does not exist; use a fence-agents agent such as fence_ipmilan, fence_apc_snmp, fence_eaton_snmp"));
-            } else if (!f.agent().startsWith("fence_")) {
-                v.add(new Violation("PCMK-FENCE-002", path + ".agent", "'" + f.agent() + "' is not a fence-agents agent (fence_*)"));
+            boolean external = f.agent().startsWith("external/") && f.agent().indexOf('/', "external/".length()) < 0
+                    && f.agent().length() > "external/".length();
+            if (!external && !f.agent().startsWith("fence_")) {
+                v.add(new Violation("PCMK-FENCE-002", path + ".agent", "'" + f.agent() + "' is neither a fence-agents agent (fence_*) "
+                        + "nor a cluster-glue plugin (external/NAME)"));
             } else if (!installedFenceAgent.test(f.agent())) {
-                v.add(new Violation("PCMK-FENCE-002", path + ".agent", "fence agent '" + f.agent() + "' is not installed"));
+                String hint = f.agent().equals("external/smart-plug")
+                        ? " (the design document's example: no such cluster-glue plugin exists; crm_resource even prints placeholder "
+                          + "metadata for it and pcs then rejects its ip/plug parameters; use fence_ipmilan, a PDU agent such as "
+                          + "fence_apc_snmp, or install a real smart-plug fence agent)"
+                        : "";
+                v.add(new Violation("PCMK-FENCE-002", path + ".agent", "fence agent '" + f.agent() + "' is not installed" + hint));
             }
             if (f.params().containsKey("pcmk_host_list")) {
                 v.add(new Violation("PCMK-FENCE-004", path + ".params", "pcmk_host_list is set from the node; do not pass it"));
@@ -121,6 +125,28 @@ public final class SanResourceSet {
             v.add(new Violation("PCMK-VIP-002", "vips", "san-services would be empty: give at least one VIP or service"));
         }
         ValidationException.throwIfAny(v);
+    }
+
+    /**
+     * Tells whether a fence agent is installed on the node an executor reaches: {@code fence_*} agents by
+     * {@code crm_resource --show-metadata stonith:AGENT} (exit 0), cluster-glue {@code external/NAME} plugins by the
+     * plugin file (crm_resource prints placeholder metadata with exit 0 even for plugins that do not exist).
+     * Usage: {@code SanResourceSet.validateDesign(design, SanResourceSet.installedFenceAgents(executor))}.
+     */
+    public static Predicate<String> installedFenceAgents(org.sansdk.core.Executor executor) {
+        return agent -> {
+            if (agent.startsWith("external/")) {
+                String name = agent.substring("external/".length());
+                if (name.isEmpty() || name.contains("/") || name.startsWith(".")) {
+                    return false;
+                }
+                return executor.run(Command.of("test", "-x", "/usr/lib/stonith/plugins/external/" + name)).exitCode() == 0;
+            }
+            if (!agent.matches("fence_[A-Za-z0-9_.-]+")) {
+                return false;
+            }
+            return executor.run(Command.of("crm_resource", "--show-metadata", "stonith:" + agent)).exitCode() == 0;
+        };
     }
 
     /**

@@ -113,7 +113,21 @@ class SanResourceSetTest {
         SanClusterDesign d = SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser")
                 .fencing(FencingDevice.of("storage-a", "external/smart-plug", Map.of("ip", "smart-plug-a-ip", "plug", "1")))
                 .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of())).build();
-        assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> true))).containsExactly("PCMK-FENCE-002");
+        assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> !a.equals("external/smart-plug")))).containsExactly("PCMK-FENCE-002");
+        assertThatThrownBy(() -> SanResourceSet.validateDesign(d, a -> !a.equals("external/smart-plug")))
+                .hasMessageContaining("no such cluster-glue plugin");
+    }
+
+    @Test
+    void installedFenceAgents_realNode_knowsFenceDummyAndRejectsTheSmartPlug() {
+        java.util.function.Predicate<String> installed = SanResourceSet.installedFenceAgents(org.sansdk.pacemaker.Tools.executor());
+        assertThat(installed.test("fence_dummy")).isTrue();
+        assertThat(installed.test("fence_ipmilan")).isTrue();
+        assertThat(installed.test("fence_no_such_agent")).isFalse();
+        // crm_resource prints placeholder metadata (exit 0) for this one; the plugin file decides
+        assertThat(installed.test("external/smart-plug")).isFalse();
+        assertThat(installed.test("external/../../../bin/sh")).isFalse();
+        SanResourceSet.validateDesign(DesignFixtures.documentExample().build(), installed);
     }
 
     @Test
@@ -123,6 +137,8 @@ class SanResourceSetTest {
                 .fencing(FencingDevice.of("storage-a", "fence_ipmilan", Map.of())).build();
         assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> false)))
                 .contains("PCMK-DESIGN-001", "PCMK-DESIGN-004", "PCMK-FENCE-001", "PCMK-FENCE-002", "PCMK-VIP-001");
+        SanClusterDesign odd = DesignFixtures.documentExample().fencing(FencingDevice.of("storage-a", "meatware", Map.of())).build();
+        assertThat(ruleIds(() -> SanResourceSet.validateDesign(odd, a -> true))).contains("PCMK-FENCE-001", "PCMK-FENCE-002");
     }
 
     @Test
