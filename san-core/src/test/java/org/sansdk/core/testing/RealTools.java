@@ -55,7 +55,8 @@ public final class RealTools {
             Map.entry("python3", "python3"),
             Map.entry("ssh", "openssh-client"),
             Map.entry("ssh-keygen", "openssh-client"),
-            Map.entry("sshd", "openssh-server"));
+            Map.entry("sshd", "openssh-server"),
+            Map.entry("targetcli", "targetcli-fb"));
 
     private static final List<String> EXTRA_DIRS = List.of("/usr/local/sbin", "/usr/sbin", "/sbin");
 
