@@ -22,7 +22,6 @@ import org.sansdk.pacemaker.cib.OrderConstraint;
 import org.sansdk.pacemaker.cib.Primitive;
 import org.sansdk.pacemaker.cib.Resource;
 import org.sansdk.pacemaker.cib.Rule;
-import org.sansdk.pacemaker.cib.RuleExpression;
 
 /**
  * {@code pcs} (0.10/0.11) command lines as {@link Command} argv lists, against the live cluster or a CIB file

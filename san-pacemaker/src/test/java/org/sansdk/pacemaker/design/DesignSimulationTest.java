@@ -233,6 +233,40 @@ class DesignSimulationTest {
         assertThat(after.runningOn("vip-cockpit")).containsExactly("quorum");
     }
 
+    static java.util.stream.Stream<SanClusterDesign> variants() {
+        return java.util.stream.Stream.of(
+                DesignFixtures.documentExample().build(),
+                SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").services(SanService.NFS)
+                        .fencing(FencingDevice.of("storage-a", "fence_dummy", java.util.Map.of()))
+                        .fencing(FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build(),
+                SanClusterDesign.builder().pool("tank").storageNodes("san1", "san2").quorumNode("arbiter").preferredNode("san2", 50)
+                        .stickiness(1000).vip("hypervisor", "10.40.40.10/24", "eth-hv").vip("v6", "fd00:40::10/64", "eth-hv")
+                        .services(SanService.ISCSI)
+                        .fencing(FencingDevice.ipmi("san1", "10.20.20.101", "admin", org.sansdk.core.Secret.of("pw1")))
+                        .fencing(FencingDevice.ipmi("san2", "10.20.20.102", "admin", org.sansdk.core.Secret.of("pw2"))).build());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("variants")
+    void generatedVariants_verifyCleanly_andStartEverythingOnThePreferredNode(SanClusterDesign d) throws Exception {
+        Configuration conf = SanResourceSet.configuration(d);
+        assertThat(SanResourceSet.checkIntent(conf, d.storageNodes(), d.quorumNode(), "zfs-pool")).isEmpty();
+        Path online = dir.resolve("variant-online.xml");
+        Files.writeString(online, CibWriter.toXml(Cib.of(conf).withAllNodesOnline()));
+        assertValid(online);
+        Path cib = dir.resolve("variant.xml");
+        Files.writeString(cib, CibWriter.toXml(Cib.of(conf)));
+        Simulation s = simulate(CrmSimulate.on(cib).quorum(true).nodeUp(d.storageNodes().get(0)).nodeUp(d.storageNodes().get(1))
+                .nodeUp(d.quorumNode()), dir.resolve("variant-up.xml"));
+        ClusterStatus after = s.after().orElseThrow();
+        for (org.sansdk.pacemaker.cib.Primitive p : conf.primitives()) {
+            if (!p.isFencingDevice()) {
+                assertThat(after.runningOn(p.id())).as(p.id()).containsExactly(d.preferredNode());
+            }
+        }
+        assertThat(after.node(d.quorumNode()).orElseThrow().resourcesRunning()).isZero();
+    }
+
     @Test
     void simulate_commandArgv_isWhatTheToolExpects() {
         assertThat(CrmSimulate.on(Path.of("c.xml")).quorum(true).fail("storage-a").inject("zfs-pool", "monitor", 10000, "storage-a", 7)
