@@ -221,4 +221,22 @@ class ThreeNodeFailoverTest {
         settle(b);
         assertAllOn(b.pacemaker().status(), "storage-a");
     }
+
+    @Test
+    @Order(5)
+    void moveOfThePool_takesTheColocatedGroupsAlong_andLeavesNoConstraint() throws Exception {
+        ClusterNode b = node("storage-b");
+        Pacemaker pm = b.pacemaker();
+        settle(b);
+        // pcs 0.11: move bans the current node, waits for the move, then removes its constraint again
+        pm.move("zfs-pool", java.util.Optional.of("storage-b"));
+        waitFor(b, x -> x.runningOn("zfs-pool").equals(List.of("storage-b")), Duration.ofSeconds(90));
+        settle(b);
+        assertAllOn(pm.status(), "storage-b");
+        assertThat(pm.cib().configuration().constraints()).noneMatch(c -> c.id().startsWith("cli-"));
+        pm.clear("zfs-pool");
+        pm.cleanup(java.util.Optional.of("zfs-pool"));
+        settle(b);
+        assertAllOn(pm.status(), "storage-b");
+    }
 }
