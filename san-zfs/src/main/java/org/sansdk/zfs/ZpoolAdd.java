@@ -168,6 +168,18 @@ public final class ZpoolAdd {
                 ZpoolCreate.designViolations(v, "logs", logs, isRemote);
                 ZpoolCreate.designViolations(v, "special", special, isRemote);
             }
+            try {
+                Operands.pool(pool);
+            } catch (IllegalArgumentException e) {
+                v.add(new Violation("ZFS-CREATE-005", "pool", e.getMessage()));
+            }
+            List<String> all = new ArrayList<>();
+            for (List<List<String>> group : List.of(data, logs, special)) {
+                group.forEach(all::addAll);
+            }
+            all.addAll(cache);
+            all.addAll(spares);
+            ZpoolCreate.operandViolations(v, all);
             ValidationException.throwIfAny(v);
             Command.Builder c = Command.builder("zpool").arg("add");
             if (dryRun) {

@@ -29,7 +29,7 @@ public final class ZpoolCommands {
         }
         a.add("-v");
         if (pool != null) {
-            a.add(pool);
+            a.add(Operands.pool(pool));
         }
         return Command.of(a);
     }
@@ -43,7 +43,7 @@ public final class ZpoolCommands {
      * @return the command
      */
     public static Command statusJson(String pool) {
-        return Command.of("zpool", "status", "-j", "--json-int", "-P", pool);
+        return Command.of("zpool", "status", "-j", "--json-int", "-P", Operands.pool(pool));
     }
 
     /**
@@ -56,6 +56,7 @@ public final class ZpoolCommands {
      * @return the command
      */
     public static Command export(String pool, boolean force) {
+        Operands.pool(pool);
         return force ? Command.of("zpool", "export", "-f", pool) : Command.of("zpool", "export", pool);
     }
 
@@ -70,6 +71,11 @@ public final class ZpoolCommands {
      * @return the command
      */
     public static Command replace(String pool, String oldDevice, String newDevice) {
+        Operands.pool(pool);
+        Operands.device("old device", oldDevice);
+        if (newDevice != null) {
+            Operands.device("new device", newDevice);
+        }
         return newDevice == null ? Command.of("zpool", "replace", pool, oldDevice)
                 : Command.of("zpool", "replace", pool, oldDevice, newDevice);
     }
@@ -84,7 +90,7 @@ public final class ZpoolCommands {
      * @return the command
      */
     public static Command online(String pool, String... devices) {
-        return withDevices(List.of("zpool", "online", pool), devices);
+        return withDevices(List.of("zpool", "online", Operands.pool(pool)), devices);
     }
 
     /**
@@ -102,7 +108,7 @@ public final class ZpoolCommands {
         if (temporary) {
             base.add("-t");
         }
-        base.add(pool);
+        base.add(Operands.pool(pool));
         return withDevices(base, devices);
     }
 
@@ -116,7 +122,9 @@ public final class ZpoolCommands {
      * @return the command
      */
     public static Command clear(String pool, String device) {
-        return device == null ? Command.of("zpool", "clear", pool) : Command.of("zpool", "clear", pool, device);
+        Operands.pool(pool);
+        return device == null ? Command.of("zpool", "clear", pool)
+                : Command.of("zpool", "clear", pool, Operands.device("device", device));
     }
 
     /**
@@ -128,7 +136,7 @@ public final class ZpoolCommands {
      * @return the command
      */
     public static Command scrub(String pool) {
-        return Command.of("zpool", "scrub", pool);
+        return Command.of("zpool", "scrub", Operands.pool(pool));
     }
 
     /**
@@ -140,7 +148,7 @@ public final class ZpoolCommands {
      * @return the command
      */
     public static Command scrubStop(String pool) {
-        return Command.of("zpool", "scrub", "-s", pool);
+        return Command.of("zpool", "scrub", "-s", Operands.pool(pool));
     }
 
     /**
@@ -155,7 +163,7 @@ public final class ZpoolCommands {
     public static Command list(List<String> columns, String pool) {
         List<String> a = new ArrayList<>(List.of("zpool", "list", "-Hp", "-o", String.join(",", columns)));
         if (pool != null) {
-            a.add(pool);
+            a.add(Operands.pool(pool));
         }
         return Command.of(a);
     }
@@ -178,7 +186,7 @@ public final class ZpoolCommands {
         }
         if (root != null) {
             a.add("-r");
-            a.add(root);
+            a.add(Operands.dataset(root));
         }
         return Command.of(a);
     }
@@ -193,6 +201,11 @@ public final class ZpoolCommands {
      * @return the command
      */
     public static Command zfsGet(List<String> properties, String... names) {
+        if (names != null) {
+            for (String n : names) {
+                Operands.dataset(n);
+            }
+        }
         return withDevices(List.of("zfs", "get", "-Hp", String.join(",", properties)), names);
     }
 
@@ -201,7 +214,9 @@ public final class ZpoolCommands {
             throw new IllegalArgumentException("at least one device is required");
         }
         List<String> a = new ArrayList<>(base);
-        a.addAll(List.of(devices));
+        for (String d : devices) {
+            a.add(Operands.device("device", d));
+        }
         return Command.of(a);
     }
 }

@@ -23,7 +23,10 @@ import org.sansdk.core.ZfsName;
  * mirror); ZFS-CREATE-002 {@code multihost} stays on (the last guard against a double import);
  * ZFS-CREATE-003 a pool has data vdevs; ZFS-CREATE-004 a device is used once; ZFS-CREATE-005 valid pool name;
  * ZFS-CREATE-006 design legs use stable {@code /dev/disk/by-*} names ({@code /dev/sdX} changes across boots,
- * and the peer must find the same devices when it imports the pool).
+ * and the peer must find the same devices when it imports the pool); ZFS-CREATE-007 a design pool is only
+ * created with a {@link HostIdCheck} (from {@link HostIdPreflight}) proving the two storage nodes have
+ * distinct non-zero host ids, without which multihost protects nothing; ZFS-CREATE-008 no device operand
+ * starts with {@code -} (getopt would read it as an option).
  * {@link #plain(String)} renders a create without the design's rules and modern options, for old
  * implementations such as zfs-fuse (pool version 23) and for tests with file vdevs.
  */
@@ -91,6 +94,7 @@ public final class ZpoolCreate {
         private boolean force;
         private String mountpoint;
         private String altroot;
+        private HostIdCheck hostIds;
 
         private Builder(String pool, boolean design) {
             this.pool = Objects.requireNonNull(pool, "pool");
@@ -221,6 +225,19 @@ public final class ZpoolCreate {
         }
 
         /**
+         * The host id preflight of the two storage nodes (required for design pools, ZFS-CREATE-007).
+         *
+         * <p>{@code .hostIds(HostIdPreflight.check("storage-a", sshA, "storage-b", sshB))}
+         *
+         * @param check the check
+         * @return this
+         */
+        public Builder hostIds(HostIdCheck check) {
+            this.hostIds = Objects.requireNonNull(check, "check");
+            return this;
+        }
+
+        /**
          * {@code -n}: print the layout, create nothing.
          *
          * <p>{@code .dryRun()}
@@ -296,6 +313,11 @@ public final class ZpoolCreate {
                 designViolations(v, "vdevs", data, isRemote);
                 designViolations(v, "logs", logs, isRemote);
                 designViolations(v, "special", special, isRemote);
+                if (hostIds == null) {
+                    v.add(new Violation("ZFS-CREATE-007", "hostIds", "a design pool needs proof that the two "
+                            + "storage nodes have distinct non-zero host ids (HostIdPreflight.check); with equal or "
+                            + "zero ids multihost=on does not stop a double import"));
+                }
             }
             List<String> seen = new ArrayList<>();
             for (List<List<String>> group : List.of(data, logs, special)) {
@@ -305,6 +327,7 @@ public final class ZpoolCreate {
             }
             seen.addAll(cache);
             seen.addAll(spares);
+            operandViolations(v, seen);
             for (int k = 0; k < seen.size(); k++) {
                 if (seen.indexOf(seen.get(k)) != k) {
                     v.add(new Violation("ZFS-CREATE-004", "devices", "device '" + seen.get(k) + "' is used twice"));
@@ -351,6 +374,17 @@ public final class ZpoolCreate {
                     c.arg("mirror");
                 }
                 c.args(m);
+            }
+        }
+    }
+
+    /** ZFS-CREATE-008: device operands that getopt would read as options; shared with {@link ZpoolAdd}. */
+    static void operandViolations(List<Violation> v, List<String> devices) {
+        for (String d : devices) {
+            try {
+                Operands.device("device", d);
+            } catch (IllegalArgumentException e) {
+                v.add(new Violation("ZFS-CREATE-008", "devices", e.getMessage()));
             }
         }
     }

@@ -14,6 +14,12 @@ import org.sansdk.core.Command;
  * a {@link FencingProof}; there is no other way to force.
  *
  * <p>{@code ZpoolImport.pool("san-pool").searchDir("/dev/disk/by-path").cachefileNone().build()}
+ *
+ * <p>{@link #design(String, HostIdCheck)} is the import of the HA design's pool: it takes the host id
+ * preflight of both storage nodes (multihost only stops a double import when their ids differ), sets
+ * {@code cachefile=none}, and a forced import must name one of the two checked nodes as the fenced one.
+ * Pool and new names are checked ({@code zpool} reads any operand starting with {@code -} as an option, so
+ * {@code zpool import san-pool -f} would force).
  */
 public final class ZpoolImport {
     private ZpoolImport() {
@@ -28,7 +34,22 @@ public final class ZpoolImport {
      * @return the builder
      */
     public static Builder pool(String nameOrId) {
-        return new Builder(nameOrId);
+        return new Builder(nameOrId, null);
+    }
+
+    /**
+     * Import of the design's pool on one of two checked storage nodes: {@code -o cachefile=none}, and
+     * {@link Builder#force(FencingProof)} only for a proof naming one of the checked nodes.
+     *
+     * <p>{@code ZpoolImport.design("san-pool", HostIdPreflight.check("storage-a", a, "storage-b", b))}
+     *
+     * @param pool pool name
+     * @param hostIds the host id preflight of both storage nodes (required)
+     * @return the builder
+     */
+    public static Builder design(String pool, HostIdCheck hostIds) {
+        Objects.requireNonNull(hostIds, "the design import needs the host id preflight (HostIdPreflight.check)");
+        return new Builder(pool, hostIds).cachefileNone();
     }
 
     /** Options of one import; nothing runs. */
@@ -40,12 +61,14 @@ public final class ZpoolImport {
         private boolean noMount;
         private String altroot;
         private String newName;
+        private final HostIdCheck hostIds;
 
-        private Builder(String pool) {
+        private Builder(String pool, HostIdCheck hostIds) {
             if (pool == null || pool.isBlank()) {
                 throw new IllegalArgumentException("pool name is required");
             }
-            this.pool = pool;
+            this.pool = Operands.poolOrId(pool);
+            this.hostIds = hostIds;
         }
 
         /**
@@ -121,6 +144,7 @@ public final class ZpoolImport {
          * @return this
          */
         public Builder as(String name) {
+            org.sansdk.core.ZfsName.pool(Operands.pool(name));
             this.newName = name;
             return this;
         }
@@ -134,7 +158,13 @@ public final class ZpoolImport {
          * @return this
          */
         public Builder force(FencingProof fencingProof) {
-            this.proof = Objects.requireNonNull(fencingProof, "a forced import needs a FencingProof");
+            Objects.requireNonNull(fencingProof, "a forced import needs a FencingProof");
+            if (hostIds != null && !hostIds.covers(fencingProof.fencedNode())) {
+                throw new IllegalArgumentException("the fenced node '" + fencingProof.fencedNode() + "' is not one "
+                        + "of the storage nodes of the host id check (" + hostIds.first().node() + ", "
+                        + hostIds.second().node() + ")");
+            }
+            this.proof = fencingProof;
             return this;
         }
 
@@ -147,6 +177,17 @@ public final class ZpoolImport {
          */
         public Optional<FencingProof> fencingProof() {
             return Optional.ofNullable(proof);
+        }
+
+        /**
+         * The host id preflight this design import was given, if any.
+         *
+         * <p>{@code builder.hostIds()}
+         *
+         * @return the check
+         */
+        public Optional<HostIdCheck> hostIds() {
+            return Optional.ofNullable(hostIds);
         }
 
         /**

@@ -14,6 +14,10 @@ class BuildersTest {
     private static final String LUN0 = "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-iqn.2024-01.lan.san:storage-b-lun-0";
     private static final String LUN1 = "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-iqn.2024-01.lan.san:storage-b-lun-1";
     private static final String LUN9 = "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-iqn.2024-01.lan.san:storage-b-lun-9";
+    /** Two nodes as HostIdPreflight reports them after zgenhostid. */
+    private static final HostIdCheck IDS = new HostIdCheck(
+            new NodeHostId("storage-a", new HostId(0x0a1b2c3dL), NodeHostId.Source.ETC_HOSTID, java.util.Optional.empty()),
+            new NodeHostId("storage-b", new HostId(0x5e6f7a8bL), NodeHostId.Source.ETC_HOSTID, java.util.Optional.empty()));
 
     @Test
     void zpoolCreate_design_rendersDesignPropertiesAndCrossNodeMirrors() {
@@ -21,6 +25,7 @@ class BuildersTest {
                 .mirror("/dev/disk/by-partlabel/data-a-a", LUN0)
                 .mirror(LUN1, "/dev/disk/by-partlabel/data-a-b")
                 .logMirror("/dev/disk/by-id/nvme-slog-a", LUN9)
+                .hostIds(IDS)
                 .dryRun().build();
         assertThat(c.argv()).containsExactly("zpool", "create", "-n",
                 "-o", "multihost=on", "-o", "ashift=12", "-o", "autotrim=on",
@@ -36,6 +41,7 @@ class BuildersTest {
         assertThatThrownBy(() -> ZpoolCreate.design("san-pool")
                 .mirror("/dev/disk/by-partlabel/data-a-a", "/dev/disk/by-partlabel/data-a-b")
                 .mirror(LUN0, LUN1)
+                .hostIds(IDS)
                 .property("multihost", "off").build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::ruleId, Violation::path)
@@ -59,7 +65,7 @@ class BuildersTest {
 
     @Test
     void zpoolCreate_designWithUnstableDeviceName_isRefused() {
-        assertThatThrownBy(() -> ZpoolCreate.design("san-pool").mirror("/dev/sda", LUN0).build())
+        assertThatThrownBy(() -> ZpoolCreate.design("san-pool").mirror("/dev/sda", LUN0).hostIds(IDS).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::ruleId).containsExactly("ZFS-CREATE-006"));
     }
@@ -133,5 +139,48 @@ class BuildersTest {
     void zpoolCreate_commandPrintsPasteable() {
         assertThat(ZpoolCreate.plain("t").vdev("/tmp/a b").build().toString()).contains("'/tmp/a b'");
         assertThat(List.of(ZpoolCreate.DESIGN_POOL_PROPERTIES.keySet())).isNotEmpty();
+    }
+
+    @Test
+    void zpoolCreate_designWithoutHostIdPreflight_isRefused() {
+        assertThatThrownBy(() -> ZpoolCreate.design("san-pool").mirror("/dev/disk/by-partlabel/data-a-a", LUN0).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::ruleId, Violation::path)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("ZFS-CREATE-007", "hostIds")));
+        // plain pools (zfs-fuse, tests) have no multihost and need no preflight
+        assertThat(ZpoolCreate.plain("t").vdev("/tmp/a").build().argv()).containsExactly("zpool", "create", "t", "/tmp/a");
+    }
+
+    @Test
+    void zpoolImport_design_takesThePreflightAndOnlyAProofForOneOfItsNodes() {
+        assertThat(ZpoolImport.design("san-pool", IDS).searchDir("/dev/disk/by-path").build().argv())
+                .containsExactly("zpool", "import", "-d", "/dev/disk/by-path", "-o", "cachefile=none", "san-pool");
+        var proofB = FencingProof.stonith("storage-b", Instant.parse("2026-01-01T00:00:00Z"), "fenced: reboot ok");
+        assertThat(ZpoolImport.design("san-pool", IDS).force(proofB).build().argv())
+                .containsExactly("zpool", "import", "-o", "cachefile=none", "-f", "san-pool");
+        var proofOther = FencingProof.stonith("quorum", Instant.parse("2026-01-01T00:00:00Z"), "fenced: reboot ok");
+        assertThatThrownBy(() -> ZpoolImport.design("san-pool", IDS).force(proofOther))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quorum");
+        assertThatThrownBy(() -> ZpoolImport.design("san-pool", null)).isInstanceOf(NullPointerException.class);
+        assertThat(ZpoolImport.design("san-pool", IDS).hostIds()).contains(IDS);
+    }
+
+    @Test
+    void operandsThatLookLikeOptions_areRefused() {
+        // zpool uses getopt, which permutes: "zpool import san-pool -f" is a forced import
+        assertThatThrownBy(() -> ZpoolImport.pool("-f")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolImport.pool("san-pool").as("-f")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ZpoolImport.pool("13783646421373024673").build().argv())
+                .containsExactly("zpool", "import", "13783646421373024673");
+        assertThatThrownBy(() -> ZpoolCommands.export("-f", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolCommands.replace("san-pool", "-f", LUN0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolCommands.offline("san-pool", false, "-t")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolCommands.clear("san-pool", "-F")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolCommands.scrub("-s")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolCommands.zfsGet(List.of("used"), "-r")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolCreate.plain("t").vdev("-f").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::ruleId).containsExactly("ZFS-CREATE-008"));
+        assertThatThrownBy(() -> ZpoolAdd.plain("t").spare("-f").build()).isInstanceOf(ValidationException.class);
     }
 }
