@@ -131,8 +131,27 @@ class ZfsFuseRealToolTest {
         }
     }
 
+    /** Exports; zfs-fuse reports "pool is busy" for a moment after files on the pool were closed. */
+    private static void export(String pool) {
+        for (int attempt = 1; ; attempt++) {
+            CommandResult r = sh.run(ZpoolCommands.export(pool, false));
+            if (r.isSuccess()) {
+                return;
+            }
+            if (!r.stderr().contains("pool is busy") || attempt == 20) {
+                r.requireSuccess(ZpoolCommands.export(pool, false));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private static void exportDropCachesImport(String pool) {
-        sh.runChecked(ZpoolCommands.export(pool, false));
+        export(pool);
         sh.run(Command.of("sync"));
         try {
             Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
@@ -226,7 +245,7 @@ class ZfsFuseRealToolTest {
         String a = file(pool, "a", 128 * MB);
         String b = file(pool, "b", 128 * MB);
         sh.runChecked(plain(pool).mirror(a, b).build());
-        sh.runChecked(ZpoolCommands.export(pool, false));
+        export(pool);
         Path away = Files.createDirectories(dir.resolve("away"));
         Files.move(Path.of(b), away.resolve("b"));
         // what a failover node sees before importing: the listing of importable pools
@@ -276,18 +295,33 @@ class ZfsFuseRealToolTest {
         writeRandom(dir.resolve("mnt-" + pool).resolve("data"), 200 * MB);
         exportDropCachesImport(pool);
 
-        sh.runChecked(ZpoolCommands.replace(pool, b, n));
-        List<PoolStatus> duringResilver = new ArrayList<>();
+        // zfs-fuse's `zpool replace` returns only when the resilver is done (the capture in corpus/zfs-fuse ran
+        // it in the background for that reason), so run it on another thread and read status meanwhile
+        java.util.concurrent.CompletableFuture<CommandResult> replace = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> sh.run(ZpoolCommands.replace(pool, b, n)));
+        List<PoolStatus> whileReplacing = new ArrayList<>();
+        while (!replace.isDone()) {
+            whileReplacing.add(status(pool));
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(replace.join().exitCode()).as(replace.join().stderr()).isZero();
         ScanStatus end = ScanTracker.builder(sh, pool).interval(Duration.ofMillis(100)).maxPolls(3000)
-                .awaitStart(20).build().run(s -> duringResilver.add(status(pool)));
-
+                .awaitStart(3).build().run(s -> { });
         assertThat(end.function()).isEqualTo(ScanStatus.ScanFunction.RESILVER);
         assertThat(end.state()).isEqualTo(ScanStatus.ScanState.FINISHED);
-        for (PoolStatus p : duringResilver) {
-            // while it runs the old and the new leg sit under replacing-N (when the reading caught it)
-            p.find(n).ifPresent(v -> assertThat(p.allVdevs().filter(x -> x.kind() instanceof VdevKind.Replacing))
-                    .isNotEmpty());
-        }
+        // while it ran, the old and the new leg sat under replacing-1 inside mirror-0, old leg first
+        assertThat(whileReplacing).as("readings while zpool replace ran").anySatisfy(p -> {
+            Vdev replacing = p.dataVdevs().get(0).children().get(1);
+            assertThat(replacing.kind()).isEqualTo(new VdevKind.Replacing(java.util.OptionalInt.of(1)));
+            assertThat(replacing.children()).extracting(Vdev::name).containsExactly(b, n);
+            assertThat(p.state()).isIn(DeviceState.ONLINE, DeviceState.DEGRADED);
+        });
+        System.err.println("replaceLegWithNewFile: " + whileReplacing.size() + " readings while zpool replace ran");
         PoolStatus after = status(pool);
         assertThat(after.state()).isEqualTo(DeviceState.ONLINE);
         assertThat(after.find(b)).isEmpty();
@@ -304,7 +338,7 @@ class ZfsFuseRealToolTest {
         String b = file(pool, "b", 256 * MB);
         sh.runChecked(plain(pool).mirror(a, b).build());
         writeRandom(dir.resolve("mnt-" + pool).resolve("data"), 120 * MB);
-        sh.runChecked(ZpoolCommands.export(pool, false));
+        export(pool);
         // overwrite the middle of leg a (labels live in the first and last 512 KiB)
         try (RandomAccessFile f = new RandomAccessFile(a, "rw")) {
             byte[] junk = new byte[(int) MB];
@@ -346,7 +380,7 @@ class ZfsFuseRealToolTest {
             content[k] = pattern[k % pattern.length];
         }
         Files.write(victim, content);
-        sh.runChecked(ZpoolCommands.export(pool, false));
+        export(pool);
         long at = indexOf(Path.of(v), pattern);
         assertThat(at).as("pattern found in the vdev file").isPositive();
         try (RandomAccessFile f = new RandomAccessFile(v, "rw")) {
