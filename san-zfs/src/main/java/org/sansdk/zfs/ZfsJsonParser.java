@@ -107,14 +107,14 @@ public final class ZfsJsonParser {
 
     private static JsonNode objects(String source, String json) {
         if (json == null) {
-            throw new ParseException(source, 0, 0, "", "zfs/zpool -j JSON (got null)");
+            throw new ParseException(source, 1, 1, "", "zfs/zpool -j JSON (got null)");
         }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new ParseException(source, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+            throw new ParseException(source, loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr(), loc == null || loc.getColumnNr() < 1 ? 1 : loc.getColumnNr(),
                     "", "well-formed JSON", e);
         }
         if (tree == null || !tree.isObject()) {

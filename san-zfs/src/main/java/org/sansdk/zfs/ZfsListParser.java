@@ -39,7 +39,7 @@ public final class ZfsListParser {
         }
         List<ListRow> rows = new ArrayList<>();
         if (text == null) {
-            throw new ParseException(source, 0, 0, "", "zfs/zpool list -H output (got null)");
+            throw new ParseException(source, 1, 1, "", "zfs/zpool list -H output (got null)");
         }
         int lineNo = 0;
         int start = 0;

@@ -46,6 +46,7 @@ public final class ZpoolStatusJsonParser {
 
     private final String source;
     private final long budget;
+    private String json = "";
     private int depth;
     private long made;
 
@@ -66,20 +67,22 @@ public final class ZpoolStatusJsonParser {
      */
     public static ZpoolStatusReport parse(String source, String json) {
         if (json == null) {
-            throw new ParseException(source, 0, 0, "", "zpool status -j JSON (got null)");
+            throw new ParseException(source, 1, 1, "", "zpool status -j JSON (got null)");
         }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            int line = loc == null ? 0 : loc.getLineNr();
-            int col = loc == null ? 0 : loc.getColumnNr();
+            int line = loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr();
+            int col = loc == null || loc.getColumnNr() < 1 ? 1 : loc.getColumnNr();
             throw new ParseException(source, line, col, lineAt(json, line), "well-formed JSON", e);
         }
         // every vdev needs its own JSON object: more tree positions than objects means a parent cycle or
         // repeated names fanning out, which must not run away
-        return new ZpoolStatusJsonParser(source, json.length() / 2L + 100).report(tree, json);
+        ZpoolStatusJsonParser parser = new ZpoolStatusJsonParser(source, json.length() / 2L + 100);
+        parser.json = json;
+        return parser.report(tree, json);
     }
 
     private static String lineAt(String text, int line) {
@@ -91,7 +94,62 @@ public final class ZpoolStatusJsonParser {
     }
 
     private ParseException bad(String path, String expected) {
-        return new ParseException(source, 0, 0, path, expected);
+        int[] at = {1, 1};
+        for (String p = path; p.lastIndexOf('.') > 0; p = p.substring(0, p.lastIndexOf('.'))) {
+            int[] found = locate(json, p);
+            if (found[0] != 1 || found[1] != 1) {
+                at = found;
+                break;
+            }
+        }
+        return new ParseException(source, at[0], at[1], lineAt(json, at[0]).strip() + "  (at " + path + ")", expected);
+    }
+
+    /**
+     * Line and column (1-based) of the key of a {@code $.a.b} path in the JSON text; 1:1 when the path is the
+     * document or is not found as written ({@link #bad} then tries the parent paths).
+     */
+    static int[] locate(String json, String path) {
+        if (json == null || path == null || "$".equals(path)) {
+            return new int[] {1, 1};
+        }
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(json)) {
+            java.util.Deque<String> keys = new java.util.ArrayDeque<>();
+            String pending = null;
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    pending = p.currentName();
+                    StringBuilder here = new StringBuilder("$");
+                    java.util.Iterator<String> it = keys.descendingIterator();
+                    while (it.hasNext()) {
+                        String k = it.next();
+                        if (!k.isEmpty()) {
+                            here.append('.').append(k);
+                        }
+                    }
+                    here.append('.').append(pending);
+                    if (here.toString().equals(path)) {
+                        JsonLocation loc = p.currentTokenLocation();
+                        return new int[] {Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr())};
+                    }
+                } else if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                        || t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    keys.push(pending != null ? pending : keys.isEmpty() ? "" : "[]");
+                    pending = null;
+                } else if (t == com.fasterxml.jackson.core.JsonToken.END_OBJECT
+                        || t == com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    if (!keys.isEmpty()) {
+                        keys.pop();
+                    }
+                } else {
+                    pending = null;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // already parsed once as a tree; any trouble here just loses the position
+        }
+        return new int[] {1, 1};
     }
 
     private ZpoolStatusReport report(JsonNode tree, String json) {

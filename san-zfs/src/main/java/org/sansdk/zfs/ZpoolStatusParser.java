@@ -75,7 +75,7 @@ public final class ZpoolStatusParser {
      */
     public static ZpoolStatusReport parse(String source, String text) {
         if (text == null) {
-            throw new ParseException(source, 0, 0, "", "zpool status output (got null)");
+            throw new ParseException(source, 1, 1, "", "zpool status output (got null)");
         }
         return new ZpoolStatusParser(source, text).run();
     }

@@ -160,4 +160,18 @@ class ZpoolStatusJsonTest {
                 .map(OutputParser::kind).collect(Collectors.toSet());
         assertThat(kinds).contains("zpool-status", "zpool-json");
     }
+
+    @Test
+    void parseJson_missingPoolState_isLocatedAtThePoolsLine() {
+        String json = "{\n  \"output_version\": {\"command\": \"zpool status\", \"vers_major\": 0, \"vers_minor\": 1},\n"
+                + "  \"pools\": {\n    \"tank\": {\n      \"name\": \"tank\"\n    }\n  }\n}\n";
+        assertThatThrownBy(() -> ZpoolStatusJsonParser.parse("s.json", json))
+                .isInstanceOfSatisfying(org.sansdk.core.ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.column()).isEqualTo(5);
+                    assertThat(e.offendingLine()).contains("\"tank\"").contains("$.pools.tank");
+                });
+        assertThatThrownBy(() -> ZpoolStatusJsonParser.parse("s.json", "[]"))
+                .isInstanceOfSatisfying(org.sansdk.core.ParseException.class, e -> assertThat(e.line()).isEqualTo(1));
+    }
 }

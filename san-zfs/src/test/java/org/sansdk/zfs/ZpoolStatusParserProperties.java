@@ -1,6 +1,9 @@
 package org.sansdk.zfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,7 +84,42 @@ class ZpoolStatusParserProperties {
         return Arbitraries.strings().withChars("ab1K.\t\n-").ofMaxLength(200);
     }
 
+    @Property(tries = 200)
+    void garbageToJsonListGetAndHostIdParsers_givesResultOrParseException(@ForAll("jsonish") String text) {
+        List<Runnable> parsers = List.of(
+                () -> ZpoolStatusJsonParser.parse("fuzz", text),
+                () -> ZfsJsonParser.rows("fuzz", text),
+                () -> ZfsJsonParser.properties("fuzz", text),
+                () -> ZfsGetParser.parse("fuzz", text),
+                () -> HostId.parse("fuzz", text));
+        for (Runnable parser : parsers) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                try {
+                    parser.run();
+                } catch (ParseException e) {
+                    assertThat(e.source()).isEqualTo("fuzz");
+                    assertThat(e.line()).isPositive();
+                }
+            });
+        }
+    }
+
+    @Provide
+    Arbitrary<String> jsonish() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("{}[]\":,0123456789.eE-+ \n\tabcdefgnulltrue").ofMaxLength(300),
+                Arbitraries.strings().ofMaxLength(100),
+                Arbitraries.integers().between(0, 6000).map(cut -> {
+                    String json = Corpus.read("zpool-json", "man-zfs-list-j-filesystem-snapshot.json");
+                    return json.substring(0, Math.min(cut, json.length()));
+                }));
+    }
+
     private static void assertParsesOrFailsCleanly(String text) {
+        // "never a hang": each parse must finish within 10 s (it takes well under a millisecond)
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parsesOrFailsCleanly(text));
+    }
+
+    private static void parsesOrFailsCleanly(String text) {
         try {
             ZpoolStatusReport r = ZpoolStatusParser.parse("fuzz", text);
             assertThat(r.warnings()).allSatisfy(w -> assertThat(w.line()).isPositive());
