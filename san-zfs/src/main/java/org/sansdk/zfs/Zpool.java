@@ -129,6 +129,19 @@ public final class Zpool {
     }
 
     /**
+     * {@code zpool get -Hp PROPS POOL...}, parsed.
+     *
+     * <p>{@code zpool.poolGet(List.of("multihost"), "san-pool").get(0).value()}
+     *
+     * @param properties properties
+     * @param pools pools
+     * @return values
+     */
+    public List<PropertyValue> poolGet(List<String> properties, String... pools) {
+        return ZfsGetParser.parse("zpool get", executor.runChecked(ZpoolCommands.poolGet(properties, pools)).stdout());
+    }
+
+    /**
      * {@code zpool list -Hp -o COLUMNS [POOL]}, parsed.
      *
      * <p>{@code zpool.list(ZfsListParser.ZPOOL_DEFAULT, null)}

@@ -209,6 +209,25 @@ public final class ZpoolCommands {
         return withDevices(List.of("zfs", "get", "-Hp", String.join(",", properties)), names);
     }
 
+    /**
+     * {@code zpool get -Hp PROPS POOL...}: name, property, value, source per line (parse with
+     * {@link ZfsGetParser#parse(String, String)}).
+     *
+     * <p>{@code ZpoolCommands.poolGet(List.of("multihost", "size"), "san-pool")}
+     *
+     * @param properties properties
+     * @param pools pools
+     * @return the command
+     */
+    public static Command poolGet(List<String> properties, String... pools) {
+        if (pools != null) {
+            for (String p : pools) {
+                Operands.pool(p);
+            }
+        }
+        return withDevices(List.of("zpool", "get", "-Hp", String.join(",", properties)), pools);
+    }
+
     private static Command withDevices(List<String> base, String... devices) {
         if (devices == null || devices.length == 0) {
             throw new IllegalArgumentException("at least one device is required");

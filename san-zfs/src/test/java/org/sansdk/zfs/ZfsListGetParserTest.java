@@ -47,4 +47,27 @@ class ZfsListGetParserTest {
         assertThat(values.get(2).isLocal()).isTrue();
         assertThat(ZfsGetParser.byName(values).get("tp")).containsOnlyKeys("used", "compression");
     }
+
+    @Test
+    void parseGet_zpoolGetHpAndZfsGetWithFieldOrder() {
+        // zpool get -Hp prints the same four tab-separated fields as zfs get -Hp (print_one_property)
+        List<PropertyValue> pool = ZfsGetParser.parse("zpool get",
+                "san-pool\tsize\t3985729650688\t-\nsan-pool\tmultihost\ton\tlocal\nsan-pool\tashift\t12\tlocal\n");
+        assertThat(pool).extracting(PropertyValue::property).containsExactly("size", "multihost", "ashift");
+        assertThat(pool.get(0).bytes()).hasValue(3985729650688L);
+        assertThat(pool.get(1).value()).isEqualTo("on");
+        assertThat(pool.get(1).isLocal()).isTrue();
+        // zfs get -Hp -o value,name,property: any order the caller asked for
+        List<PropertyValue> reordered = ZfsGetParser.parse("zfs get", "107374182400\tsan-pool/iscsi/vm-disk-01\tvolsize\n",
+                List.of("value", "name", "property"));
+        assertThat(reordered).singleElement().satisfies(v -> {
+            assertThat(v.name()).isEqualTo("san-pool/iscsi/vm-disk-01");
+            assertThat(v.property()).isEqualTo("volsize");
+            assertThat(v.bytes()).hasValue(107374182400L);
+        });
+        var ctx = org.sansdk.core.ReplayExecutor.builder()
+                .on(List.of("zpool", "get", "-Hp", "multihost", "san-pool"), "san-pool\tmultihost\ton\tlocal\n").build();
+        assertThat(Zpool.on(ctx).poolGet(List.of("multihost"), "san-pool")).singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualTo("on"));
+    }
 }
