@@ -46,6 +46,13 @@ public sealed interface CibChange permits CibChange.Create, CibChange.Delete {
         public String describe() {
             return description;
         }
+
+        /** Never shows the element XML (it may hold fence agent passwords). Usage: {@code create.toString()}. */
+        @Override
+        public String toString() {
+            return "Create[section=" + section + ", id=" + id + ", parentPath=" + parentPath + ", elementXml=[" + elementXml.length()
+                    + " chars], description=" + description + "]";
+        }
     }
 
     /**

@@ -237,9 +237,44 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         return b.append("</diff>\n").toString();
     }
 
-    /** {@code cibadmin --patch --xml-pipe} with the patch on stdin. Usage: {@code executor.run(patch.command())}. */
+    /**
+     * {@code cibadmin --patch --xml-pipe} with the patch as secret stdin (it may carry fence agent passwords: they
+     * never go on argv), the secret values registered on the command so they are redacted from its display and errors.
+     * Usage: {@code executor.run(patch.command())}.
+     */
     public Command command() {
-        return Command.builder("cibadmin").arg("--patch").arg("--xml-pipe").stdin(toXml().getBytes(StandardCharsets.UTF_8)).build();
+        Command.Builder b = Command.builder("cibadmin").arg("--patch").arg("--xml-pipe").secretStdin(toXml().getBytes(StandardCharsets.UTF_8));
+        secrets().forEach(b::secret);
+        return b.build();
+    }
+
+    /**
+     * The secret values the patch carries (nvpairs with a secret name in created elements), as written and XML-escaped.
+     * Usage: {@code patch.secrets().isEmpty()}.
+     */
+    public List<org.sansdk.core.Secret> secrets() {
+        List<org.sansdk.core.Secret> out = new ArrayList<>();
+        for (CibChange c : changes) {
+            if (c instanceof CibChange.Create cr) {
+                collectSecrets(org.sansdk.pacemaker.xml.SafeXml.read("patch element", cr.elementXml()), out);
+            }
+        }
+        return out;
+    }
+
+    private static void collectSecrets(org.sansdk.pacemaker.xml.XmlElement e, List<org.sansdk.core.Secret> out) {
+        if (e.name().equals("nvpair")) {
+            String name = e.attr("name").orElse("");
+            String value = e.attr("value").orElse("");
+            if (NvPair.isSecretName(name) && !value.isEmpty()) {
+                out.add(org.sansdk.core.Secret.of(value));
+                String escaped = CibWriter.escapeAttribute(value);
+                if (!escaped.equals(value)) {
+                    out.add(org.sansdk.core.Secret.of(escaped));
+                }
+            }
+        }
+        e.children().forEach(ch -> collectSecrets(ch, out));
     }
 
     /**
@@ -264,7 +299,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             throw new CibChangedException(basedOn, null);
         }
         if (res.exitCode() != 0) {
-            throw new SanException("cibadmin --patch failed (exit " + res.exitCode() + "): " + res.stderr().strip());
+            throw new SanException("cibadmin --patch failed (exit " + res.exitCode() + "): " + p.build().redact(res.stderr().strip()));
         }
     }
 
@@ -294,8 +329,13 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                     }
                     break;
                 case RESOURCES:
-                    if (c instanceof CibChange.Delete) {
+                    if (c instanceof CibChange.Delete && !pcs.secretsOnArgv() && replacedWithSecrets(c, desired)) {
+                        // the paired Create below becomes one cibadmin --replace (secret on stdin, no delete/stop window)
+                        continue;
+                    } else if (c instanceof CibChange.Delete) {
                         out.add(pcs.resourceDelete(c.id()));
+                    } else if (!pcs.secretsOnArgv() && replacedWithSecrets(c, desired)) {
+                        out.add(pcs.cibadminReplace(desired.resources().stream().filter(x -> c.id().equals(x.id())).findFirst().orElseThrow()));
                     } else {
                         Resource r = desired.resources().stream().filter(x -> c.id().equals(x.id())).findFirst().orElseThrow();
                         out.addAll(pcs.commandsFor(new Configuration(List.of(), List.of(), List.of(r), List.of(), List.of(), List.of(),
@@ -314,5 +354,13 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             }
         }
         return out;
+    }
+
+    /** True when the change is half of a delete+create replacement of a resource that carries secrets. */
+    private boolean replacedWithSecrets(CibChange c, Configuration desired) {
+        boolean replaced = changes.stream().anyMatch(x -> x instanceof CibChange.Delete && x.section() == CibChange.Section.RESOURCES
+                && x.id().equals(c.id())) && changes.stream().anyMatch(x -> x instanceof CibChange.Create
+                && x.section() == CibChange.Section.RESOURCES && x.id().equals(c.id()));
+        return replaced && desired.resources().stream().anyMatch(r -> r.id().equals(c.id()) && !Pcs.secretsOf(r).isEmpty());
     }
 }

@@ -225,12 +225,30 @@ public final class SanResourceSet {
     }
 
     /**
-     * The pcs commands that build the design's configuration (nodes excluded: they come from corosync).
+     * The commands that build the design's configuration (nodes excluded: they come from corosync). With the default
+     * {@link Pcs#live()}/{@link Pcs#file} factory a fencing device with a secret parameter (an IPMI password) is created
+     * by {@code cibadmin --create --scope resources --xml-pipe} with its XML on stdin, never by {@code pcs stonith create
+     * … password=…}; everything else is pcs. Only {@link Pcs#withSecretsOnArgv()} puts the password on pcs's argv.
      * Usage: {@code SanResourceSet.pcsCommands(design, Pcs.live())}.
      */
     public static List<Command> pcsCommands(SanClusterDesign d, Pcs pcs) {
         Configuration c = configuration(d);
         return pcs.commandsFor(c);
+    }
+
+    /**
+     * The design's initial configuration as a {@link org.sansdk.core.Plan} of {@link #pcsCommands} run on one cluster
+     * node (secret-safe with the default factory: no secret in any argv, secret stdin never shown).
+     * Usage: {@code SanResourceSet.plan(design, "storage-a", Pcs.live()).applyTo(executor)}.
+     */
+    public static org.sansdk.core.Plan plan(SanClusterDesign d, String host, Pcs pcs) {
+        org.sansdk.core.Plan.Builder b = org.sansdk.core.Plan.builder("Pacemaker resources for pool " + d.poolName());
+        for (Command c : pcsCommands(d, pcs)) {
+            String why = c.program().equals("cibadmin") ? "create a fencing device with its credentials on stdin (not on argv)"
+                    : "configure the design's resources and constraints";
+            b.run(host, c, why);
+        }
+        return b.build();
     }
 
     /**

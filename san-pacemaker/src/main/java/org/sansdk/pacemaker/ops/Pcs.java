@@ -25,25 +25,108 @@ import org.sansdk.pacemaker.cib.Rule;
 
 /**
  * {@code pcs} (0.10/0.11) command lines as {@link Command} argv lists, against the live cluster or a CIB file
- * ({@code pcs -f FILE}). Parameters whose name looks like a password are passed as secret arguments.
+ * ({@code pcs -f FILE}).
+ *
+ * <p>Secrets never go on argv by default (the command line of a running process is readable by every local user
+ * in {@code ps} / {@code /proc/PID/cmdline}): a primitive with a secret parameter (a name containing passw, secret
+ * or token, e.g. a fence agent's {@code password}) is not created with {@code pcs stonith create … password=…}
+ * but rendered as primitive XML and piped on stdin to {@code cibadmin --create --scope resources --xml-pipe}
+ * ({@link #cibadminCreate}; {@link #cibadminReplace} to update one), with the secret values registered on the
+ * command so they are redacted from its display and from any error output. Only a {@link #withSecretsOnArgv()}
+ * instance puts them on the pcs command line.
  *
  * <p>Usage: {@code Pcs.file(Path.of("cib.xml")).nodeStandby("storage-a")} → {@code pcs -f cib.xml node standby storage-a}
  */
 public final class Pcs {
     private final Optional<Path> cibFile;
+    private final boolean secretsOnArgv;
 
-    private Pcs(Optional<Path> cibFile) {
+    private Pcs(Optional<Path> cibFile, boolean secretsOnArgv) {
         this.cibFile = cibFile;
+        this.secretsOnArgv = secretsOnArgv;
     }
 
     /** Commands against the running cluster. Usage: {@code Pcs.live()}. */
     public static Pcs live() {
-        return new Pcs(Optional.empty());
+        return new Pcs(Optional.empty(), false);
     }
 
     /** Commands against a CIB file ({@code pcs -f}). Usage: {@code Pcs.file(Path.of("/tmp/cib.xml"))}. */
     public static Pcs file(Path cib) {
-        return new Pcs(Optional.of(cib));
+        return new Pcs(Optional.of(cib), false);
+    }
+
+    /**
+     * EXPLICIT OPT-IN, NOT FOR PRODUCTION CREDENTIALS: the same factory, but primitives with secret parameters are
+     * created with {@code pcs resource/stonith create … password=VALUE}, i.e. the secret is on the pcs command line.
+     * While pcs runs (seconds), any local user can read it with {@code ps -ef} or {@code /proc/PID/cmdline}, and
+     * audit/process accounting may record it. The value is still redacted from {@link Command#toString()}. Use it only
+     * where pcs's own parameter validation against the agent metadata matters more than that exposure (throwaway
+     * test credentials); the default factory pipes such primitives to {@code cibadmin} on stdin instead.
+     * Usage: {@code Pcs.live().withSecretsOnArgv().create(fenceDevice, Optional.empty(), false)}.
+     */
+    public Pcs withSecretsOnArgv() {
+        return new Pcs(cibFile, true);
+    }
+
+    /** True when this factory puts secret parameters on argv ({@link #withSecretsOnArgv()}). Usage: {@code pcs.secretsOnArgv()}. */
+    public boolean secretsOnArgv() {
+        return secretsOnArgv;
+    }
+
+    /**
+     * The secret parameter values of a resource and everything nested in it (instance and meta attributes whose name
+     * is a secret name). Usage: {@code Pcs.secretsOf(fencePrimitive)}.
+     */
+    public static List<Secret> secretsOf(Resource r) {
+        List<Secret> out = new ArrayList<>();
+        for (Resource x : r.flatten()) {
+            List<NvSet> sets = new ArrayList<>(x.metaAttributes());
+            if (x instanceof Primitive p) {
+                sets.addAll(p.instanceAttributes());
+            }
+            for (NvSet s : sets) {
+                for (NvPair nv : s.pairs()) {
+                    if (nv.isSecret() && nv.value() != null && !nv.value().isEmpty()) {
+                        out.add(Secret.of(nv.value()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code cibadmin --create --scope resources --xml-pipe} with the resource's XML as secret stdin (on a CIB file
+     * through {@code CIB_file}); exit 108 when the id already exists. Secret values are registered on the command
+     * (redacted from its display and errors; cibadmin echoes a refused element on stdout).
+     * Usage: {@code executor.runChecked(Pcs.live().cibadminCreate(fenceDevice))}.
+     */
+    public Command cibadminCreate(Resource r) {
+        return cibadmin("--create", r);
+    }
+
+    /**
+     * {@code cibadmin --replace --scope resources --xml-pipe}: replaces the resource with the same id (exit 105 when
+     * there is none), e.g. a fencing device whose password changed; secret stdin as in {@link #cibadminCreate}.
+     * Usage: {@code executor.runChecked(Pcs.live().cibadminReplace(fenceDeviceWithNewPassword))}.
+     */
+    public Command cibadminReplace(Resource r) {
+        return cibadmin("--replace", r);
+    }
+
+    private Command cibadmin(String op, Resource r) {
+        Command.Builder b = Command.builder("cibadmin").arg(op).arg("--scope").arg("resources").arg("--xml-pipe")
+                .secretStdin(org.sansdk.pacemaker.cib.CibWriter.resourceXml(r).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (Secret s : secretsOf(r)) {
+            b.secret(s);
+            String escaped = org.sansdk.pacemaker.cib.CibWriter.escapeAttribute(s.reveal());
+            if (!escaped.equals(s.reveal())) {
+                b.secret(Secret.of(escaped));
+            }
+        }
+        cibFile.ifPresent(p -> b.env("CIB_file", p.toString()));
+        return b.build();
     }
 
     private Command.Builder pcs(String... args) {
@@ -75,10 +158,21 @@ public final class Pcs {
 
     /**
      * {@code pcs resource create} or {@code pcs stonith create} for a primitive, optionally into a group;
-     * {@code --force} for {@code systemd:} agents (no metadata offline) or when asked.
+     * {@code --force} for {@code systemd:} agents (no metadata offline) or when asked. A primitive with a secret
+     * parameter is returned as {@link #cibadminCreate} (secret on stdin) unless this is a {@link #withSecretsOnArgv()}
+     * factory; such a primitive cannot go into a group that way (fencing devices are never grouped).
      * Usage: {@code pcs.create(primitive, Optional.of("san-services"), false)}.
+     *
+     * @throws SanException for a template-based primitive, or a secret-bearing one with a group on the default path
      */
     public Command create(Primitive p, Optional<String> group, boolean force) {
+        if (!secretsOnArgv && !secretsOf(p).isEmpty()) {
+            if (group.isPresent()) {
+                throw new SanException("primitive " + p.id() + " has secret parameters and a group: cibadmin --create cannot add it to group "
+                        + group.get() + " without replacing the group; push a CIB patch instead");
+            }
+            return cibadminCreate(p);
+        }
         if (p.agent() == null) {
             throw new SanException("primitive " + p.id() + " uses a template; pcs cannot create it: push a CIB patch instead");
         }

@@ -154,7 +154,7 @@ class SanResourceSetTest {
     }
 
     @Test
-    void pcsCommands_fencePassword_isASecretArgument() {
+    void pcsCommands_fencePassword_goesToCibadminStdinNotArgv() {
         SanClusterDesign d = DesignFixtures.documentExample().build();
         FencingDevice ipmi = FencingDevice.of("storage-a", "fence_ipmilan", Map.of("ip", "10.20.20.101", "username", "admin"))
                 .withSecret("password", Secret.of("hunter2"));
@@ -162,9 +162,18 @@ class SanResourceSetTest {
                 d.storageNodes(), d.quorumNode(), d.preferredNode(), d.preferenceScore(), d.stickiness(), d.vips(), d.services(),
                 d.cockpit(), List.of(ipmi, d.fencing().get(1)));
         List<Command> cmds = SanResourceSet.pcsCommands(withIpmi, Pcs.live());
-        Command stonith = cmds.stream().filter(c -> c.argv().contains("fence-storage-a") && c.argv().contains("create")).findFirst().orElseThrow();
-        assertThat(stonith.argv()).contains("password=hunter2", "ip=10.20.20.101", "pcmk_host_list=storage-a");
-        assertThat(stonith.toString()).doesNotContain("hunter2").contains("password=****");
+        assertThat(cmds).allSatisfy(c -> assertThat(String.join(" ", c.argv()) + c.env() + c).doesNotContain("hunter2"));
+        Command stonith = cmds.stream().filter(c -> c.program().equals("cibadmin")).findFirst().orElseThrow();
+        assertThat(stonith.argv()).containsExactly("cibadmin", "--create", "--scope", "resources", "--xml-pipe");
+        assertThat(stonith.stdinIsSecret()).isTrue();
+        assertThat(new String(stonith.stdin().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("id=\"fence-storage-a\"", "name=\"password\" value=\"hunter2\"", "value=\"10.20.20.101\"", "value=\"storage-a\"");
+        // fence-storage-b (fence_dummy, no secret) is still a pcs command
+        assertThat(cmds).anySatisfy(c -> assertThat(c.argv()).startsWith("pcs", "stonith", "create", "fence-storage-b", "fence_dummy"));
+        Command optIn = SanResourceSet.pcsCommands(withIpmi, Pcs.live().withSecretsOnArgv()).stream()
+                .filter(c -> c.argv().contains("fence-storage-a") && c.argv().contains("create")).findFirst().orElseThrow();
+        assertThat(optIn.argv()).contains("password=hunter2", "ip=10.20.20.101", "pcmk_host_list=storage-a");
+        assertThat(optIn.toString()).doesNotContain("hunter2").contains("password=****");
         assertThat(ipmi.toString()).doesNotContain("hunter2");
         Configuration conf = SanResourceSet.configuration(withIpmi);
         Primitive fence = (Primitive) conf.resource("fence-storage-a").orElseThrow();

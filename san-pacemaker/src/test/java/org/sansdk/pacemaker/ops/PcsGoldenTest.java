@@ -80,7 +80,8 @@ class PcsGoldenTest {
         Configuration ours = SanResourceSet.configuration(SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth0")
                 .fencing(ipmi).fencing(FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build());
         Primitive dev = (Primitive) ours.resource("fence-storage-a").orElseThrow();
-        Command create = Pcs.file(dir.resolve("ipmi.xml")).create(dev, java.util.Optional.empty(), false);
+        // explicit opt-in (a throwaway test password): the default path would use cibadmin, which does not check parameters
+        Command create = Pcs.file(dir.resolve("ipmi.xml")).withSecretsOnArgv().create(dev, java.util.Optional.empty(), false);
         assertThat(create.toString()).doesNotContain("s3cret-bmc").contains("password=****");
         Path cib = dir.resolve("ipmi.xml");
         Files.writeString(cib, Tools.runOk(Command.of("cibadmin", "--empty")).stdout());
