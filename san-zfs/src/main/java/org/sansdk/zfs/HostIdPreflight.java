@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.sansdk.core.Command;
 import org.sansdk.core.CommandResult;
+import org.sansdk.core.CommandTimeoutException;
 import org.sansdk.core.Executor;
+import org.sansdk.core.HostUnreachableException;
 import org.sansdk.core.SanException;
 
 /**
@@ -83,9 +85,15 @@ public final class HostIdPreflight {
      */
     public static NodeHostId probe(String node, Executor executor, String hostidFile) {
         Optional<HostId> libc = Optional.empty();
-        CommandResult l = executor.run(Command.of(LIBC_HOSTID));
-        if (l.isSuccess()) {
-            libc = Optional.of(HostId.parse(node + ": hostid", l.stdout()));
+        try {
+            CommandResult l = executor.run(Command.of(LIBC_HOSTID));
+            if (l.isSuccess()) {
+                libc = Optional.of(HostId.parse(node + ": hostid", l.stdout()));
+            }
+        } catch (HostUnreachableException | CommandTimeoutException e) {
+            throw e;
+        } catch (SanException e) {
+            // `hostid` is only shown in messages; a node without it (not started, odd output) is still probed
         }
         CommandResult spl = executor.run(Command.of(SPL_HOSTID));
         if (spl.isSuccess()) {

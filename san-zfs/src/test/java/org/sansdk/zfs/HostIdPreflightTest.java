@@ -197,4 +197,14 @@ class HostIdPreflightTest {
         assertThat(new HostIdCheck(fixedA, fixedB).covers("storage-a")).isTrue();
         assertThat(Zgenhostid.fixPlan(fixedA, fixedB, new Random(1)).isEmpty()).isTrue();
     }
+
+    @Test
+    void probe_hostidMissingOrOdd_stillReadsTheFile() {
+        ReplayExecutor noHostid = ReplayExecutor.builder().on(HostIdPreflight.LIBC_HOSTID,
+                        CommandResult.of(0, "hostid: command not found\n", ""))
+                .on(HostIdPreflight.SPL_HOSTID, NO_SPL).on(OD, CommandResult.ok(" 0a1b2c3d\n")).build();
+        NodeHostId n = HostIdPreflight.probe("storage-a", noHostid);
+        assertThat(n.hostId().hex()).isEqualTo("0a1b2c3d");
+        assertThat(n.libcHostid()).isEmpty();
+    }
 }
