@@ -1,5 +1,8 @@
 package org.sansdk.zfs;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +20,16 @@ import org.sansdk.core.Command;
  *
  * <p>{@link #design(String, HostIdCheck)} is the import of the HA design's pool: it takes the host id
  * preflight of both storage nodes (multihost only stops a double import when their ids differ), sets
- * {@code cachefile=none}, and a forced import must name one of the two checked nodes as the fenced one.
+ * {@code cachefile=none}, and a forced import must name one of the two checked nodes as the fenced one and
+ * have been confirmed at most {@link #DESIGN_MAX_PROOF_AGE} ago (a proof from an earlier failover says
+ * nothing about now).
  * Pool and new names are checked ({@code zpool} reads any operand starting with {@code -} as an option, so
  * {@code zpool import san-pool -f} would force).
  */
 public final class ZpoolImport {
+    /** How old a fencing proof may be for a forced design import. */
+    public static final Duration DESIGN_MAX_PROOF_AGE = Duration.ofMinutes(15);
+
     private ZpoolImport() {
     }
 
@@ -62,6 +70,7 @@ public final class ZpoolImport {
         private String altroot;
         private String newName;
         private final HostIdCheck hostIds;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(String pool, HostIdCheck hostIds) {
             if (pool == null || pool.isBlank()) {
@@ -159,12 +168,35 @@ public final class ZpoolImport {
          */
         public Builder force(FencingProof fencingProof) {
             Objects.requireNonNull(fencingProof, "a forced import needs a FencingProof");
+            if (hostIds != null) {
+                Instant now = clock.instant();
+                if (fencingProof.confirmedAt().isAfter(now.plusSeconds(60))
+                        || fencingProof.confirmedAt().isBefore(now.minus(DESIGN_MAX_PROOF_AGE))) {
+                    throw new IllegalArgumentException("the fencing of '" + fencingProof.fencedNode() + "' was "
+                            + "confirmed at " + fencingProof.confirmedAt() + ", not within the last "
+                            + DESIGN_MAX_PROOF_AGE.toMinutes() + " minutes of " + now + ": fence again before forcing");
+                }
+            }
             if (hostIds != null && !hostIds.covers(fencingProof.fencedNode())) {
                 throw new IllegalArgumentException("the fenced node '" + fencingProof.fencedNode() + "' is not one "
                         + "of the storage nodes of the host id check (" + hostIds.first().node() + ", "
                         + hostIds.second().node() + ")");
             }
             this.proof = fencingProof;
+            return this;
+        }
+
+        /**
+         * The clock the age of a fencing proof is measured with (tests; default UTC system clock). Set it
+         * before {@link #force(FencingProof)}.
+         *
+         * <p>{@code .clock(Clock.fixed(now, ZoneOffset.UTC))}
+         *
+         * @param c the clock
+         * @return this
+         */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 

@@ -155,12 +155,20 @@ class BuildersTest {
     void zpoolImport_design_takesThePreflightAndOnlyAProofForOneOfItsNodes() {
         assertThat(ZpoolImport.design("san-pool", IDS).searchDir("/dev/disk/by-path").build().argv())
                 .containsExactly("zpool", "import", "-d", "/dev/disk/by-path", "-o", "cachefile=none", "san-pool");
+        var now = java.time.Clock.fixed(Instant.parse("2026-01-01T00:05:00Z"), java.time.ZoneOffset.UTC);
         var proofB = FencingProof.stonith("storage-b", Instant.parse("2026-01-01T00:00:00Z"), "fenced: reboot ok");
-        assertThat(ZpoolImport.design("san-pool", IDS).force(proofB).build().argv())
+        assertThat(ZpoolImport.design("san-pool", IDS).clock(now).force(proofB).build().argv())
                 .containsExactly("zpool", "import", "-o", "cachefile=none", "-f", "san-pool");
         var proofOther = FencingProof.stonith("quorum", Instant.parse("2026-01-01T00:00:00Z"), "fenced: reboot ok");
-        assertThatThrownBy(() -> ZpoolImport.design("san-pool", IDS).force(proofOther))
+        assertThatThrownBy(() -> ZpoolImport.design("san-pool", IDS).clock(now).force(proofOther))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quorum");
+        // a proof from an earlier failover (or from the future) does not count
+        var stale = FencingProof.stonith("storage-b", Instant.parse("2025-12-31T23:40:00Z"), "fenced: reboot ok");
+        assertThatThrownBy(() -> ZpoolImport.design("san-pool", IDS).clock(now).force(stale))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fence again");
+        var future = FencingProof.stonith("storage-b", Instant.parse("2026-01-01T01:00:00Z"), "fenced: reboot ok");
+        assertThatThrownBy(() -> ZpoolImport.design("san-pool", IDS).clock(now).force(future))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZpoolImport.design("san-pool", null)).isInstanceOf(NullPointerException.class);
         assertThat(ZpoolImport.design("san-pool", IDS).hostIds()).contains(IDS);
     }
