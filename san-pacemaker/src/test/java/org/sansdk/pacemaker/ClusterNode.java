@@ -86,7 +86,13 @@ public final class ClusterNode implements AutoCloseable {
         Files.writeString(inner, INNER);
         Files.setPosixFilePermissions(inner, PosixFilePermissions.fromString("rwxr-xr-x"));
         ClusterNode n = new ClusterNode(name, netns, root);
-        n.launch();
+        try {
+            n.launch();
+        } catch (IOException | RuntimeException | Error e) {
+            // the caller never gets the node: stop what did start before failing
+            n.close();
+            throw e;
+        }
         return n;
     }
 
@@ -96,17 +102,37 @@ public final class ClusterNode implements AutoCloseable {
         Files.deleteIfExists(pidFile);
         daemon = Daemon.start(List.of("ip", "netns", "exec", netns, "unshare", "-m", "-u", "--propagation", "private",
                 root.resolve("inner.sh").toString(), root.toString()), root.resolve("inner.log"));
+        // bounded: 30 s for the inner script to start corosync and pacemakerd (fails early when the script died)
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try {
-            for (int i = 0; i < 100 && !Files.exists(pidFile); i++) {
+            while (System.nanoTime() < deadline && !pidFileComplete(pidFile) && daemon.isAlive()) {
                 Thread.sleep(100);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!Files.exists(pidFile)) {
-            throw new AssertionError("pacemakerd did not start on " + name + ": " + Files.readString(root.resolve("inner.log")));
+        if (!pidFileComplete(pidFile)) {
+            throw new AssertionError("pacemakerd did not start on " + name + " (inner script " + (daemon.isAlive() ? "still running" : "exited")
+                    + "): " + tail(root.resolve("inner.log")) + tail(root.resolve("corosync.out")) + tail(root.resolve("pacemakerd.out")));
         }
         pacemakerd = Long.parseLong(Files.readString(pidFile).trim());
+    }
+
+    private static boolean pidFileComplete(Path pidFile) {
+        try {
+            return Files.exists(pidFile) && Files.readString(pidFile).trim().matches("[0-9]+");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String tail(Path p) {
+        try {
+            String t = Files.exists(p) ? Files.readString(p) : "";
+            return "\n--- " + p.getFileName() + ": " + (t.length() > 2000 ? t.substring(t.length() - 2000) : t);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The node name. */
@@ -156,17 +182,40 @@ public final class ClusterNode implements AutoCloseable {
         if (daemon != null) {
             daemon.stop(Duration.ofSeconds(60));
         }
-        // daemons pacemakerd left behind in their own process groups (after a killed corosync)
-        CommandResult r = TestExecutors.local().run(Command.of("ip", "netns", "pids", netns));
-        for (String l : r.stdout().lines().filter(x -> !x.isBlank()).toList()) {
-            TestExecutors.local().run(Command.of("kill", "-KILL", l.trim()));
+        // daemons pacemakerd left behind in their own process groups (after a killed corosync); then wait (bounded)
+        // until the namespace is empty, so a relaunch never races a dying corosync for its port and state files
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            List<String> left = TestExecutors.local().run(Command.of("ip", "netns", "pids", netns)).stdout().lines()
+                    .map(String::trim).filter(x -> x.matches("[0-9]+")).toList();
+            left.forEach(l -> pids.add(Long.parseLong(l)));
+            if (left.isEmpty() || System.nanoTime() > deadline) {
+                break;
+            }
+            for (String l : left) {
+                TestExecutors.local().run(Command.of("kill", "-KILL", l));
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
     }
 
-    /** Stops the node and removes libqb's /dev/shm leftovers of the processes it ran. */
+    /**
+     * Stops the node and removes libqb's /dev/shm leftovers of the processes it ran. Best effort
+     * and idempotent: a cleanup problem is reported on stderr, never thrown (it must not hide the test's own result
+     * nor stop the other nodes' cleanup).
+     */
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            System.err.println("ClusterNode " + name + ": stop failed: " + e);
+        }
         try (Stream<Path> s = Files.list(Path.of("/dev/shm"))) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
@@ -177,9 +226,10 @@ public final class ClusterNode implements AutoCloseable {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("ClusterNode " + name + ": /dev/shm cleanup failed: " + e);
         }
+        // the state directory (logs, CIB, pengine inputs) stays in the temp dir for a post-mortem; nothing reads it again
     }
 
     private static void deleteTree(Path p) throws IOException {
@@ -191,6 +241,21 @@ public final class ClusterNode implements AutoCloseable {
                 Files.deleteIfExists(x);
             }
         }
+    }
+
+    /**
+     * Runs {@code cleanup} once: from the test's {@code @AfterAll}, or from a JVM shutdown hook when the JVM is stopped
+     * first (surefire timeout, Ctrl-C), so processes and namespaces never outlive the test run.
+     */
+    public static Runnable onceAndAtExit(Runnable cleanup) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true)) {
+                cleanup.run();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(once, "cluster-cleanup"));
+        return once;
     }
 
     /** corosync.conf for nodes named and addressed as given (node ids 1..n). */

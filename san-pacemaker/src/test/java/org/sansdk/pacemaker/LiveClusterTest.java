@@ -43,9 +43,12 @@ class LiveClusterTest {
     private static ClusterNode node;
     private static Pacemaker pm;
 
+    private static Runnable cleanup;
+
     @BeforeAll
     static void startCluster() throws Exception {
         ClusterNode.requireTools();
+        cleanup = ClusterNode.onceAndAtExit(LiveClusterTest::cleanUp);
         ns = NetNamespace.create("san-pcmk");
         node = ClusterNode.start("storage-a", ns.name(), ClusterNode.corosyncConf(List.of("storage-a"), List.of("127.0.0.1")));
         pm = node.pacemaker();
@@ -70,11 +73,21 @@ class LiveClusterTest {
 
     @AfterAll
     static void stopCluster() {
+        if (cleanup != null) {
+            cleanup.run();
+        }
+    }
+
+    private static void cleanUp() {
         if (node != null) {
             node.close();
         }
         if (ns != null) {
-            ns.close();
+            try {
+                ns.close();
+            } catch (RuntimeException e) {
+                System.err.println("cleanup of " + ns.name() + " failed: " + e);
+            }
         }
     }
 
@@ -108,18 +121,19 @@ class LiveClusterTest {
 
     @Test
     @Order(2)
-    void patch_appliedToLiveCib_startsTheNewResources() {
+    void patch_appliedToLiveCib_startsTheNewResources() throws InterruptedException {
         settle();
         CibPatch patch = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 10; attempt++) {
             Cib live = pm.cib();
             patch = CibPatch.between(live, withServices(live.configuration()), false);
             try {
                 pm.apply(patch);
                 break;
             } catch (CibChangedException e) {
-                // a status update moved num_updates between planning and applying: re-plan, as documented
+                // a status update moved num_updates between planning and applying: re-plan, as documented (bounded)
                 patch = null;
+                Thread.sleep(1000);
             }
         }
         assertThat(patch).isNotNull();

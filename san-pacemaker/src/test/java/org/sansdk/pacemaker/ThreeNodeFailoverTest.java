@@ -47,9 +47,12 @@ class ThreeNodeFailoverTest {
     private static final List<ClusterNode> NODES = new ArrayList<>();
     private static NetNamespace bridge;
 
+    private static Runnable cleanup;
+
     @BeforeAll
     static void startCluster() throws Exception {
         ClusterNode.requireTools();
+        cleanup = ClusterNode.onceAndAtExit(ThreeNodeFailoverTest::cleanUp);
         bridge = NetNamespace.create("san-br");
         bridge.exec(List.of("ip", "link", "add", "br0", "type", "bridge"));
         bridge.exec(List.of("ip", "link", "set", "br0", "up"));
@@ -79,14 +82,24 @@ class ThreeNodeFailoverTest {
 
     @AfterAll
     static void stopCluster() {
-        for (ClusterNode n : NODES) {
-            n.close();
+        if (cleanup != null) {
+            cleanup.run();
         }
-        for (NetNamespace ns : NETNS) {
-            ns.close();
-        }
+    }
+
+    /** Every node, then every namespace, each independently (one failing cleanup does not skip the others). */
+    private static void cleanUp() {
+        List<AutoCloseable> all = new ArrayList<>(NODES);
+        all.addAll(NETNS);
         if (bridge != null) {
-            bridge.close();
+            all.add(bridge);
+        }
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("cleanup of " + c + " failed: " + e);
+            }
         }
     }
 
@@ -146,18 +159,19 @@ class ThreeNodeFailoverTest {
 
     @Test
     @Order(1)
-    void designPushed_everythingOnStorageA_nothingOnQuorum() {
+    void designPushed_everythingOnStorageA_nothingOnQuorum() throws InterruptedException {
         ClusterNode b = node("storage-b");
         Pacemaker pm = b.pacemaker();
         settle(b);
         boolean applied = false;
-        for (int attempt = 0; attempt < 5 && !applied; attempt++) {
+        for (int attempt = 0; attempt < 10 && !applied; attempt++) {
             Cib live = pm.cib();
             try {
                 pm.apply(CibPatch.between(live, standIn(live.configuration()), false));
                 applied = true;
             } catch (CibChangedException e) {
-                // status updates moved num_updates: re-plan
+                // status updates moved num_updates: re-plan (bounded: 10 attempts, 1 s apart)
+                Thread.sleep(1000);
             }
         }
         assertThat(applied).isTrue();

@@ -150,8 +150,12 @@ public final class SanResourceSet {
     }
 
     /**
-     * The configuration section for the design (nodes with ids 1..3 in storage, storage, quorum order).
+     * The configuration section for the design (nodes with ids 1..3 in storage, storage, quorum order), checked
+     * against the intent ({@link #requireIntent}) before it is returned.
      * Usage: {@code Cib cib = Cib.of(SanResourceSet.configuration(design));}
+     *
+     * @throws ValidationException with PCMK-INTENT-* rule ids when the input cannot give a resource set that keeps the
+     *                             intent (a storage node without a fencing device, ...)
      */
     public static Configuration configuration(SanClusterDesign d) {
         List<NvSet> props = List.of(NvSet.of("cluster_property_set", "cib-bootstrap-options",
@@ -208,7 +212,11 @@ public final class SanResourceSet {
         constraints.add(LocationConstraint.prefers(POOL, d.preferredNode(), Integer.toString(d.preferenceScore())));
         List<NvSet> rscDefaults = List.of(NvSet.of("meta_attributes", "rsc_defaults-meta_attributes",
                 List.of(new NvPair("rsc_defaults-meta_attributes-resource-stickiness", "resource-stickiness", Integer.toString(d.stickiness())))));
-        return new Configuration(props, nodes, resources, constraints, List.of(), rscDefaults, List.of(), List.of(), List.of(), List.of(), List.of());
+        Configuration conf = new Configuration(props, nodes, resources, constraints, List.of(), rscDefaults, List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        // never hand out a resource set that breaks the intent (e.g. a storage node without a fencing device)
+        requireIntent(conf, d.storageNodes(), d.quorumNode(), POOL);
+        return conf;
     }
 
     private static Primitive vip(ClientVip v) {

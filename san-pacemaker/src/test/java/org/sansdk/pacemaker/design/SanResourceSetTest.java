@@ -96,16 +96,79 @@ class SanResourceSetTest {
     }
 
     @Test
-    void checkIntent_noFencingForStorageB_reportsIt() {
+    void configuration_noFencingForStorageB_isRefusedWithIntent003() {
         SanClusterDesign d = DesignFixtures.documentExample().build();
-        Configuration c = SanResourceSet.configuration(new SanClusterDesign(d.poolName(), d.importTimeout(), d.exportTimeout(),
+        SanClusterDesign oneFence = new SanClusterDesign(d.poolName(), d.importTimeout(), d.exportTimeout(),
                 d.poolMonitor(), d.storageNodes(), d.quorumNode(), d.preferredNode(), d.preferenceScore(), d.stickiness(), d.vips(),
-                d.services(), d.cockpit(), d.fencing().subList(0, 1)));
-        assertThat(SanResourceSet.checkIntent(c, STORAGE, "quorum", "zfs-pool")).singleElement()
-                .satisfies(v -> {
+                d.services(), d.cockpit(), d.fencing().subList(0, 1));
+        assertThatThrownBy(() -> SanResourceSet.configuration(oneFence)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).singleElement().satisfies(v -> {
                     assertThat(v.ruleId()).isEqualTo("PCMK-INTENT-003");
                     assertThat(v.message()).contains("storage-b");
-                });
+                }));
+    }
+
+    private static Configuration generated() {
+        return SanResourceSet.configuration(DesignFixtures.documentExample().build());
+    }
+
+    private static Configuration with(Configuration c, List<org.sansdk.pacemaker.cib.NvSet> props, List<org.sansdk.pacemaker.cib.Resource> rs,
+                                      List<org.sansdk.pacemaker.cib.Constraint> cs) {
+        return new Configuration(props, c.nodes(), rs, cs, c.fencingTopology(), c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(),
+                c.acls(), c.unknown());
+    }
+
+    private static List<org.sansdk.pacemaker.cib.Constraint> without(Configuration c, java.util.function.Predicate<org.sansdk.pacemaker.cib.Constraint> drop) {
+        return c.constraints().stream().filter(drop.negate()).toList();
+    }
+
+    /** Each intent rule broken alone on the generated configuration gives exactly that rule (and can fail). */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> singleBreaks() {
+        Configuration c = generated();
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-001", "crm_config.stonith-enabled",
+                        with(c, List.of(NvSet.of("cluster_property_set", "cib-bootstrap-options",
+                                List.of(new org.sansdk.pacemaker.cib.NvPair("x", "stonith-enabled", "false")))), c.resources(), c.constraints())),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-002", "resources.zfs-pool",
+                        with(c, c.crmConfig(), c.resources().stream().filter(r -> !r.id().equals("zfs-pool")).toList(),
+                                without(c, x -> x instanceof LocationConstraint l && "zfs-pool".equals(l.rsc())))),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-003", "resources",
+                        with(c, c.crmConfig(), c.resources().stream().filter(r -> !r.id().equals("fence-storage-b")).toList(),
+                                without(c, x -> x instanceof LocationConstraint l && "fence-storage-b".equals(l.rsc())))),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-004", "resources.fence-storage-a",
+                        with(c, c.crmConfig(), c.resources(), without(c, x -> x instanceof LocationConstraint l
+                                && "fence-storage-a".equals(l.rsc()) && "storage-a".equals(l.node())))),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-005", "resources.zfs-pool",
+                        with(c, c.crmConfig(), c.resources(), without(c, x -> x instanceof LocationConstraint l
+                                && "zfs-pool".equals(l.rsc()) && !l.rules().isEmpty()))),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-005", "resources.fence-storage-b",
+                        with(c, c.crmConfig(), c.resources(), without(c, x -> x instanceof LocationConstraint l
+                                && "fence-storage-b".equals(l.rsc()) && "quorum".equals(l.node())))),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-006", "resources.cockpit-group",
+                        with(c, c.crmConfig(), c.resources(), without(c, x -> x instanceof ColocationConstraint col
+                                && "cockpit-group".equals(col.rsc())))),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-007", "resources.san-services",
+                        with(c, c.crmConfig(), c.resources(), without(c, x -> x instanceof OrderConstraint o && "san-services".equals(o.then())))));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.MethodSource("singleBreaks")
+    void checkIntent_oneRuleBroken_reportsExactlyThatRule(String ruleId, String path, Configuration broken) {
+        assertThat(SanResourceSet.checkIntent(broken, STORAGE, "quorum", "zfs-pool")).extracting(Violation::ruleId, Violation::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ruleId, path));
+        assertThatThrownBy(() -> SanResourceSet.requireIntent(broken, STORAGE, "quorum", "zfs-pool"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining(ruleId);
+    }
+
+    @Test
+    void checkIntent_advisoryOrderOrColocationScoreBelowInfinity_doesNotCount() {
+        Configuration c = generated();
+        List<org.sansdk.pacemaker.cib.Constraint> weak = new java.util.ArrayList<>(without(c, x -> (x instanceof OrderConstraint o
+                && "san-services".equals(o.then())) || (x instanceof ColocationConstraint col && "san-services".equals(col.rsc()))));
+        weak.add(new OrderConstraint("o-weak", "zfs-pool", "san-services", "start", "start", "Optional", null, null, List.of()));
+        weak.add(new ColocationConstraint("c-weak", "san-services", "zfs-pool", "1000", null, null, null, List.of()));
+        assertThat(SanResourceSet.checkIntent(with(c, c.crmConfig(), c.resources(), weak), STORAGE, "quorum", "zfs-pool"))
+                .extracting(Violation::ruleId).containsExactlyInAnyOrder("PCMK-INTENT-006", "PCMK-INTENT-007");
     }
 
     @Test
