@@ -23,9 +23,20 @@ public record Alert(String id, String path, String description, List<NvSet> attr
      * A {@code <recipient>}.
      * Usage: {@code new Alert.Recipient("r1", "/var/log/alerts")}.
      *
-     * @param id    recipient id
-     * @param value recipient value
+     * @param id            recipient id
+     * @param value         recipient value
+     * @param description   description or null
+     * @param attributeSets meta/instance attributes of the recipient
      */
-    public record Recipient(String id, String value) {
+    public record Recipient(String id, String value, String description, List<NvSet> attributeSets) {
+        /** Copies. Usage: see type. */
+        public Recipient {
+            attributeSets = List.copyOf(attributeSets);
+        }
+
+        /** A recipient without description or attributes. Usage: {@code new Alert.Recipient("r1", "/var/log/alerts")}. */
+        public Recipient(String id, String value) {
+            this(id, value, null, List.of());
+        }
     }
 }

@@ -257,30 +257,36 @@ public final class CibParser {
             case "group": {
                 List<Primitive> members = new ArrayList<>();
                 List<NvSet> meta = new ArrayList<>();
+                List<XmlElement> unknown = new ArrayList<>();
                 for (XmlElement c : r.children()) {
                     if (c.name().equals("primitive")) {
                         members.add(primitive(c));
                     } else if (c.name().equals("meta_attributes")) {
                         meta.add(nvset(c));
+                    } else {
+                        unknown.add(c);
                     }
                 }
-                return new Group(required(r, "id"), meta, members);
+                return new Group(required(r, "id"), meta, members, withoutId(r.attributes()), unknown);
             }
             case "clone":
             case "master": {
                 List<NvSet> meta = new ArrayList<>();
+                List<XmlElement> unknown = new ArrayList<>();
                 Resource child = null;
                 for (XmlElement c : r.children()) {
                     if (c.name().equals("meta_attributes")) {
                         meta.add(nvset(c));
-                    } else if (c.name().equals("primitive") || c.name().equals("group")) {
+                    } else if (child == null && (c.name().equals("primitive") || c.name().equals("group"))) {
                         child = resource(c);
+                    } else {
+                        unknown.add(c);
                     }
                 }
                 if (child == null) {
                     throw err(r, "a <primitive> or <group> inside <" + r.name() + " id=\"" + r.get("id") + "\">");
                 }
-                return new Clone(required(r, "id"), r.name().equals("master"), meta, child);
+                return new Clone(required(r, "id"), r.name().equals("master"), meta, child, withoutId(r.attributes()), unknown);
             }
             case "bundle": {
                 String runtime = null;
@@ -324,6 +330,7 @@ public final class CibParser {
         List<NvSet> ut = new ArrayList<>();
         List<Operation> ops = new ArrayList<>();
         List<XmlElement> unknown = new ArrayList<>();
+        Map<String, String> opsAttrs = new LinkedHashMap<>();
         for (XmlElement c : p.children()) {
             switch (c.name()) {
                 case "instance_attributes":
@@ -336,15 +343,24 @@ public final class CibParser {
                     ut.add(nvset(c));
                     break;
                 case "operations":
-                    for (XmlElement o : c.children("op")) {
-                        ops.add(op(o));
+                    if (c.attributes().isEmpty() && c.children().isEmpty()) {
+                        unknown.add(c); // an empty <operations/>: kept as written
+                        break;
+                    }
+                    opsAttrs.putAll(c.attributes());
+                    for (XmlElement o : c.children()) {
+                        if (o.name().equals("op")) {
+                            ops.add(op(o));
+                        } else {
+                            unknown.add(o);
+                        }
                     }
                     break;
                 default:
                     unknown.add(c);
             }
         }
-        return new Primitive(id, agent, p.get("template"), p.get("description"), ia, ma, ut, ops, unknown);
+        return new Primitive(id, agent, p.get("template"), p.get("description"), ia, ma, ut, ops, unknown, opsAttrs);
     }
 
     private Operation op(XmlElement o) {
@@ -389,20 +405,31 @@ public final class CibParser {
                     rules.add(rule(r));
                 }
                 return new LocationConstraint(required(c, "id"), c.get("rsc"), c.get("rsc-pattern"), c.get("node"),
-                        c.get("score"), c.get("role"), c.get("resource-discovery"), rules, sets);
+                        c.get("score"), c.get("role"), c.get("resource-discovery"), rules, sets,
+                        other(c, "id", "rsc", "rsc-pattern", "node", "score", "role", "resource-discovery"));
             }
             case "rsc_colocation":
                 return new ColocationConstraint(required(c, "id"), c.get("rsc"), c.get("with-rsc"), c.get("score"),
-                        c.get("rsc-role"), c.get("with-rsc-role"), c.get("node-attribute"), sets);
+                        c.get("rsc-role"), c.get("with-rsc-role"), c.get("node-attribute"), sets,
+                        other(c, "id", "rsc", "with-rsc", "score", "rsc-role", "with-rsc-role", "node-attribute"));
             case "rsc_order":
                 return new OrderConstraint(required(c, "id"), c.get("first"), c.get("then"), c.get("first-action"),
-                        c.get("then-action"), c.get("kind"), c.get("score"), c.get("symmetrical"), sets);
+                        c.get("then-action"), c.get("kind"), c.get("score"), c.get("symmetrical"), sets,
+                        other(c, "id", "first", "then", "first-action", "then-action", "kind", "score", "symmetrical"));
             case "rsc_ticket":
                 return new TicketConstraint(required(c, "id"), required(c, "ticket"), c.get("rsc"), c.get("rsc-role"),
-                        c.get("loss-policy"), sets);
+                        c.get("loss-policy"), sets, other(c, "id", "ticket", "rsc", "rsc-role", "loss-policy"));
             default:
                 return new UnknownConstraint(c);
         }
+    }
+
+    private static Map<String, String> other(XmlElement e, String... typed) {
+        Map<String, String> m = new LinkedHashMap<>(e.attributes());
+        for (String t : typed) {
+            m.remove(t);
+        }
+        return m;
     }
 
     private FencingLevel level(XmlElement l) {
@@ -420,7 +447,13 @@ public final class CibParser {
         List<Alert.Recipient> rec = new ArrayList<>();
         for (XmlElement c : a.children()) {
             if (c.name().equals("recipient")) {
-                rec.add(new Alert.Recipient(c.get("id"), c.get("value")));
+                List<NvSet> rs = new ArrayList<>();
+                for (XmlElement x : c.children()) {
+                    if (x.name().endsWith("_attributes")) {
+                        rs.add(nvset(x));
+                    }
+                }
+                rec.add(new Alert.Recipient(c.get("id"), c.get("value"), c.get("description"), rs));
             } else if (c.name().endsWith("_attributes")) {
                 sets.add(nvset(c));
             }

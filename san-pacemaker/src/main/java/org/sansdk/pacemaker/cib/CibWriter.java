@@ -80,7 +80,7 @@ public final class CibWriter {
         attrs.put("epoch", Long.toString(cib.version().epoch()));
         attrs.put("num_updates", Long.toString(cib.version().numUpdates()));
         open("cib", attrs, 0, false);
-        configuration(cib.configuration(), 1);
+        configuration(cib.configuration(), 1, cib.sections());
         if (withStatus) {
             if (cib.status().isEmpty()) {
                 indent(1).append("<status/>\n");
@@ -99,28 +99,33 @@ public final class CibWriter {
     }
 
     private void configuration(Configuration c, int d) {
+        configuration(c, d, java.util.Set.of());
+    }
+
+    /** {@code present}: section names the source document had, written even when empty. */
+    private void configuration(Configuration c, int d, java.util.Set<String> present) {
         indent(d).append("<configuration>\n");
         section("crm_config", d + 1, () -> c.crmConfig().forEach(s -> nvset(s, d + 2)), c.crmConfig().isEmpty());
         section("nodes", d + 1, () -> c.nodes().forEach(n -> node(n, d + 2)), c.nodes().isEmpty());
         section("resources", d + 1, () -> c.resources().forEach(r -> resource(r, d + 2)), c.resources().isEmpty());
         section("constraints", d + 1, () -> c.constraints().forEach(x -> constraint(x, d + 2)), c.constraints().isEmpty());
-        if (!c.fencingTopology().isEmpty()) {
-            section("fencing-topology", d + 1, () -> c.fencingTopology().forEach(l -> level(l, d + 2)), false);
+        if (!c.fencingTopology().isEmpty() || present.contains("fencing-topology")) {
+            section("fencing-topology", d + 1, () -> c.fencingTopology().forEach(l -> level(l, d + 2)), c.fencingTopology().isEmpty());
         }
-        if (!c.rscDefaults().isEmpty()) {
-            section("rsc_defaults", d + 1, () -> c.rscDefaults().forEach(s -> nvset(s, d + 2)), false);
+        if (!c.rscDefaults().isEmpty() || present.contains("rsc_defaults")) {
+            section("rsc_defaults", d + 1, () -> c.rscDefaults().forEach(s -> nvset(s, d + 2)), c.rscDefaults().isEmpty());
         }
-        if (!c.opDefaults().isEmpty()) {
-            section("op_defaults", d + 1, () -> c.opDefaults().forEach(s -> nvset(s, d + 2)), false);
+        if (!c.opDefaults().isEmpty() || present.contains("op_defaults")) {
+            section("op_defaults", d + 1, () -> c.opDefaults().forEach(s -> nvset(s, d + 2)), c.opDefaults().isEmpty());
         }
-        if (!c.alerts().isEmpty()) {
-            section("alerts", d + 1, () -> c.alerts().forEach(a -> alert(a, d + 2)), false);
+        if (!c.alerts().isEmpty() || present.contains("alerts")) {
+            section("alerts", d + 1, () -> c.alerts().forEach(a -> alert(a, d + 2)), c.alerts().isEmpty());
         }
-        if (!c.tags().isEmpty()) {
-            section("tags", d + 1, () -> c.tags().forEach(t -> tag(t, d + 2)), false);
+        if (!c.tags().isEmpty() || present.contains("tags")) {
+            section("tags", d + 1, () -> c.tags().forEach(t -> tag(t, d + 2)), c.tags().isEmpty());
         }
-        if (!c.acls().isEmpty()) {
-            section("acls", d + 1, () -> c.acls().forEach(a -> acl(a, d + 2)), false);
+        if (!c.acls().isEmpty() || present.contains("acls")) {
+            section("acls", d + 1, () -> c.acls().forEach(a -> acl(a, d + 2)), c.acls().isEmpty());
         }
         for (XmlElement e : c.unknown()) {
             raw(e, d + 1);
@@ -215,14 +220,20 @@ public final class CibWriter {
         } else if (r instanceof Template t) {
             primitive("template", t.body(), d);
         } else if (r instanceof Group g) {
-            open("group", attrs("id", g.id()), d, false);
+            Map<String, String> ga = attrs("id", g.id());
+            ga.putAll(g.other());
+            open("group", ga, d, false);
             g.metaAttributes().forEach(s -> nvset(s, d + 1));
+            g.unknown().forEach(e -> raw(e, d + 1));
             g.members().forEach(m -> primitive("primitive", m, d + 1));
             close("group", d);
         } else if (r instanceof Clone c) {
             String el = c.legacyMaster() ? "master" : "clone";
-            open(el, attrs("id", c.id()), d, false);
+            Map<String, String> ca = attrs("id", c.id());
+            ca.putAll(c.other());
+            open(el, ca, d, false);
             c.metaAttributes().forEach(s -> nvset(s, d + 1));
+            c.unknown().forEach(e -> raw(e, d + 1));
             resource(c.child(), d + 1);
             close(el, d);
         } else if (r instanceof Bundle b) {
@@ -248,7 +259,7 @@ public final class CibWriter {
             a.put("description", p.description());
         }
         boolean empty = p.instanceAttributes().isEmpty() && p.metaAttributes().isEmpty() && p.utilization().isEmpty()
-                && p.operations().isEmpty() && p.unknown().isEmpty();
+                && p.operations().isEmpty() && p.unknown().isEmpty() && p.operationsAttributes().isEmpty();
         open(el, a, d, empty);
         if (empty) {
             return;
@@ -256,8 +267,11 @@ public final class CibWriter {
         p.instanceAttributes().forEach(s -> nvset(s, d + 1));
         p.metaAttributes().forEach(s -> nvset(s, d + 1));
         p.utilization().forEach(s -> nvset(s, d + 1));
+        if (p.operations().isEmpty() && !p.operationsAttributes().isEmpty()) {
+            open("operations", new LinkedHashMap<>(p.operationsAttributes()), d + 1, true);
+        }
         if (!p.operations().isEmpty()) {
-            indent(d + 1).append("<operations>\n");
+            open("operations", new LinkedHashMap<>(p.operationsAttributes()), d + 1, false);
             for (Operation o : p.operations()) {
                 Map<String, String> oa = attrs("id", o.id(), "name", o.name(), "interval", o.interval(), "timeout", o.timeout(),
                         "role", o.role(), "on-fail", o.onFail());
@@ -270,7 +284,7 @@ public final class CibWriter {
                     close("op", d + 2);
                 }
             }
-            indent(d + 1).append("</operations>\n");
+            close("operations", d + 1);
         }
         p.unknown().forEach(e -> raw(e, d + 1));
         close(el, d);
@@ -280,6 +294,7 @@ public final class CibWriter {
         if (c instanceof LocationConstraint l) {
             Map<String, String> a = attrs("id", l.id(), "rsc", l.rsc(), "rsc-pattern", l.rscPattern(), "node", l.node(),
                     "score", l.score(), "role", l.role(), "resource-discovery", l.resourceDiscovery());
+            a.putAll(l.other());
             boolean empty = l.rules().isEmpty() && l.sets().isEmpty();
             open("rsc_location", a, d, empty);
             if (!empty) {
@@ -290,14 +305,17 @@ public final class CibWriter {
         } else if (c instanceof ColocationConstraint x) {
             Map<String, String> a = attrs("id", x.id(), "rsc", x.rsc(), "with-rsc", x.withRsc(), "score", x.score(),
                     "rsc-role", x.rscRole(), "with-rsc-role", x.withRscRole(), "node-attribute", x.nodeAttribute());
+            a.putAll(x.other());
             withSets("rsc_colocation", a, x.sets(), d);
         } else if (c instanceof OrderConstraint x) {
             Map<String, String> a = attrs("id", x.id(), "first", x.first(), "then", x.then(), "first-action", x.firstAction(),
                     "then-action", x.thenAction(), "kind", x.kind(), "score", x.score(), "symmetrical", x.symmetrical());
+            a.putAll(x.other());
             withSets("rsc_order", a, x.sets(), d);
         } else if (c instanceof TicketConstraint x) {
             Map<String, String> a = attrs("id", x.id(), "ticket", x.ticket(), "rsc", x.rsc(), "rsc-role", x.rscRole(),
                     "loss-policy", x.lossPolicy());
+            a.putAll(x.other());
             withSets("rsc_ticket", a, x.sets(), d);
         } else if (c instanceof UnknownConstraint u) {
             raw(u.element(), d);
@@ -338,7 +356,12 @@ public final class CibWriter {
         if (!empty) {
             a.attributeSets().forEach(s -> nvset(s, d + 1));
             for (Alert.Recipient r : a.recipients()) {
-                open("recipient", attrs("id", r.id(), "value", r.value()), d + 1, true);
+                Map<String, String> ra = attrs("id", r.id(), "value", r.value(), "description", r.description());
+                open("recipient", ra, d + 1, r.attributeSets().isEmpty());
+                if (!r.attributeSets().isEmpty()) {
+                    r.attributeSets().forEach(x -> nvset(x, d + 2));
+                    close("recipient", d + 1);
+                }
             }
             close("alert", d);
         }

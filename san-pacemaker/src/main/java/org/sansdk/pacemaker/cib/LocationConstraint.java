@@ -1,6 +1,7 @@
 package org.sansdk.pacemaker.cib;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An {@code <rsc_location>}: a score for a resource on a node, or rules.
@@ -14,14 +15,21 @@ import java.util.List;
  * @param role              role or null
  * @param resourceDiscovery always/never/exclusive or null
  * @param rules             rules (score per rule)
+ * @param other             attributes without a typed component, kept as read (require-all, influence, lifetime, ...)
  * @param sets              resource sets
  */
 public record LocationConstraint(String id, String rsc, String rscPattern, String node, String score, String role,
-                                 String resourceDiscovery, List<Rule> rules, List<ResourceSet> sets) implements Constraint {
+                                 String resourceDiscovery, List<Rule> rules, List<ResourceSet> sets, Map<String, String> other) implements Constraint {
     /** Copies. Usage: see type. */
     public LocationConstraint {
         rules = List.copyOf(rules);
         sets = List.copyOf(sets);
+        other = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(other));
+    }
+
+    /** Without extra attributes. Usage: {@code new LocationConstraint(...)} with the typed components only. */
+    public LocationConstraint(String id, String rsc, String rscPattern, String node, String score, String role, String resourceDiscovery, List<Rule> rules, List<ResourceSet> sets) {
+        this(id, rsc, rscPattern, node, score, role, resourceDiscovery, rules, sets, Map.of());
     }
 
     /** A node preference with pcs's id pattern. Usage: {@code LocationConstraint.prefers("zfs-pool", "storage-a", "100")}. */

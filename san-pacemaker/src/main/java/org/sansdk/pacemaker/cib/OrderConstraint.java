@@ -1,6 +1,7 @@
 package org.sansdk.pacemaker.cib;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An {@code <rsc_order>}: {@code then} after {@code first}, with kind Mandatory/Optional/Serialize.
@@ -14,13 +15,20 @@ import java.util.List;
  * @param kind        Mandatory, Optional, Serialize or null (= Mandatory)
  * @param score       legacy score or null
  * @param symmetrical symmetrical or null
+ * @param other             attributes without a typed component, kept as read (require-all, influence, lifetime, ...)
  * @param sets        resource sets
  */
 public record OrderConstraint(String id, String first, String then, String firstAction, String thenAction, String kind,
-                              String score, String symmetrical, List<ResourceSet> sets) implements Constraint {
+                              String score, String symmetrical, List<ResourceSet> sets, Map<String, String> other) implements Constraint {
     /** Copies. Usage: see type. */
     public OrderConstraint {
         sets = List.copyOf(sets);
+        other = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(other));
+    }
+
+    /** Without extra attributes. Usage: {@code new OrderConstraint(...)} with the typed components only. */
+    public OrderConstraint(String id, String first, String then, String firstAction, String thenAction, String kind, String score, String symmetrical, List<ResourceSet> sets) {
+        this(id, first, then, firstAction, thenAction, kind, score, symmetrical, sets, Map.of());
     }
 
     /** Mandatory start order with pcs's id and attribute pattern. Usage: {@code OrderConstraint.mandatory("a", "b")}. */

@@ -18,10 +18,12 @@ import org.sansdk.pacemaker.xml.XmlElement;
  * @param utilization        utilization sets
  * @param operations         configured operations
  * @param unknown            child elements without a typed record (kept verbatim)
+ * @param operationsAttributes attributes of the {@code <operations>} element as read (id, id-ref), usually empty
  */
 public record Primitive(String id, ResourceAgent agent, String template, String description,
                         List<NvSet> instanceAttributes, List<NvSet> metaAttributes, List<NvSet> utilization,
-                        List<Operation> operations, List<XmlElement> unknown) implements Resource {
+                        List<Operation> operations, List<XmlElement> unknown, java.util.Map<String, String> operationsAttributes)
+        implements Resource {
     /** Copies. Usage: see {@link #builder}. */
     public Primitive {
         instanceAttributes = List.copyOf(instanceAttributes);
@@ -29,6 +31,13 @@ public record Primitive(String id, ResourceAgent agent, String template, String 
         utilization = List.copyOf(utilization);
         operations = List.copyOf(operations);
         unknown = List.copyOf(unknown);
+        operationsAttributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operationsAttributes));
+    }
+
+    /** A primitive whose operations element has no attributes. Usage: prefer {@link #builder}. */
+    public Primitive(String id, ResourceAgent agent, String template, String description, List<NvSet> instanceAttributes,
+                     List<NvSet> metaAttributes, List<NvSet> utilization, List<Operation> operations, List<XmlElement> unknown) {
+        this(id, agent, template, description, instanceAttributes, metaAttributes, utilization, operations, unknown, java.util.Map.of());
     }
 
     /** A parameter value from the unconditional instance sets. Usage: {@code p.param("ip")}. */

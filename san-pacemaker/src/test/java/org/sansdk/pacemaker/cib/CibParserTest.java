@@ -218,6 +218,52 @@ class CibParserTest {
         assertThat(CibWriter.toXml(c)).contains("<future_section id=\"x\">").contains("<thing a=\"b\"/>");
     }
 
+    /**
+     * No corpus CIB declares pacemaker-3.10 (Debian 12's Pacemaker 2.1.5 stops at 3.9): the parser does not gate on the
+     * schema version, and elements/attributes a newer schema adds are kept and written back.
+     */
+    @Test
+    void parse_schema310WithNewerElementsAndAttributes_keepsThemAndWritesThemBack() {
+        String xml = """
+                <cib validate-with="pacemaker-3.10" epoch="7" num_updates="2" admin_epoch="0">
+                  <configuration>
+                    <crm_config/><nodes><node id="1" uname="a"/></nodes>
+                    <resources>
+                      <primitive id="d" class="ocf" provider="pacemaker" type="Dummy">
+                        <future_child id="fc" x="1"/>
+                      </primitive>
+                      <group id="g" description="grp" critical="false">
+                        <instance_attributes id="g-ia"><nvpair id="g-ia-x" name="x" value="1"/></instance_attributes>
+                        <primitive id="e" class="ocf" provider="pacemaker" type="Dummy"/>
+                      </group>
+                      <future_resource id="fr"/>
+                    </resources>
+                    <constraints>
+                      <rsc_colocation id="c" rsc="g" with-rsc="d" score="INFINITY" influence="false"/>
+                      <rsc_order id="o" first="d" then="g" kind="Mandatory" require-all="false"/>
+                      <future_constraint id="fcn"/>
+                    </constraints>
+                  </configuration>
+                  <status/>
+                </cib>
+                """;
+        Cib c = CibParser.parse("3.10", xml);
+        assertThat(c.validateWith()).isEqualTo("pacemaker-3.10");
+        assertThat(c.version()).isEqualTo(new CibVersion(0, 7, 2));
+        Group g = (Group) c.configuration().resource("g").orElseThrow();
+        assertThat(g.other()).containsEntry("description", "grp").containsEntry("critical", "false");
+        assertThat(g.unknown()).singleElement().satisfies(e -> assertThat(e.name()).isEqualTo("instance_attributes"));
+        assertThat(((Primitive) c.configuration().resource("d").orElseThrow()).unknown()).extracting(e -> e.name()).containsExactly("future_child");
+        assertThat(c.configuration().resource("fr")).get().isInstanceOf(UnknownResource.class);
+        assertThat(c.configuration().constraints(ColocationConstraint.class).get(0).other()).containsEntry("influence", "false");
+        assertThat(c.configuration().constraints(OrderConstraint.class).get(0).other()).containsEntry("require-all", "false");
+        assertThat(c.configuration().constraints()).anySatisfy(x -> assertThat(x).isInstanceOf(UnknownConstraint.class));
+        String out = CibWriter.toXml(c);
+        assertThat(out).contains("influence=\"false\"", "require-all=\"false\"", "<future_child id=\"fc\" x=\"1\"/>",
+                "<future_resource id=\"fr\"/>", "<future_constraint id=\"fcn\"/>", "description=\"grp\"", "<nvpair id=\"g-ia-x\" name=\"x\" value=\"1\"/>");
+        assertThat(CibParser.parse("again", out).configuration()).isEqualTo(c.configuration());
+    }
+
     @Test
     void parse_xxePayload_isRefusedWithParseException() {
         String xxe = """

@@ -43,6 +43,56 @@ class CibWriterTest {
         assertThat(b.outcome()).as("crm_verify on our rendering of %s: %s", file, b.messages()).isEqualTo(a.outcome());
     }
 
+    /**
+     * Nothing in a corpus CIB's configuration is dropped: every element of the file under {@code <configuration>} (with
+     * all its attributes), listed by the JDK's own DOM parser independently of ours, is in our rendering of the parsed
+     * model, including the elements and attributes the model has no typed component for (kept verbatim). The status
+     * section is a typed projection (see README) and is not compared here.
+     */
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void write_corpusCib_keepsEveryElementAndAttributeOfTheFile(String file) throws Exception {
+        String text = Fixtures.read("cib/" + file);
+        List<String> original = elements(text);
+        List<String> ours = elements(CibWriter.toXml(CibParser.parse(file, text)));
+        List<String> missing = new java.util.ArrayList<>(original);
+        ours.forEach(missing::remove);
+        List<String> added = new java.util.ArrayList<>(ours);
+        original.forEach(added::remove);
+        assertThat(missing).as("elements of %s dropped by parse+write", file).isEmpty();
+        assertThat(added).as("elements our rendering of %s adds", file).isEmpty();
+        assertThat(original).hasSizeGreaterThan(5);
+    }
+
+    /** Every element as "path name{sorted attributes}" (whitespace-only text ignored). */
+    private static List<String> elements(String xml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document d = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+        List<String> out = new java.util.ArrayList<>();
+        walk(d.getDocumentElement(), "", out);
+        return out.stream().filter(e -> e.startsWith("/cib/configuration") || !e.startsWith("/cib/")).toList();
+    }
+
+    private static void walk(org.w3c.dom.Element e, String path, List<String> out) {
+        String here = path + "/" + e.getTagName();
+        java.util.TreeMap<String, String> attrs = new java.util.TreeMap<>();
+        for (int i = 0; i < e.getAttributes().getLength(); i++) {
+            org.w3c.dom.Node a = e.getAttributes().item(i);
+            attrs.put(a.getNodeName(), a.getNodeValue());
+        }
+        if (path.isEmpty()) {
+            // root <cib>: our writer may add or drop nothing but the values pcs/cibadmin own are compared elsewhere
+            attrs.keySet().retainAll(java.util.Set.of("validate-with", "epoch", "admin_epoch", "num_updates"));
+        }
+        out.add(here + attrs);
+        for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof org.w3c.dom.Element ce) {
+                walk(ce, here, out);
+            }
+        }
+    }
+
     @Test
     void write_escapesAttributeValues() {
         Primitive p = Primitive.builder("r1", ResourceAgent.parse("ocf:pacemaker:Dummy")).instance("fake", "a<b&\"c\"\n").build();
