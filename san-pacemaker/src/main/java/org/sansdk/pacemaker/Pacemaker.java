@@ -59,9 +59,18 @@ public final class Pacemaker {
         return CibParser.parse("cibadmin -Q", executor.runChecked(pcs.cibQuery()).stdout());
     }
 
-    /** {@code crm_mon -1 --output-as=xml} parsed. Usage: {@code pm.status().runningOn("zfs-pool")}. */
+    /**
+     * {@code crm_mon -1 --output-as=xml} parsed. Usage: {@code pm.status().runningOn("zfs-pool")}.
+     *
+     * @throws org.sansdk.core.SanException when crm_mon reports an error in its output (e.g. "Could not connect to the
+     *                                      CIB", which crm_mon 2.1 prints with exit 0 and status code 0 and no nodes)
+     */
     public ClusterStatus status() {
-        return CrmMonParser.parse("crm_mon", executor.runChecked(pcs.crmMon()).stdout());
+        ClusterStatus s = CrmMonParser.parse("crm_mon", executor.runChecked(pcs.crmMon()).stdout());
+        if (!s.errors().isEmpty()) {
+            throw new org.sansdk.core.SanException("crm_mon reported: " + String.join("; ", s.errors()));
+        }
+        return s;
     }
 
     /** Plans the change from the live CIB to a desired configuration. Usage: {@code pm.plan(desired, false)}. */

@@ -24,13 +24,17 @@ import org.sansdk.pacemaker.xml.XmlElement;
  * @param resultCode     status code (0 OK; -1 when absent)
  * @param resultMessage  status message or null
  * @param unknown        other top-level elements kept verbatim
+ * @param errors         the {@code <status><errors><error>} texts (crm_mon 2.1 reports "Could not connect to the CIB: …"
+ *                       there even with status code 0, and then lists no nodes)
  */
 public record ClusterStatus(String apiVersion, Optional<Summary> summary, List<MonNode> nodes, List<MonResource> resources,
                             Map<String, Map<String, String>> nodeAttributes, List<OperationHistory> history,
                             List<Failure> failures, List<FenceEvent> fenceHistory, Map<String, String> tickets,
-                            List<Map<String, String>> bans, int resultCode, String resultMessage, List<XmlElement> unknown) {
+                            List<Map<String, String>> bans, int resultCode, String resultMessage, List<XmlElement> unknown,
+                            List<String> errors) {
     /** Copies. Usage: see type. */
     public ClusterStatus {
+        errors = List.copyOf(errors);
         nodes = List.copyOf(nodes);
         resources = List.copyOf(resources);
         nodeAttributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodeAttributes));
@@ -40,6 +44,20 @@ public record ClusterStatus(String apiVersion, Optional<Summary> summary, List<M
         tickets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tickets));
         bans = List.copyOf(bans);
         unknown = List.copyOf(unknown);
+    }
+
+    /** Without reported errors. Usage: as the canonical constructor minus {@code errors}. */
+    public ClusterStatus(String apiVersion, Optional<Summary> summary, List<MonNode> nodes, List<MonResource> resources,
+                         Map<String, Map<String, String>> nodeAttributes, List<OperationHistory> history, List<Failure> failures,
+                         List<FenceEvent> fenceHistory, Map<String, String> tickets, List<Map<String, String>> bans, int resultCode,
+                         String resultMessage, List<XmlElement> unknown) {
+        this(apiVersion, summary, nodes, resources, nodeAttributes, history, failures, fenceHistory, tickets, bans, resultCode,
+                resultMessage, unknown, List.of());
+    }
+
+    /** True when crm_mon reported an error or a non-zero status code. Usage: {@code if (s.hasErrors()) ...}. */
+    public boolean hasErrors() {
+        return !errors.isEmpty() || resultCode > 0;
     }
 
     /** A node by name. Usage: {@code s.node("quorum")}. */

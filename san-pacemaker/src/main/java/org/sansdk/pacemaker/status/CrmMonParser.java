@@ -58,6 +58,7 @@ public final class CrmMonParser {
         List<Map<String, String>> bans = new ArrayList<>();
         int code = -1;
         String message = null;
+        List<String> errors = new ArrayList<>();
         List<XmlElement> unknown = new ArrayList<>();
         for (XmlElement c : root.children()) {
             switch (c.name()) {
@@ -119,12 +120,18 @@ public final class CrmMonParser {
                 case "status":
                     code = (int) num(c, "code");
                     message = c.get("message");
+                    for (XmlElement es : c.children("errors")) {
+                        for (XmlElement e : es.children("error")) {
+                            errors.add(e.text() == null ? "" : e.text().strip());
+                        }
+                    }
                     break;
                 default:
                     unknown.add(c);
             }
         }
-        return new ClusterStatus(version, summary, nodes, resources, attrs, history, failures, fences, tickets, bans, code, message, unknown);
+        return new ClusterStatus(version, summary, nodes, resources, attrs, history, failures, fences, tickets, bans, code, message, unknown,
+                errors);
     }
 
     /** Maps one fence_event element. Usage: internal and {@code FencingHistoryParser}. */

@@ -113,6 +113,63 @@ class CrmMonParserTest {
                 .isInstanceOf(ParseException.class).hasMessageContaining("pacemaker-result");
     }
 
+    static List<String> cibCorpus() {
+        return Fixtures.list("cib");
+    }
+
+    /**
+     * The real crm_mon run on every corpus CIB ({@code CIB_file=F crm_mon -1 --output-as=xml}): its output parses, and
+     * every node the CIB configures, as our CIB parser reads it from the same file, is listed with the same
+     * online state as the CIB's node_state says (crm_mon and our NodeState.isOnline agree).
+     */
+    @ParameterizedTest
+    @MethodSource("cibCorpus")
+    void parse_liveCrmMonOnEveryCorpusCib_listsTheCibsNodesWithTheirState(String file, @TempDir Path dir) throws Exception {
+        Path cib = dir.resolve(file);
+        String text = Fixtures.read("cib/" + file);
+        Files.writeString(cib, text);
+        ClusterStatus s = CrmMonParser.parse("crm_mon " + file, Tools.runOk(Pcs.file(cib).crmMon()).stdout());
+        assertThat(s.resultCode()).isZero();
+        if (file.equals("hace-cibadmin-saphana-sles.xml")) {
+            // Pacemaker 2.1.5 refuses this SLES CIB (schema pacemaker-3.0 as 2.1.5 reads it): crm_mon says so inside
+            // <status code="0"> and lists nothing; the parser exposes it and the facade throws on it
+            assertThat(s.errors()).containsExactly("Could not connect to the CIB: Update does not conform to the configured schema");
+            assertThat(s.hasErrors()).isTrue();
+            assertThat(s.nodes()).isEmpty();
+            return;
+        }
+        assertThat(s.errors()).isEmpty();
+        org.sansdk.pacemaker.cib.Cib parsed = org.sansdk.pacemaker.cib.CibParser.parse(file, text);
+        int checked = 0;
+        for (org.sansdk.pacemaker.cib.Node n : parsed.configuration().nodes()) {
+            if (n.uname() == null || "ping".equals(n.type()) || "remote".equals(n.type())) {
+                continue; // a remote node's state comes from its connection resource, not from node_state
+            }
+            MonNode m = s.node(n.uname()).orElseThrow(() -> new AssertionError(file + ": crm_mon does not list " + n.uname()));
+            // crm_mon's online is corosync membership (in_ccm); our NodeState.isOnline() is the stricter "member,
+            // controller up, joined", so it implies crm_mon's online and a usable node (not pending, not unclean) in
+            // the corpus (crm_mon's pending/unclean also depend on join/expected history: scheduler semantics, not compared)
+            parsed.nodeState(n.uname()).ifPresent(st -> {
+                boolean member = st.inCcm() != null && !st.inCcm().equals("false") && !st.inCcm().equals("0");
+                assertThat(m.online()).as("%s %s online", file, n.uname()).isEqualTo(member);
+                if (st.isOnline()) {
+                    assertThat(m.online() && !m.pending()).as("%s %s usable", file, n.uname()).isTrue();
+                }
+            });
+            checked++;
+        }
+        assertThat(checked).as("cluster nodes checked in %s", file).isEqualTo((int) parsed.configuration().nodes().stream()
+                .filter(n -> n.uname() != null && !"ping".equals(n.type()) && !"remote".equals(n.type())).count());
+    }
+
+    @Test
+    void facadeStatus_crmMonErrorWithExitZero_isThrownNotAnEmptyCluster(@TempDir Path dir) throws Exception {
+        Path cib = dir.resolve("refused.xml");
+        Files.writeString(cib, Fixtures.read("cib/hace-cibadmin-saphana-sles.xml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.sansdk.pacemaker.Pacemaker.onFile(Tools.executor(), cib).status())
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("Could not connect to the CIB");
+    }
+
     @Test
     void parse_liveCrmMonFromCorpusCib_matchesTheCibContents(@TempDir Path dir) throws Exception {
         Path cib = dir.resolve("cib.xml");
