@@ -125,6 +125,8 @@ class DesignSimulationTest {
         assertThat(s.changedResources()).containsExactly("fence-storage-b");
         assertThat(s.fencedNodes()).isEmpty();
         assertAllOn(s.after().orElseThrow(), "storage-b");
+        assertNothingOnQuorum(s.after().orElseThrow());
+        assertThat(s.after().orElseThrow().runningOn("fence-storage-b")).containsExactly("storage-a");
     }
 
     @Test
@@ -136,10 +138,15 @@ class DesignSimulationTest {
         assertThat(s.actions()).noneMatch(a -> a.isFencing());
         assertThat(s.after().orElseThrow().node("storage-a").orElseThrow().standby()).isTrue();
         assertAllOn(s.after().orElseThrow(), "storage-b");
-        // clean handoff: services stop before the pool is exported, pool imported before services start
-        assertThat(s.indexOf("vip-enduser", "stop")).isLessThan(s.indexOf("zfs-pool", "stop"));
-        assertThat(s.indexOf("zfs-pool", "stop")).isLessThan(s.indexOf("zfs-pool", "start"));
-        assertThat(s.indexOf("zfs-pool", "start")).isLessThan(s.indexOf("vip-enduser", "start"));
+        assertNothingOnQuorum(s.after().orElseThrow());
+        // clean handoff: every service stops before the pool is exported, the pool is imported before any service starts
+        int poolStop = s.indexOf("zfs-pool", "stop");
+        int poolStart = s.indexOf("zfs-pool", "start");
+        assertThat(poolStop).isNotNegative().isLessThan(poolStart);
+        for (String svc : SERVICES.subList(1, SERVICES.size())) {
+            assertThat(s.indexOf(svc, "stop")).as(svc + " stop").isBetween(0, poolStop);
+            assertThat(s.indexOf(svc, "start")).as(svc + " start").isGreaterThan(poolStart);
+        }
     }
 
     @Test
@@ -154,12 +161,15 @@ class DesignSimulationTest {
         });
         int poolStop = s.indexOf("zfs-pool", "stop");
         int poolStart = s.indexOf("zfs-pool", "start");
-        for (String svc : List.of("vip-enduser", "smb-server", "vip-cockpit", "cockpit-service")) {
+        for (String svc : SERVICES.subList(1, SERVICES.size())) {
             assertThat(s.indexOf(svc, "stop")).as(svc + " stop").isBetween(0, poolStop);
             assertThat(s.indexOf(svc, "start")).as(svc + " start").isGreaterThan(poolStart);
         }
+        // the group stops in reverse and starts in its own order
         assertThat(s.indexOf("smb-server", "stop")).isLessThan(s.indexOf("vip-enduser", "stop"));
+        assertThat(s.indexOf("vip-enduser", "start")).isLessThan(s.indexOf("smb-server", "start"));
         assertAllOn(s.after().orElseThrow(), "storage-a");
+        assertNothingOnQuorum(s.after().orElseThrow());
     }
 
     @Test
