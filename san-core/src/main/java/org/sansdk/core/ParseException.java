@@ -42,6 +42,28 @@ public class ParseException extends SanException {
                 + ": expected " + expected + "; found: \"" + shown + "\"";
     }
 
+    /**
+     * The text of 1-based line {@code line} of {@code text} (without its newline), or "" when the line does
+     * not exist; for building the offending-line part of a located error.
+     *
+     * <pre>{@code throw new ParseException(src, n, 1, ParseException.lineOf(text, n), "a vdev line");}</pre>
+     */
+    public static String lineOf(String text, int line) {
+        if (text == null || line <= 0) {
+            return "";
+        }
+        int start = 0;
+        for (int i = 1; i < line; i++) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                return "";
+            }
+            start = nl + 1;
+        }
+        int end = text.indexOf('\n', start);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
     /** The name of the parsed source: a file name, {@code -} for stdin, or a command line. */
     public String source() {
         return source;

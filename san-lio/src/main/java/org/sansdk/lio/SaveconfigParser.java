@@ -59,7 +59,7 @@ public final class SaveconfigParser {
             JsonLocation loc = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
                     ? jpe.getLocation() : JsonLocation.NA;
             int line = Math.max(loc.getLineNr(), 0);
-            String offending = lineText(text, line);
+            String offending = ParseException.lineOf(text, line);
             String shown = redactAt(text, line);
             boolean secretLine = !shown.equals(offending);
             // Jackson's message quotes the bad token, which may be part of a password: drop it then
@@ -531,8 +531,8 @@ public final class SaveconfigParser {
      * key ended the line before (a hand-edited file may put the value on its own line).
      */
     static String redactAt(String text, int line) {
-        String l = lineText(text, line);
-        if (line > 1 && SECRET_KEY_AT_END.matcher(lineText(text, line - 1)).matches()) {
+        String l = ParseException.lineOf(text, line);
+        if (line > 1 && SECRET_KEY_AT_END.matcher(ParseException.lineOf(text, line - 1)).matches()) {
             return "****";
         }
         return redact(l);
@@ -542,22 +542,6 @@ public final class SaveconfigParser {
     static String redact(String line) {
         java.util.regex.Matcher m = SECRET_LINE.matcher(line);
         return m.find() ? line.substring(0, m.end(1)) + " ****" : line;
-    }
-
-    static String lineText(String text, int line) {
-        if (line <= 0 || text == null) {
-            return "";
-        }
-        int start = 0;
-        for (int i = 1; i < line; i++) {
-            int nl = text.indexOf('\n', start);
-            if (nl < 0) {
-                return "";
-            }
-            start = nl + 1;
-        }
-        int end = text.indexOf('\n', start);
-        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     private String requiredString(Map<String, JsonValue> raw, Map<String, JsonLocation> where, JsonLocation start,

@@ -76,21 +76,13 @@ public final class ZpoolStatusJsonParser {
             JsonLocation loc = e.getLocation();
             int line = loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr();
             int col = loc == null || loc.getColumnNr() < 1 ? 1 : loc.getColumnNr();
-            throw new ParseException(source, line, col, lineAt(json, line), "well-formed JSON", e);
+            throw new ParseException(source, line, col, ParseException.lineOf(json, line), "well-formed JSON", e);
         }
         // every vdev needs its own JSON object: more tree positions than objects means a parent cycle or
         // repeated names fanning out, which must not run away
         ZpoolStatusJsonParser parser = new ZpoolStatusJsonParser(source, json.length() / 2L + 100);
         parser.json = json;
         return parser.report(tree, json);
-    }
-
-    private static String lineAt(String text, int line) {
-        if (line <= 0) {
-            return "";
-        }
-        String[] lines = text.split("\n", -1);
-        return line <= lines.length ? lines[line - 1] : "";
     }
 
     private ParseException bad(String path, String expected) {
@@ -102,7 +94,7 @@ public final class ZpoolStatusJsonParser {
                 break;
             }
         }
-        return new ParseException(source, at[0], at[1], lineAt(json, at[0]).strip() + "  (at " + path + ")", expected);
+        return new ParseException(source, at[0], at[1], ParseException.lineOf(json, at[0]).strip() + "  (at " + path + ")", expected);
     }
 
     /**
