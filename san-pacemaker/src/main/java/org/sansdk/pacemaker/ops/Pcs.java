@@ -176,6 +176,10 @@ public final class Pcs {
         if (p.agent() == null) {
             throw new SanException("primitive " + p.id() + " uses a template; pcs cannot create it: push a CIB patch instead");
         }
+        if (!p.unknown().isEmpty() || !p.operationsAttributes().isEmpty() || !p.utilization().isEmpty()) {
+            throw new SanException("primitive " + p.id() + " has elements pcs create does not express (utilization, operations id/id-ref "
+                    + "or unknown children); push a CIB patch instead");
+        }
         Command.Builder b = p.isFencingDevice() ? pcs("stonith", "create", p.id(), p.agent().type())
                 : pcs("resource", "create", p.id(), p.agent().toString());
         for (NvSet s : p.instanceAttributes()) {
@@ -237,6 +241,10 @@ public final class Pcs {
      * @throws SanException for constraints pcs's short forms cannot express (sets, multi-expression rules, tickets)
      */
     public Command constraint(Constraint c) {
+        if (c instanceof LocationConstraint x && !x.other().isEmpty() || c instanceof ColocationConstraint y && !y.other().isEmpty()
+                || c instanceof OrderConstraint z && !z.other().isEmpty()) {
+            throw new SanException("constraint " + c.id() + " has attributes pcs's short form drops; push a CIB patch instead");
+        }
         if (c instanceof LocationConstraint l && l.sets().isEmpty() && l.rsc() != null) {
             if (l.node() != null && l.rules().isEmpty()) {
                 String score = l.score() == null ? "INFINITY" : l.score();
@@ -305,6 +313,9 @@ public final class Pcs {
         if (r instanceof Primitive p) {
             out.add(create(p, Optional.empty(), false));
         } else if (r instanceof Group g) {
+            if (!g.other().isEmpty() || !g.unknown().isEmpty()) {
+                throw new SanException("group " + g.id() + " has attributes or elements pcs does not create; push a CIB patch instead");
+            }
             for (Primitive m : g.members()) {
                 out.add(create(m, Optional.of(g.id()), false));
             }
@@ -314,6 +325,9 @@ public final class Pcs {
                 }
             }
         } else if (r instanceof Clone c) {
+            if (!c.other().isEmpty() || !c.unknown().isEmpty()) {
+                throw new SanException("clone " + c.id() + " has attributes or elements pcs does not create; push a CIB patch instead");
+            }
             resourceCommands(c.child(), out);
             Command.Builder b = pcs("resource", c.isPromotable() ? "promotable" : "clone", c.child().id(), c.id());
             for (NvSet s : c.metaAttributes()) {

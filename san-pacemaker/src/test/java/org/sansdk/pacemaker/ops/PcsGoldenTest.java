@@ -147,7 +147,7 @@ class PcsGoldenTest {
             ops.sort(Comparator.comparing(Operation::id));
             res.add(new org.sansdk.pacemaker.cib.Clone(cl.id(), cl.legacyMaster(), sets(cl.metaAttributes()),
                     new Primitive(p.id(), p.agent(), p.template(), p.description(), sets(p.instanceAttributes()), sets(p.metaAttributes()),
-                            sets(p.utilization()), ops, p.unknown())));
+                            sets(p.utilization()), ops, p.unknown(), p.operationsAttributes()), cl.other(), cl.unknown()));
         }
         return new Configuration(c.crmConfig(), c.nodes(), res, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
                 c.tags(), c.alerts(), c.acls(), c.unknown());
@@ -159,7 +159,8 @@ class PcsGoldenTest {
             if (r instanceof Primitive p) {
                 res.add(normalize(p, droppedDefaults));
             } else if (r instanceof Group g) {
-                res.add(new Group(g.id(), sets(g.metaAttributes()), g.members().stream().map(m -> normalize(m, droppedDefaults)).toList()));
+                res.add(new Group(g.id(), sets(g.metaAttributes()), g.members().stream().map(m -> normalize(m, droppedDefaults)).toList(),
+                        g.other(), g.unknown()));
             } else {
                 res.add(r);
             }
@@ -181,7 +182,7 @@ class PcsGoldenTest {
         }
         ops.sort(Comparator.comparing(Operation::id));
         return new Primitive(p.id(), p.agent(), p.template(), p.description(), sets(p.instanceAttributes()), sets(p.metaAttributes()),
-                sets(p.utilization()), ops, p.unknown());
+                sets(p.utilization()), ops, p.unknown(), p.operationsAttributes());
     }
 
     private static List<NvSet> sets(List<NvSet> sets) {

@@ -56,4 +56,24 @@ class PcsTest {
         ColocationConstraint withSets = c.constraints(ColocationConstraint.class).get(0);
         assertThatThrownBy(() -> Pcs.live().constraint(withSets)).isInstanceOf(SanException.class).hasMessageContaining("CIB patch");
     }
+
+    @Test
+    void create_andConstraint_withPartsPcsWouldDrop_refuseInsteadOfLosingThem() {
+        org.sansdk.pacemaker.cib.Cib c = org.sansdk.pacemaker.cib.CibParser.parse("x", """
+                <cib epoch="1" num_updates="0" admin_epoch="0" validate-with="pacemaker-3.9"><configuration><crm_config/><nodes/>
+                <resources>
+                  <group id="g" description="d"><primitive id="a" class="ocf" provider="pacemaker" type="Dummy"/></group>
+                  <primitive id="u" class="ocf" provider="pacemaker" type="Dummy"><utilization id="u-ut"><nvpair id="u-ut-c" name="cpu" value="1"/></utilization></primitive>
+                </resources>
+                <constraints><rsc_order id="o" first="a" then="u" require-all="false"/></constraints>
+                </configuration><status/></cib>
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pcs.live().commandsFor(c.configuration()))
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("group g").hasMessageContaining("CIB patch");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pcs.live().create(
+                (org.sansdk.pacemaker.cib.Primitive) c.configuration().resource("u").orElseThrow(), java.util.Optional.empty(), false))
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("utilization");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pcs.live().constraint(c.configuration().constraints().get(0)))
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("constraint o");
+    }
 }
