@@ -297,6 +297,13 @@ public final class SanResourceSet {
                             + " but may run on it: add a -INFINITY location for " + n));
                 }
             }
+            // a device the fencer cannot use: disabled, or banned from every other storage node (the quorum node is banned too)
+            boolean usable = devs.stream().anyMatch(p -> !p.meta("target-role").map(r -> r.equalsIgnoreCase("Stopped")).orElse(false)
+                    && storageNodes.stream().anyMatch(o -> !o.equals(n) && !banned(conf, p.id(), o)));
+            if (!devs.isEmpty() && !usable) {
+                v.add(new Violation("PCMK-INTENT-003", "resources", "no usable fencing device for " + n + ": "
+                        + devs.stream().map(Primitive::id).toList() + " disabled (target-role=Stopped) or banned from every other storage node"));
+            }
         }
         for (Resource r : conf.resources()) {
             if (!banned(conf, r.id(), quorumNode)) {

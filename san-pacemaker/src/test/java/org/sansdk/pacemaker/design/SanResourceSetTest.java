@@ -161,6 +161,24 @@ class SanResourceSetTest {
     }
 
     @Test
+    void checkIntent_fencingDeviceDisabledOrBannedFromThePeer_cannotFence() {
+        Configuration c = generated();
+        List<org.sansdk.pacemaker.cib.Resource> disabled = c.resources().stream().map(r -> !r.id().equals("fence-storage-b") ? r
+                : (org.sansdk.pacemaker.cib.Resource) Primitive.builder("fence-storage-b", ((Primitive) r).agent())
+                        .instance("pcmk_host_list", "storage-b").meta("target-role", "Stopped").op("monitor", "60s", null).build()).toList();
+        assertThat(SanResourceSet.checkIntent(with(c, c.crmConfig(), disabled, c.constraints()), STORAGE, "quorum", "zfs-pool"))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.ruleId()).isEqualTo("PCMK-INTENT-003");
+                    assertThat(v.message()).contains("storage-b", "disabled");
+                });
+        List<org.sansdk.pacemaker.cib.Constraint> bannedEverywhere = new java.util.ArrayList<>(c.constraints());
+        bannedEverywhere.add(LocationConstraint.prefers("fence-storage-a", "storage-b", "-INFINITY"));
+        assertThat(SanResourceSet.checkIntent(with(c, c.crmConfig(), c.resources(), bannedEverywhere), STORAGE, "quorum", "zfs-pool"))
+                .extracting(Violation::ruleId, Violation::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PCMK-INTENT-003", "resources"));
+    }
+
+    @Test
     void checkIntent_advisoryOrderOrColocationScoreBelowInfinity_doesNotCount() {
         Configuration c = generated();
         List<org.sansdk.pacemaker.cib.Constraint> weak = new java.util.ArrayList<>(without(c, x -> (x instanceof OrderConstraint o
