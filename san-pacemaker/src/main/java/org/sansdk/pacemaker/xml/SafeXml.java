@@ -129,7 +129,7 @@ public final class SafeXml {
      */
     public static ParseException error(String source, String text, XmlElement at, String expected) {
         int line = Math.max(1, at.line());
-        return new ParseException(source, line, 1, masked(lineAt(text, line)), expected);
+        return new ParseException(source, line, 1, masked(ParseException.lineOf(text, line)), expected);
     }
 
     private static final java.util.regex.Pattern SECRET_NAME =
@@ -145,29 +145,12 @@ public final class SafeXml {
         int line = loc == null ? 1 : Math.max(1, loc.getLineNumber());
         int col = loc == null ? 1 : Math.max(1, loc.getColumnNumber());
         return cause == null
-                ? new ParseException(source, line, col, masked(lineAt(text, line)), expected)
-                : new ParseException(source, line, col, masked(lineAt(text, line)), expected, cause);
-    }
-
-    /** The 1-based line of a text (empty when out of range). Usage: {@code SafeXml.lineAt(text, 3)}. */
-    public static String lineAt(String text, int line) {
-        if (text == null) {
-            return "";
-        }
-        int start = 0;
-        for (int i = 1; i < line; i++) {
-            int nl = text.indexOf('\n', start);
-            if (nl < 0) {
-                return "";
-            }
-            start = nl + 1;
-        }
-        int end = text.indexOf('\n', start);
-        return end < 0 ? text.substring(start) : text.substring(start, end);
+                ? new ParseException(source, line, col, masked(ParseException.lineOf(text, line)), expected)
+                : new ParseException(source, line, col, masked(ParseException.lineOf(text, line)), expected, cause);
     }
 
     private static String firstLine(String text) {
-        return lineAt(text, 1);
+        return ParseException.lineOf(text, 1);
     }
 
     private static final class Builder {
