@@ -1,5 +1,10 @@
 // san-sdk in JShell:  jshell --class-path examples/target/sanctl.jar examples/san.jsh
 import org.sansdk.core.*;
+import org.sansdk.core.Executor; // JShell also imports java.util.concurrent.*
+import org.sansdk.zfs.*;
+import org.sansdk.lio.*;
+import org.sansdk.pacemaker.cib.*;
+import org.sansdk.pacemaker.ops.*;
 import java.nio.file.*;
 import java.time.Duration;
 import java.util.*;
@@ -7,4 +12,5 @@ import java.util.*;
 Executor local = new LocalExecutor(Duration.ofSeconds(30));
 RecordingExecutor dry = new RecordingExecutor();
 Executor ssh(String host) { return SshExecutor.builder(host).user("root").build(); }
-System.out.println("san-sdk: local, dry, ssh(\"storage-b\"); Command.of(...), Size.parse(\"1.5T\"), Iqn.parse(...), ZfsName.parse(...)");
+PoolStatus pool(Executor on, String name) { return Zpool.on(on).status(name); }
+System.out.println("san-sdk: local, dry, ssh(\"storage-b\"), pool(ssh(\"storage-a\"), \"san-pool\"); Size.parse(\"1.5T\"), Iqn.parse(...), ZfsName.parse(...)");
