@@ -230,7 +230,7 @@ final class ScanParser {
             percent = NiceNumbers.parsePercent(c.substring(0, c.length() - 5));
             return !Double.isNaN(percent);
         }
-        String[] t = c.split(" ");
+        String[] t = c.strip().split("\\s+");
         if (t.length == 2 && t[1].equals("total")) {
             total = size(t[0]);
             return total >= 0;
