@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * {@code ssh -o BatchMode=yes -o ConnectTimeout=N [-p PORT] [user@]host -- <quoted argv>}. This is the
  * only place in san-sdk where a command line string is built, always through {@link PosixQuoting}, so the
  * remote shell reads back exactly the argv that was given. ssh's exit code 255 becomes
- * {@link HostUnreachableException}; stdin is forwarded; the local ssh process is killed on timeout.
+ * {@link HostUnreachableException}; stdin is forwarded. A command with a timeout runs remotely under
+ * {@code timeout -k 5 SECONDS}, so the remote process is terminated too (killing the local ssh alone leaves
+ * it running); its exit 124/137 becomes {@link CommandTimeoutException}, and the local ssh gets a longer
+ * watchdog as a backstop.
  *
  * <pre>{@code Executor b = SshExecutor.builder("storage-b").user("root").build(); b.run(Command.of("zpool", "status"));}</pre>
  */
@@ -72,13 +75,21 @@ public final class SshExecutor implements Executor {
             }
         });
         command.secrets().forEach(b::secret);
-        command.timeout().ifPresent(b::timeout);
+        // the remote `timeout` fires first; the local watchdog only guards against a hung connection
+        command.timeout().ifPresent(t -> b.timeout(t.plus(connectTimeout).plus(LOCAL_GRACE)));
         return b.build();
     }
 
-    /** The remote shell line: {@code env K=V … argv} quoted word by word. */
+    /** Extra time the local ssh process gets beyond the remote timeout and the connect timeout. */
+    private static final Duration LOCAL_GRACE = Duration.ofSeconds(15);
+    /** Seconds between the remote TERM and KILL. */
+    private static final int KILL_AFTER_SECONDS = 5;
+
+    /** The remote shell line: {@code [timeout -k 5 S] [env K=V …] argv} quoted word by word. */
     static String remoteLine(Command command) {
         List<String> words = new ArrayList<>();
+        command.timeout().ifPresent(t -> words.addAll(List.of("timeout", "-k", Integer.toString(KILL_AFTER_SECONDS),
+                java.math.BigDecimal.valueOf(t.toMillis(), 3).stripTrailingZeros().toPlainString())));
         if (!command.env().isEmpty()) {
             words.add("env");
             command.env().forEach((k, v) -> words.add(k + "=" + v));
@@ -93,6 +104,10 @@ public final class SshExecutor implements Executor {
         CommandResult result = local.run(ssh);
         if (result.exitCode() == 255) {
             throw new HostUnreachableException(host, command.redact(result.stderr()));
+        }
+        if (command.timeout().isPresent() && (result.exitCode() == 124 || result.exitCode() == 137)) {
+            // coreutils timeout: 124 after TERM, 137 when KILL was needed
+            throw new CommandTimeoutException(command, command.timeout().get());
         }
         return result;
     }

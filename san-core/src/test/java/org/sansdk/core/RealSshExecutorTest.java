@@ -104,4 +104,14 @@ class RealSshExecutorTest extends ExecutorContract {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.run(Command.of("true")))
                 .isInstanceOf(HostUnreachableException.class).hasMessageContaining("127.0.0.1");
     }
+
+    @Test
+    void timeout_killsTheCommandOnTheRemoteHost() {
+        String marker = "san-real-ssh-timeout-" + System.nanoTime();
+        Command c = Command.builder("sh").args("-c", "sleep 30; echo " + marker)
+                .timeout(Duration.ofSeconds(1)).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ssh().run(c)).isInstanceOf(CommandTimeoutException.class);
+        // sshd ran it on this same machine: it must be gone
+        assertThat(new LocalExecutor().run(Command.of("pgrep", "-f", marker)).exitCode()).isEqualTo(1);
+    }
 }

@@ -62,4 +62,26 @@ class SshExecutorTest extends ExecutorContract {
         assertThatThrownBy(() -> SshExecutor.builder("-oProxyCommand=evil")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SshExecutor.builder("host;rm")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void timeout_runsRemotelyUnderCoreutilsTimeout_andKillsTheRemoteProcess() throws Exception {
+        String marker = "san-ssh-timeout-" + System.nanoTime();
+        SshExecutor e = builder("storage-b").build();
+        Command c = Command.builder("sh").args("-c", "sleep 30; echo " + marker).timeout(Duration.ofMillis(700)).build();
+        assertThat(e.sshCommand(c).argv().get(e.sshCommand(c).argv().size() - 1))
+                .startsWith("timeout -k 5 0.7 sh -c ");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> e.run(c)).isInstanceOf(CommandTimeoutException.class).hasMessageContaining("700 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        // the remote side is gone too: nothing with the marker runs any more
+        CommandResult ps = new LocalExecutor().run(Command.of("pgrep", "-f", marker));
+        assertThat(ps.exitCode()).as("pgrep exit code (1 = no process)").isEqualTo(1);
+    }
+
+    @Test
+    void noTimeout_noWrapper() {
+        SshExecutor e = SshExecutor.builder("storage-b").build();
+        assertThat(e.sshCommand(Command.of("true")).argv()).endsWith("--", "true");
+        assertThat(e.sshCommand(Command.of("true")).timeout()).isEmpty();
+    }
 }
