@@ -20,7 +20,17 @@ import org.sansdk.pacemaker.ops.Pcs;
  * by set id, and the fencing topology. Nodes are not touched (corosync owns membership). Live resources and
  * constraints that the desired configuration does not mention are kept, unless {@code prune} is set
  * ({@code cli-ban-}/{@code cli-prefer-} constraints from {@code pcs resource move} are always kept).
- * A changed element is deleted and re-created (appended) within the same atomic patch.
+ *
+ * <p>Comparison is semantic ({@link SemanticMerge}): operations as a set keyed by (name, interval, role) with their
+ * attributes, nvpairs by name, the live element's generated ids kept, order inside attribute sets and operations
+ * ignored, group member order kept (start order); interval-0 operations pcs adds from agent metadata and the
+ * operator's {@code target-role}/{@code is-managed} meta are kept. A configuration built by {@code pcs} from the
+ * same design therefore plans to nothing. An element that exists live and changed is MODIFIED IN PLACE
+ * ({@link CibChange.Modify}: only the changed attributes, nvpairs, ops or members), never deleted and re-created;
+ * a resource is deleted only when {@code prune} is set and the desired configuration lacks it (or its element kind
+ * changes), and each such deletion is listed in {@link #deletedResources()} and {@link #findings()} so a caller can
+ * refuse the plan. Deleting the storage pool resource (a ZFS agent, or a group/clone holding one) is refused unless
+ * explicitly allowed.
  *
  * <p>Pacemaker applies a v2 patch only when the CIB's admin_epoch, epoch AND num_updates still equal the
  * patch's source version (it answers "Update was older than existing configuration", exit 103, otherwise);
@@ -30,15 +40,30 @@ import org.sansdk.pacemaker.ops.Pcs;
  *
  * @param basedOn        the live CIB's version when planned
  * @param rootAttributes the live CIB's root attributes (a v2 patch's root "modify" replaces all of them)
- * @param changes        the changes in order
+ * @param changes          the changes in order
+ * @param deletedResources ids of resources the patch deletes (stops), nested ones included; empty for a safe plan
+ * @param findings         what a careful operator must read before applying: deletions, re-creations, group reorders
  */
-public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes) {
+public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes, List<String> deletedResources,
+                       List<String> findings) {
     private static final String CONF = "/cib/configuration";
 
     /** Copies. Usage: see type. */
     public CibPatch {
         rootAttributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rootAttributes));
         changes = List.copyOf(changes);
+        deletedResources = List.copyOf(deletedResources);
+        findings = List.copyOf(findings);
+    }
+
+    /** A patch without deletions or findings. Usage: {@code new CibPatch(version, root, changes)}. */
+    public CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes) {
+        this(basedOn, rootAttributes, changes, List.of(), List.of());
+    }
+
+    /** True when applying stops a resource for good (it deletes one). Usage: {@code if (p.deletesResources()) refuse();}. */
+    public boolean deletesResources() {
+        return !deletedResources.isEmpty();
     }
 
     /** True when live already matches. Usage: {@code patch.isEmpty()}. */
@@ -59,10 +84,25 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
      * Usage: {@code CibPatch.between(CibParser.parse("cibadmin -Q", out), desiredConf, false)}.
      *
      * @param prune also delete live resources/constraints the desired configuration does not have
+     * @throws SanException when the plan would delete the storage pool resource (see {@link #between(Cib, Configuration, boolean, boolean)})
      */
     public static CibPatch between(Cib live, Configuration desired, boolean prune) {
+        return between(live, desired, prune, false);
+    }
+
+    /**
+     * Computes the patch; {@code allowPoolDeletion} lets it delete (or re-create) the resource holding the storage
+     * pool, which exports the pool and stops every service. Usage: {@code CibPatch.between(live, desired, true, false)}.
+     *
+     * @param prune             also delete live resources/constraints the desired configuration does not have
+     * @param allowPoolDeletion explicitly allow deleting the pool resource
+     * @throws SanException when the plan would delete the pool resource and that is not allowed
+     */
+    public static CibPatch between(Cib live, Configuration desired, boolean prune, boolean allowPoolDeletion) {
         Configuration l = live.configuration();
         List<CibChange> out = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
         sets(out, CibChange.Section.PROPERTIES, CONF + "/crm_config", l.crmConfig(), desired.crmConfig(), "cluster properties");
         for (String section : List.of("rsc_defaults", "op_defaults")) {
             List<NvSet> want = section.equals("rsc_defaults") ? desired.rscDefaults() : desired.opDefaults();
@@ -75,9 +115,10 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                         want.get(0).id(), CONF, x.toString(), "create " + section.replace('_', ' ') + " section with set " + want.get(0).id()));
             }
         }
-        elements(out, CibChange.Section.RESOURCES, CONF + "/resources", index(l.resources()), index(desired.resources()), prune, "resource");
-        elements(out, CibChange.Section.CONSTRAINTS, CONF + "/constraints", indexConstraints(l.constraints()),
-                indexConstraints(desired.constraints()), prune, "constraint");
+        elements(out, deleted, findings, CibChange.Section.RESOURCES, CONF + "/resources", index(l.resources()), index(desired.resources()),
+                prune, allowPoolDeletion, "resource");
+        elements(out, deleted, findings, CibChange.Section.CONSTRAINTS, CONF + "/constraints", indexConstraints(l.constraints()),
+                indexConstraints(desired.constraints()), prune, allowPoolDeletion, "constraint");
         if (live.sections().contains("rsc_defaults")) {
             sets(out, CibChange.Section.RSC_DEFAULTS, CONF + "/rsc_defaults", l.rscDefaults(), desired.rscDefaults(), "resource defaults");
         }
@@ -91,7 +132,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             out.add(new CibChange.Create(CibChange.Section.FENCING_TOPOLOGY, "fencing-topology", CONF,
                     CibWriter.fencingTopologyXml(desired.fencingTopology()), "create fencing topology"));
         }
-        return new CibPatch(live.version(), live.rootAttributes(), out);
+        return new CibPatch(live.version(), live.rootAttributes(), out, deleted, findings);
     }
 
     private static Map<String, Object[]> index(List<Resource> rs) {
@@ -110,8 +151,18 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         return m;
     }
 
-    private static void elements(List<CibChange> out, CibChange.Section sec, String parent, Map<String, Object[]> live, Map<String, Object[]> want,
-                                 boolean prune, String what) {
+    /** True for the storage pool resource (a ZFS agent primitive, or a group/clone holding one). */
+    static boolean isPool(Resource r) {
+        for (Resource x : r.flatten()) {
+            if (x instanceof Primitive p && p.agent() != null && p.agent().type() != null && p.agent().type().equalsIgnoreCase("ZFS")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void elements(List<CibChange> out, List<String> deleted, List<String> findings, CibChange.Section sec, String parent,
+                                 Map<String, Object[]> live, Map<String, Object[]> want, boolean prune, boolean allowPoolDeletion, String what) {
         for (Map.Entry<String, Object[]> e : live.entrySet()) {
             String id = e.getKey();
             if (id == null) {
@@ -120,6 +171,12 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             Object[] w = want.get(id);
             boolean cli = id.startsWith("cli-ban-") || id.startsWith("cli-prefer-");
             if (w == null && prune && !cli) {
+                if (e.getValue()[0] instanceof Resource r) {
+                    refusePool(r, allowPoolDeletion);
+                    r.flatten().forEach(x -> deleted.add(x.id()));
+                    findings.add("DELETES resource " + id + ": it is not in the desired configuration; Pacemaker stops it and "
+                            + "constraints that reference it no longer apply");
+                }
                 out.add(new CibChange.Delete(sec, id, path(parent, (String) e.getValue()[1], id), "delete " + what + " " + id));
             }
         }
@@ -129,10 +186,53 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             Object[] w = e.getValue();
             if (l == null) {
                 out.add(new CibChange.Create(sec, id, parent, (String) w[2], "create " + what + " " + id));
-            } else if (!l[0].equals(w[0])) {
-                out.add(new CibChange.Delete(sec, id, path(parent, (String) l[1], id), "replace " + what + " " + id + " (delete)"));
-                out.add(new CibChange.Create(sec, id, parent, (String) w[2], "replace " + what + " " + id + " (create)"));
+                continue;
             }
+            String mergedXml = (String) w[2];
+            if (l[0] instanceof Resource lr && w[0] instanceof Resource wr) {
+                Resource m = SemanticMerge.resource(lr, wr);
+                mergedXml = CibWriter.resourceXml(m);
+                for (Resource x : lr.flatten()) {
+                    if (m.flatten().stream().noneMatch(y -> y.id().equals(x.id()))) {
+                        refusePool(x, allowPoolDeletion);
+                        deleted.add(x.id());
+                        findings.add("DELETES resource " + x.id() + " (removed from " + id + "): Pacemaker stops it");
+                    }
+                }
+                if (lr instanceof Group lg && m instanceof Group mg) {
+                    List<String> before = lg.members().stream().map(Primitive::id).filter(x -> mg.members().stream().anyMatch(y -> y.id().equals(x))).toList();
+                    List<String> after = mg.members().stream().map(Primitive::id).filter(before::contains).toList();
+                    if (!before.equals(after)) {
+                        findings.add("REORDERS group " + id + " " + before + " -> " + after + ": the start order changes");
+                    }
+                }
+            }
+            if (((String) l[2]).equals(mergedXml)) {
+                continue;
+            }
+            String elPath = path(parent, (String) l[1], id);
+            org.sansdk.pacemaker.xml.XmlElement a = org.sansdk.pacemaker.xml.SafeXml.read("live " + id, (String) l[2]);
+            org.sansdk.pacemaker.xml.XmlElement b = org.sansdk.pacemaker.xml.SafeXml.read("desired " + id, mergedXml);
+            List<CibChange.Edit> edits = new ArrayList<>();
+            if (a.name().equals(b.name()) && XmlTreeDiff.diff(a, b, elPath, edits)) {
+                out.add(new CibChange.Modify(sec, id, elPath, mergedXml, edits, "modify " + what + " " + id + " in place ("
+                        + XmlTreeDiff.summary(edits, elPath) + ")"));
+            } else {
+                if (l[0] instanceof Resource lr) {
+                    refusePool(lr, allowPoolDeletion);
+                    findings.add("RE-CREATES " + what + " " + id + " (its element kind or structure changes): Pacemaker stops it and starts it again");
+                    lr.flatten().forEach(x -> deleted.add(x.id()));
+                }
+                out.add(new CibChange.Delete(sec, id, elPath, "replace " + what + " " + id + " (delete)"));
+                out.add(new CibChange.Create(sec, id, parent, mergedXml, "replace " + what + " " + id + " (create)"));
+            }
+        }
+    }
+
+    private static void refusePool(Resource r, boolean allowPoolDeletion) {
+        if (!allowPoolDeletion && isPool(r)) {
+            throw new SanException("refusing to plan the deletion of " + r.id() + ", which holds the storage pool (deleting it stops it: "
+                    + "the pool is exported and every service stops); use CibPatch.between(live, desired, prune, true) only if that is intended");
         }
     }
 
@@ -146,15 +246,28 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             // merge: live pairs the desired set does not name are kept (dc-version, cluster-name, ...)
             List<NvPair> merged = new ArrayList<>();
             for (NvPair p : l.get().pairs()) {
-                if (w.value(p.name()).isEmpty()) {
+                Optional<NvPair> wp = w.pairs().stream().filter(x -> x.name().equals(p.name())).findFirst();
+                merged.add(wp.isPresent() ? new NvPair(p.id(), p.name(), wp.get().value()) : p);
+            }
+            for (NvPair p : w.pairs()) {
+                if (l.get().pairs().stream().noneMatch(x -> x.name().equals(p.name()))) {
                     merged.add(p);
                 }
             }
-            merged.addAll(w.pairs());
             NvSet m = new NvSet(l.get().kind(), w.id(), w.idRef(), w.score(), w.rule(), merged);
             if (!sameValues(l.get(), m)) {
-                out.add(new CibChange.Delete(sec, w.id(), path(parent, l.get().kind(), w.id()), "update " + what + " set " + w.id() + " (delete)"));
-                out.add(new CibChange.Create(sec, w.id(), parent, CibWriter.nvsetXml(m), "update " + what + " set " + w.id() + " (create)"));
+                String elPath = path(parent, l.get().kind(), w.id());
+                String xml = CibWriter.nvsetXml(m);
+                List<CibChange.Edit> edits = new ArrayList<>();
+                org.sansdk.pacemaker.xml.XmlElement a = org.sansdk.pacemaker.xml.SafeXml.read("live " + w.id(), CibWriter.nvsetXml(l.get()));
+                org.sansdk.pacemaker.xml.XmlElement b = org.sansdk.pacemaker.xml.SafeXml.read("desired " + w.id(), xml);
+                if (XmlTreeDiff.diff(a, b, elPath, edits)) {
+                    out.add(new CibChange.Modify(sec, w.id(), elPath, xml, edits, "update " + what + " set " + w.id() + " in place ("
+                            + XmlTreeDiff.summary(edits, elPath) + ")"));
+                } else {
+                    out.add(new CibChange.Delete(sec, w.id(), elPath, "update " + what + " set " + w.id() + " (delete)"));
+                    out.add(new CibChange.Create(sec, w.id(), parent, xml, "update " + what + " set " + w.id() + " (create)"));
+                }
             }
         }
     }
@@ -232,9 +345,39 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                 b.append("  <change operation=\"create\" path=\"").append(CibWriter.escapeAttribute(cr.parentPath())).append("\">\n");
                 b.append(cr.elementXml().indent(4));
                 b.append("  </change>\n");
+            } else if (c instanceof CibChange.Modify m) {
+                for (CibChange.Edit e : m.edits()) {
+                    edit(b, e);
+                }
             }
         }
         return b.append("</diff>\n").toString();
+    }
+
+    private static void edit(StringBuilder b, CibChange.Edit e) {
+        String path = CibWriter.escapeAttribute(e.path());
+        switch (e.operation()) {
+            case "delete":
+                b.append("  <change operation=\"delete\" path=\"").append(path).append("\"/>\n");
+                break;
+            case "move":
+                b.append("  <change operation=\"move\" path=\"").append(path).append("\" position=\"").append(e.position()).append("\"/>\n");
+                break;
+            case "create":
+                b.append("  <change operation=\"create\" path=\"").append(path).append("\" position=\"").append(e.position()).append("\">\n");
+                b.append(e.xml().indent(4));
+                b.append("  </change>\n");
+                break;
+            default:
+                String name = e.path().substring(e.path().lastIndexOf('/') + 1).replaceAll("\\[.*$", "");
+                b.append("  <change operation=\"modify\" path=\"").append(path).append("\">\n    <change-list>\n");
+                e.attributes().forEach((k, v) -> b.append("      <change-attr name=\"").append(CibWriter.escapeAttribute(k))
+                        .append("\" operation=\"set\" value=\"").append(CibWriter.escapeAttribute(v)).append("\"/>\n"));
+                e.unset().forEach(k -> b.append("      <change-attr name=\"").append(CibWriter.escapeAttribute(k)).append("\" operation=\"unset\"/>\n"));
+                b.append("    </change-list>\n    <change-result>\n      <").append(name);
+                e.attributes().forEach((k, v) -> b.append(' ').append(k).append("=\"").append(CibWriter.escapeAttribute(v)).append('"'));
+                b.append("/>\n    </change-result>\n  </change>\n");
+        }
     }
 
     /**
@@ -257,6 +400,8 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         for (CibChange c : changes) {
             if (c instanceof CibChange.Create cr) {
                 collectSecrets(org.sansdk.pacemaker.xml.SafeXml.read("patch element", cr.elementXml()), out);
+            } else if (c instanceof CibChange.Modify m) {
+                collectSecrets(org.sansdk.pacemaker.xml.SafeXml.read("patch element", m.elementXml()), out);
             }
         }
         return out;
@@ -304,8 +449,12 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
     }
 
     /**
-     * The same changes as pcs commands, for operators who prefer pcs (no version pinning: check the epoch first).
-     * Usage: {@code patch.pcsCommands(desired, Pcs.live())}.
+     * The same changes as commands for operators who prefer pcs (no version pinning: check the epoch first). An
+     * in-place {@link CibChange.Modify} of a resource or constraint becomes {@code cibadmin --replace --scope
+     * resources|constraints --xml-pipe} of that one element by id (the element as it will be, live ids kept, on
+     * secret stdin): it is replaced where it is, so nothing is stopped for the change itself and no constraint is
+     * dropped; never {@code pcs resource delete} + {@code create}. Deletions ({@link #deletedResources()}) are
+     * {@code pcs resource delete}. Usage: {@code patch.pcsCommands(desired, Pcs.live())}.
      */
     public List<Command> pcsCommands(Configuration desired, Pcs pcs) {
         List<Command> out = new ArrayList<>();
@@ -314,7 +463,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                 case PROPERTIES:
                 case RSC_DEFAULTS:
                 case OP_DEFAULTS:
-                    if (c instanceof CibChange.Create) {
+                    if (c instanceof CibChange.Create || c instanceof CibChange.Modify) {
                         List<NvSet> src = c.section() == CibChange.Section.PROPERTIES ? desired.crmConfig()
                                 : c.section() == CibChange.Section.RSC_DEFAULTS ? desired.rscDefaults() : desired.opDefaults();
                         for (NvSet s : src) {
@@ -329,7 +478,9 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                     }
                     break;
                 case RESOURCES:
-                    if (c instanceof CibChange.Delete && !pcs.secretsOnArgv() && replacedWithSecrets(c, desired)) {
+                    if (c instanceof CibChange.Modify m) {
+                        out.add(pcs.cibadminReplace("resources", m.elementXml()));
+                    } else if (c instanceof CibChange.Delete && !pcs.secretsOnArgv() && replacedWithSecrets(c, desired)) {
                         // the paired Create below becomes one cibadmin --replace (secret on stdin, no delete/stop window)
                         continue;
                     } else if (c instanceof CibChange.Delete) {
@@ -343,7 +494,9 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                     }
                     break;
                 case CONSTRAINTS:
-                    if (c instanceof CibChange.Delete) {
+                    if (c instanceof CibChange.Modify m) {
+                        out.add(pcs.cibadminReplace("constraints", m.elementXml()));
+                    } else if (c instanceof CibChange.Delete) {
                         out.add(pcs.constraintDelete(c.id()));
                     } else {
                         out.add(pcs.constraint(desired.constraints().stream().filter(x -> c.id().equals(x.id())).findFirst().orElseThrow()));

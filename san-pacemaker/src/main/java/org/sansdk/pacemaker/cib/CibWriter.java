@@ -66,6 +66,13 @@ public final class CibWriter {
         return w.out.toString();
     }
 
+    /** A generic element as XML (e.g. a child to create in a patch). Usage: {@code CibWriter.elementXml(SafeXml.read("x", xml))}. */
+    public static String elementXml(XmlElement e) {
+        CibWriter w = new CibWriter();
+        w.raw(e, 0);
+        return w.out.toString();
+    }
+
     /** Escapes text for an XML attribute value. Usage: {@code CibWriter.escapeAttribute("a'b")}. */
     public static String escapeAttribute(String value) {
         CibWriter w = new CibWriter();

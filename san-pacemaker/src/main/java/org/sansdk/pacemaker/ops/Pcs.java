@@ -115,6 +115,31 @@ public final class Pcs {
         return cibadmin("--replace", r);
     }
 
+    /**
+     * {@code cibadmin --replace --scope SCOPE --xml-pipe} of one element given as XML (replaced in place by id, e.g. a
+     * resource or constraint an in-place {@code CibPatch} change produced); secret nvpair values in it are registered
+     * on the command. Usage: {@code executor.runChecked(pcs.cibadminReplace("constraints", xml))}.
+     */
+    public Command cibadminReplace(String scope, String elementXml) {
+        Command.Builder b = Command.builder("cibadmin").arg("--replace").arg("--scope").arg(scope).arg("--xml-pipe")
+                .secretStdin(elementXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        secretValues(org.sansdk.pacemaker.xml.SafeXml.read("element", elementXml), b);
+        cibFile.ifPresent(p -> b.env("CIB_file", p.toString()));
+        return b.build();
+    }
+
+    private static void secretValues(org.sansdk.pacemaker.xml.XmlElement e, Command.Builder b) {
+        if (e.name().equals("nvpair") && isSecretName(e.attr("name").orElse("")) && !e.attr("value").orElse("").isEmpty()) {
+            String v = e.attr("value").orElse("");
+            b.secret(Secret.of(v));
+            String escaped = org.sansdk.pacemaker.cib.CibWriter.escapeAttribute(v);
+            if (!escaped.equals(v)) {
+                b.secret(Secret.of(escaped));
+            }
+        }
+        e.children().forEach(c -> secretValues(c, b));
+    }
+
     private Command cibadmin(String op, Resource r) {
         Command.Builder b = Command.builder("cibadmin").arg(op).arg("--scope").arg("resources").arg("--xml-pipe")
                 .secretStdin(org.sansdk.pacemaker.cib.CibWriter.resourceXml(r).getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -118,6 +118,9 @@ public final class PacemakerCliCommand implements CliCommand {
         for (CibChange c : p.changes()) {
             err.println("# " + c.describe());
         }
+        for (String f : p.findings()) {
+            err.println("# WARNING: " + f);
+        }
         out.print(p.toXml());
         return 0;
     }

@@ -51,16 +51,17 @@ class CibPatchTest {
     }
 
     @Test
-    void between_olderDesign_replacesChangedAndPrunesUnknownButKeepsCliBans() {
+    void between_olderDesign_modifiesChangedInPlaceAndPrunesUnknownLoudlyButKeepsCliBans() {
         Configuration desired = SanResourceSet.configuration(design().vip("hypervisor", "10.40.40.10/24", "eth-hypervisor").build());
         CibPatch p = CibPatch.between(live(), desired, true);
         assertThat(p.changes()).extracting(CibChange::describe).containsExactly(
                 "delete resource old-dummy",
-                "replace resource san-services (delete)",
-                "replace resource san-services (create)",
+                "modify resource san-services in place (create primitive[@id='vip-hypervisor'])",
                 "delete constraint location-old-dummy-quorum--INFINITY",
-                "update resource defaults set rsc_defaults-meta_attributes (delete)",
-                "update resource defaults set rsc_defaults-meta_attributes (create)");
+                "update resource defaults set rsc_defaults-meta_attributes in place "
+                        + "(modify nvpair[@id='rsc_defaults-meta_attributes-resource-stickiness'])");
+        assertThat(p.deletedResources()).containsExactly("old-dummy");
+        assertThat(p.findings()).singleElement().asString().startsWith("DELETES resource old-dummy");
         assertThat(p.basedOn()).isEqualTo(new CibVersion(0, 41, 7));
         assertThat(p.target()).isEqualTo(new CibVersion(0, 42, 0));
         assertThat(p.toXml()).contains("<source admin_epoch=\"0\" epoch=\"41\" num_updates=\"7\"/>")

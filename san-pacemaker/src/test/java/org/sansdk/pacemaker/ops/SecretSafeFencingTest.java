@@ -139,7 +139,7 @@ class SecretSafeFencingTest {
 
         CibPatch patch = CibPatch.between(live, desired, false);
         assertThat(patch.changes()).extracting(c -> c.describe())
-                .containsExactly("replace resource fence-storage-a (delete)", "replace resource fence-storage-a (create)");
+                .containsExactly("modify resource fence-storage-a in place (modify nvpair[@id='fence-storage-a-instance_attributes-password'])");
         // pcs form: no "pcs resource delete" + "pcs stonith create password=…", one cibadmin --replace instead
         List<Command> pcsForm = patch.pcsCommands(desired, Pcs.file(cib));
         assertThat(pcsForm).singleElement().satisfies(c -> {
