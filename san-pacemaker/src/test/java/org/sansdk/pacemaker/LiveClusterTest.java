@@ -121,12 +121,14 @@ class LiveClusterTest {
 
     @Test
     @Order(2)
-    void patch_appliedToLiveCib_startsTheNewResources() throws InterruptedException {
+    void patch_appliedToLiveCib_startsTheNewResources_andARePlanIsEmpty() throws InterruptedException {
         settle();
         CibPatch patch = null;
+        Configuration desired = null;
         for (int attempt = 0; attempt < 10; attempt++) {
             Cib live = pm.cib();
-            patch = CibPatch.between(live, withServices(live.configuration()), false);
+            desired = withServices(live.configuration());
+            patch = CibPatch.between(live, desired, false);
             try {
                 pm.apply(patch);
                 break;
@@ -144,10 +146,73 @@ class LiveClusterTest {
         assertThat(s.runningOn("fence-ghost")).containsExactly("storage-a");
         assertThat(pm.cib().configuration().property("stonith-enabled")).contains("true");
         assertThat(pm.verify().outcome()).isEqualTo(VerifyResult.Outcome.VALID);
+        // the live CIB now has Pacemaker's additions (dc-version, cluster-infrastructure, status): nothing left to change
+        assertThat(CibPatch.between(pm.cib(), desired, false).changes()).extracting(c -> c.describe()).isEmpty();
+    }
+
+    /** The call id of the resource's last non-recurring operation (its start while it runs) on any node. */
+    private static int lastCallId(Cib cib, String rsc) {
+        return cib.status().stream().flatMap(n -> n.lrmResources().stream()).filter(r -> r.id().equals(rsc))
+                .flatMap(r -> r.ops().stream()).filter(o -> o.id().equals(rsc + "_last_0")).mapToInt(o -> o.callId()).max().orElse(-1);
     }
 
     @Test
     @Order(3)
+    void inPlaceChange_metaAndMonitorTimeout_onLiveCluster_restartsNothing() throws InterruptedException {
+        settle();
+        Cib before = pm.cib();
+        int d1Start = lastCallId(before, "d1");
+        int d2Start = lastCallId(before, "d2");
+        assertThat(d1Start).isPositive();
+        CibPatch patch = null;
+        Configuration desired = null;
+        for (int attempt = 0; attempt < 10 && patch == null; attempt++) {
+            Cib live = pm.cib();
+            Configuration c = live.configuration();
+            List<Resource> res = new ArrayList<>();
+            for (Resource r : c.resources()) {
+                if (r instanceof Group g && g.id().equals("svc")) {
+                    Primitive d1 = g.members().get(0);
+                    Primitive d2 = g.members().get(1);
+                    d1 = new Primitive(d1.id(), d1.agent(), null, null, d1.instanceAttributes(), d1.metaAttributes(), List.of(),
+                            d1.operations().stream().map(o -> o.name().equals("monitor") ? new org.sansdk.pacemaker.cib.Operation(o.id(), o.name(),
+                                    o.interval(), "25s", o.role(), o.onFail(), o.other(), o.attributeSets()) : o).toList(), List.of());
+                    d2 = new Primitive(d2.id(), d2.agent(), null, null, d2.instanceAttributes(), List.of(NvSet.of("meta_attributes",
+                            "d2-meta_attributes", List.of(new NvPair("d2-meta_attributes-migration-threshold", "migration-threshold", "5")))),
+                            List.of(), d2.operations(), List.of());
+                    res.add(new Group(g.id(), g.metaAttributes(), List.of(d1, d2)));
+                } else {
+                    res.add(r);
+                }
+            }
+            desired = new Configuration(c.crmConfig(), c.nodes(), res, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
+                    c.tags(), c.alerts(), c.acls(), c.unknown());
+            CibPatch p = CibPatch.between(live, desired, false);
+            assertThat(p.changes()).extracting(x -> x.describe())
+                    .containsExactly("modify resource svc in place (modify op[@id='d1-monitor-interval-10s'], create meta_attributes[@id='d2-meta_attributes'])");
+            assertThat(p.deletedResources()).isEmpty();
+            try {
+                pm.apply(p);
+                patch = p;
+            } catch (CibChangedException e) {
+                Thread.sleep(1000);
+            }
+        }
+        assertThat(patch).isNotNull();
+        settle();
+        Cib after = pm.cib();
+        assertThat(((Primitive) after.configuration().resource("d1").orElseThrow()).operations())
+                .anySatisfy(o -> assertThat(o.timeout()).isEqualTo("25s"));
+        assertThat(after.configuration().resource("d2").orElseThrow().meta("migration-threshold")).contains("5");
+        // neither member was stopped and started again: their last start is still the same executor call
+        assertThat(lastCallId(after, "d1")).isEqualTo(d1Start);
+        assertThat(lastCallId(after, "d2")).isEqualTo(d2Start);
+        assertThat(pm.status().runningOn("d1")).containsExactly("storage-a");
+        assertThat(CibPatch.between(after, desired, false).isEmpty()).isTrue();
+    }
+
+    @Test
+    @Order(4)
     void patch_afterAConcurrentChange_isRefused() {
         settle();
         Cib live = pm.cib();
@@ -162,7 +227,7 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void standby_stopsEverything_unstandby_startsItAgain() {
         settle();
         pm.standby("storage-a");
@@ -176,7 +241,7 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void disableEnableCleanup_changeTargetRoleAndKeepRunning() {
         settle();
         pm.disable("svc");
@@ -191,7 +256,7 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void fencing_ofAnotherNode_showsInFencingHistory() {
         settle();
         inNamespace().runChecked(Command.of("stonith_admin", "--reboot", "ghost", "--timeout", "30"));
