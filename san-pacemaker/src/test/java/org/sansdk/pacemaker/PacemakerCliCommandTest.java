@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sansdk.pacemaker.cib.Cib;
+import org.sansdk.pacemaker.cib.CibParser;
 import org.sansdk.pacemaker.cib.CibWriter;
+import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.design.FencingDevice;
 import org.sansdk.pacemaker.design.SanClusterDesign;
 import org.sansdk.pacemaker.design.SanResourceSet;
@@ -57,6 +59,25 @@ class PacemakerCliCommandTest {
         assertThat(run("patch", design(dir, 300).toString(), design(dir, 200).toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("<diff format=\"2\">").contains("resource-stickiness\" value=\"200\"");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("# update resource defaults set rsc_defaults-meta_attributes");
+    }
+
+    @Test
+    void patch_pruneDeletingAResource_warnsAndExitsThree_andThePoolOnlyWithAllowPoolDeletion(@TempDir Path dir) throws Exception {
+        Path live = design(dir, 200);
+        Cib liveCib = CibParser.parse("live", Files.readString(live));
+        Configuration c = liveCib.configuration();
+        java.util.List<org.sansdk.pacemaker.cib.Resource> noPool = new java.util.ArrayList<>(c.resources());
+        noPool.removeIf(r -> r.id().equals("zfs-pool"));
+        Path desired = dir.resolve("no-pool.xml");
+        Files.writeString(desired, CibWriter.toXml(Cib.of(new Configuration(c.crmConfig(), c.nodes(), noPool, c.constraints(),
+                c.fencingTopology(), c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()))));
+        assertThat(run("patch", live.toString(), desired.toString(), "--prune")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("refusing to plan the deletion of zfs-pool");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        err.reset();
+        assertThat(run("patch", live.toString(), desired.toString(), "--prune", "--allow-pool-deletion")).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("# WARNING: DELETES resource zfs-pool");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("<change operation=\"delete\" path=\"/cib/configuration/resources/primitive[@id=&apos;zfs-pool&apos;]\"/>");
     }
 
     @Test

@@ -31,8 +31,10 @@ public final class PacemakerCliCommand implements CliCommand {
                 "sanctl pacemaker check-intent CIB.xml [--storage A,B] [--quorum NODE] [--pool RSC]",
                 "    check STONITH, fencing per storage node, no self-fencing device, colocation and order with the pool,",
                 "    nothing on the quorum node (defaults: storage-a,storage-b / quorum / zfs-pool); exit 1 on violations",
-                "sanctl pacemaker patch LIVE.xml DESIRED.xml [--prune]",
-                "    print the cibadmin --patch v2 diff from LIVE (cibadmin -Q) to DESIRED's configuration, pinned to LIVE's version");
+                "sanctl pacemaker patch LIVE.xml DESIRED.xml [--prune [--allow-pool-deletion]]",
+                "    print the cibadmin --patch v2 diff from LIVE (cibadmin -Q) to DESIRED's configuration, pinned to LIVE's version;",
+                "    changed elements are modified in place; deletions are listed as '# WARNING: DELETES ...' on stderr (exit 3),",
+                "    deleting the pool resource is refused unless --allow-pool-deletion");
     }
 
     @Override
@@ -55,6 +57,9 @@ public final class PacemakerCliCommand implements CliCommand {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {
+            err.println("sanctl pacemaker: " + e.getMessage());
+            return 1;
+        } catch (org.sansdk.core.SanException e) {
             err.println("sanctl pacemaker: " + e.getMessage());
             return 1;
         }
@@ -101,9 +106,12 @@ public final class PacemakerCliCommand implements CliCommand {
     private int patch(List<String> a, PrintStream out, PrintStream err) throws IOException {
         List<String> files = new ArrayList<>();
         boolean prune = false;
+        boolean allowPool = false;
         for (String w : a) {
             if (w.equals("--prune")) {
                 prune = true;
+            } else if (w.equals("--allow-pool-deletion")) {
+                allowPool = true;
             } else {
                 files.add(w);
             }
@@ -114,7 +122,7 @@ public final class PacemakerCliCommand implements CliCommand {
         }
         Cib live = CibParser.parse(files.get(0), Files.readString(Path.of(files.get(0))));
         Cib desired = CibParser.parse(files.get(1), Files.readString(Path.of(files.get(1))));
-        CibPatch p = CibPatch.between(live, desired.configuration(), prune);
+        CibPatch p = CibPatch.between(live, desired.configuration(), prune, allowPool);
         for (CibChange c : p.changes()) {
             err.println("# " + c.describe());
         }
@@ -122,6 +130,6 @@ public final class PacemakerCliCommand implements CliCommand {
             err.println("# WARNING: " + f);
         }
         out.print(p.toXml());
-        return 0;
+        return p.deletesResources() ? 3 : 0;
     }
 }
