@@ -205,6 +205,16 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                     if (!before.equals(after)) {
                         findings.add("REORDERS group " + id + " " + before + " -> " + after + ": the start order changes");
                     }
+                    List<String> ids = mg.members().stream().map(Primitive::id).toList();
+                    for (int i = 0; i < ids.size(); i++) {
+                        String nid = ids.get(i);
+                        boolean isNew = lg.members().stream().noneMatch(y -> y.id().equals(nid));
+                        List<String> afterIt = ids.subList(i + 1, ids.size()).stream().filter(before::contains).toList();
+                        if (isNew && !afterIt.isEmpty()) {
+                            findings.add("INSERTS " + nid + " into group " + id + " before " + afterIt
+                                    + ": Pacemaker restarts the members after it (group order)");
+                        }
+                    }
                 }
             }
             if (((String) l[2]).equals(mergedXml)) {

@@ -57,6 +57,7 @@ class CibPatchRealToolsTest {
         assertThat(p.changes()).singleElement().isInstanceOf(CibChange.Modify.class);
         assertThat(((CibChange.Modify) p.changes().get(0)).edits()).extracting(CibChange.Edit::operation).containsExactlyElementsOf(expectedEditOps);
         assertThat(p.deletedResources()).isEmpty();
+        System.out.println(name + " findings: " + p.findings());
         p.apply(Tools.executor(), Map.of("CIB_file", file.toString()));
         Cib after = query(file);
         assertThat(CibPatch.between(after, desired, true).changes()).as("re-plan after applying").isEmpty();
@@ -134,6 +135,26 @@ class CibPatchRealToolsTest {
         assertThat(g.members()).extracting(Primitive::id).containsExactly("vip-enduser", "smb-server", "nfs-server");
         // Pacemaker 2.1.5 restarts nothing for a new member order of running members; it is the next start order
         assertThat(s.changedResources()).isEmpty();
+    }
+
+    private static Configuration desiredReorderAdd(Configuration c) {
+        Group g = (Group) c.resource("san-services").orElseThrow();
+        List<Primitive> members = new ArrayList<>(g.members());
+        java.util.Collections.swap(members, 1, 2);
+        members.add(2, Primitive.builder("iscsi-target", ResourceAgent.parse("systemd:target")).op("monitor", "60s", null).build());
+        return replacing(c, new Group(g.id(), g.metaAttributes(), members));
+    }
+
+    @Test
+    void groupReorderPlusNewMember_appliedByRealCibadmin_givesExactlyTheDesiredOrder() throws Exception {
+        Simulation s = applyAndSimulate("reorder-add", CibPatchRealToolsTest::desiredReorderAdd, List.of("move", "move", "create", "move"));
+        assertThat(CibPatch.between(query(running), desiredReorderAdd(query(running).configuration()), true).findings()).containsExactly(
+                "REORDERS group san-services [vip-enduser, nfs-server, smb-server] -> [vip-enduser, smb-server, nfs-server]: the start order changes",
+                "INSERTS iscsi-target into group san-services before [nfs-server]: Pacemaker restarts the members after it (group order)");
+        Group g = (Group) query(dir.resolve("reorder-add.xml")).configuration().resource("san-services").orElseThrow();
+        assertThat(g.members()).extracting(Primitive::id).containsExactly("vip-enduser", "smb-server", "iscsi-target", "nfs-server");
+        // the real scheduler starts the new member and restarts the member after it (group order), nothing before it
+        assertThat(s.changedResources()).containsExactlyInAnyOrder("iscsi-target", "nfs-server");
     }
 
     @Test

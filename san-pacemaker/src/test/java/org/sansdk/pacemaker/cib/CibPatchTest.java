@@ -61,7 +61,9 @@ class CibPatchTest {
                 "update resource defaults set rsc_defaults-meta_attributes in place "
                         + "(modify nvpair[@id='rsc_defaults-meta_attributes-resource-stickiness'])");
         assertThat(p.deletedResources()).containsExactly("old-dummy");
-        assertThat(p.findings()).singleElement().asString().startsWith("DELETES resource old-dummy");
+        assertThat(p.findings()).containsExactly(
+                "DELETES resource old-dummy: it is not in the desired configuration; Pacemaker stops it and constraints that reference it no longer apply",
+                "INSERTS vip-hypervisor into group san-services before [nfs-server]: Pacemaker restarts the members after it (group order)");
         assertThat(p.basedOn()).isEqualTo(new CibVersion(0, 41, 7));
         assertThat(p.target()).isEqualTo(new CibVersion(0, 42, 0));
         assertThat(p.toXml()).contains("<source admin_epoch=\"0\" epoch=\"41\" num_updates=\"7\"/>")
