@@ -119,7 +119,7 @@ public final class Sanctl {
         for (OutputParser p : parsers.values()) {
             sb.append("  ").append(p.kind()).append(" ".repeat(width - p.kind().length() + 2)).append(p.description()).append('\n');
         }
-        sb.append("\nexit codes: 0 ok, 1 parse or command failure, 2 usage\n");
+        sb.append("\nexit codes: 0 ok, 1 parse or command failure, 2 usage (a sub-command may add its own, see its usage)\n");
         return sb.toString();
     }
 
