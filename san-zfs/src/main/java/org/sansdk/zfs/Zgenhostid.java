@@ -28,7 +28,7 @@ public final class Zgenhostid {
     }
 
     /**
-     * {@code zgenhostid [-f] XXXXXXXX}: write a chosen id.
+     * {@code zgenhostid [-f] HOSTID}: write a chosen id.
      *
      * <p>{@code Zgenhostid.write(id, true)}
      *
@@ -41,7 +41,7 @@ public final class Zgenhostid {
     }
 
     /**
-     * {@code zgenhostid [-f] [-o FILE] XXXXXXXX}.
+     * {@code zgenhostid [-f] [-o FILE] HOSTID}.
      *
      * <p>{@code Zgenhostid.write(id, true, "/tmp/hostid")}
      *

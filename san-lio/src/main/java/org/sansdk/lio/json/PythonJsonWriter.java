@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Prints a {@link JsonValue} byte for byte like CPython's {@code json.dumps(obj, sort_keys=True, indent=2)}:
  * keys sorted by code point, two-space indent, {@code ensure_ascii=True} escaping (everything outside
- * {@code ' '..'~'} as lower-case {@code \\uXXXX}, surrogate pairs for astral characters), and the item
+ * {@code ' '..'~'} as lower-case {@code \\u00e9-style escapes}, surrogate pairs for astral characters), and the item
  * separator of the chosen {@link Style}.
  *
  * <pre>{@code String text = PythonJsonWriter.write(tree, PythonJsonWriter.Style.PYTHON3);}</pre>
