@@ -570,40 +570,37 @@ public final class SaveconfigParser {
         }
 
         Optional<String> optString(String key) {
-            JsonValue v = raw.get(key);
-            if (v == null || v instanceof JsonValue.JsonNull) {
-                return Optional.empty();
-            }
-            if (v instanceof JsonValue.JsonString s) {
-                return Optional.of(s.value());
-            }
-            throw errorAt(where.get(key), "\"" + key + "\" as a string");
+            return opt(key, "as a string", v -> v instanceof JsonValue.JsonString s ? s.value() : null);
         }
 
         Optional<Boolean> optBool(String key) {
-            JsonValue v = raw.get(key);
-            if (v == null || v instanceof JsonValue.JsonNull) {
-                return Optional.empty();
-            }
-            if (v instanceof JsonValue.JsonBool b) {
-                return Optional.of(b.value());
-            }
-            throw errorAt(where.get(key), "\"" + key + "\" as true/false");
+            return opt(key, "as true/false", v -> v instanceof JsonValue.JsonBool b ? b.value() : null);
         }
 
         Optional<Long> optLong(String key) {
+            return opt(key, "as a 64-bit integer", v -> {
+                if (v instanceof JsonValue.JsonNumber n) {
+                    try {
+                        return Long.parseLong(n.literal());
+                    } catch (NumberFormatException e) {
+                        return null; // not a 64-bit integer
+                    }
+                }
+                return null;
+            });
+        }
+
+        /** Absent or null gives empty; {@code convert} returns null for a value of the wrong type. */
+        private <T> Optional<T> opt(String key, String expected, java.util.function.Function<JsonValue, T> convert) {
             JsonValue v = raw.get(key);
             if (v == null || v instanceof JsonValue.JsonNull) {
                 return Optional.empty();
             }
-            if (v instanceof JsonValue.JsonNumber n) {
-                try {
-                    return Optional.of(Long.parseLong(n.literal()));
-                } catch (NumberFormatException e) {
-                    // fall through: not a 64-bit integer
-                }
+            T value = convert.apply(v);
+            if (value == null) {
+                throw errorAt(where.get(key), "\"" + key + "\" " + expected);
             }
-            throw errorAt(where.get(key), "\"" + key + "\" as a 64-bit integer");
+            return Optional.of(value);
         }
 
         /** Members that are not typed fields of this plugin (nulls of typed fields kept too, for the round trip). */
