@@ -22,6 +22,7 @@ public final class Command {
     private final byte[] stdin;
     private final boolean stdinSecret;
     private final Map<String, String> env;
+    private final java.util.Set<String> secretEnvNames;
     private final Duration timeout;
     private final List<Secret> secrets;
 
@@ -42,6 +43,7 @@ public final class Command {
         this.stdin = b.stdin == null ? null : b.stdin.clone();
         this.stdinSecret = b.stdinSecret;
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
+        this.secretEnvNames = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.secretEnvNames));
         this.timeout = b.timeout;
         this.secrets = List.copyOf(b.secrets);
     }
@@ -72,6 +74,7 @@ public final class Command {
         b.stdin = stdin == null ? null : stdin.clone();
         b.stdinSecret = stdinSecret;
         b.env.putAll(env);
+        b.secretEnvNames.addAll(secretEnvNames);
         b.timeout = timeout;
         b.secrets.addAll(secrets);
         return b;
@@ -105,6 +108,14 @@ public final class Command {
     /** The timeout after which the process is killed; executors apply their default when empty. */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
+    }
+
+    /**
+     * The names of the environment variables whose values are secrets ({@link Builder#secretEnv}); an
+     * executor that crosses a host boundary must not put these values on any command line.
+     */
+    public java.util.Set<String> secretEnvNames() {
+        return secretEnvNames;
     }
 
     /** The secrets whose values this command carries in argv, env or stdin. */
@@ -150,7 +161,8 @@ public final class Command {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : env.entrySet()) {
-            sb.append(e.getKey()).append('=').append(PosixQuoting.quote(redact(e.getValue()))).append(' ');
+            String shown = secretEnvNames.contains(e.getKey()) ? Secret.MASK : redact(e.getValue());
+            sb.append(e.getKey()).append('=').append(PosixQuoting.quote(shown)).append(' ');
         }
         sb.append(PosixQuoting.join(redactedArgv()));
         if (stdin != null) {
@@ -180,6 +192,7 @@ public final class Command {
         private byte[] stdin;
         private boolean stdinSecret;
         private final Map<String, String> env = new LinkedHashMap<>();
+        private final java.util.Set<String> secretEnvNames = new java.util.LinkedHashSet<>();
         private Duration timeout;
         private final List<Secret> secrets = new ArrayList<>();
 
@@ -253,7 +266,9 @@ public final class Command {
         /** Adds an environment variable holding a secret, printed as {@code ****}. */
         public Builder secretEnv(String name, Secret value) {
             secrets.add(value);
-            return env(name, value.reveal());
+            env(name, value.reveal());
+            secretEnvNames.add(name);
+            return this;
         }
 
         /** Sets the timeout after which the process is killed. */

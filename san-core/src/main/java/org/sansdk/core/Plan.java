@@ -9,17 +9,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * An ordered list of steps (run a command on a host, write a file with mode and owner) that is data until
  * it is applied. {@code toString()} prints a readable script with secrets redacted and secret file contents
- * left out; {@link #applyTo(Executor)} runs the steps in order and stops at the first failure, naming it.
+ * left out; {@link #applyTo(HostExecutors)} runs each step on the host it names, in order, and stops at the first
+ * failure, naming it; {@link #applyTo(Executor)} does the same for a plan on one host only.
  *
  * <pre>{@code
  * Plan plan = Plan.builder("sync LUNs").run("storage-a", Command.of("targetcli", "saveconfig"), "persist").build();
  * System.out.println(plan);      // exactly what would run
- * plan.applyTo(executor);
+ * plan.applyTo(executor);                        // every step names storage-a
+ * plan.applyTo(HostExecutors.of(Map.of("storage-a", sshA, "storage-b", sshB)));
  * }</pre>
  */
 public final class Plan {
@@ -66,24 +67,87 @@ public final class Plan {
         return new Plan(title, all);
     }
 
-    /** Applies every step through one executor (commands and file writes alike). */
-    public PlanResult applyTo(Executor executor) {
-        Objects.requireNonNull(executor, "executor");
-        return applyToHosts(host -> executor);
+    /** The hosts the steps name, in the order they first appear. */
+    public List<String> hosts() {
+        return steps.stream().map(Step::host).distinct().toList();
     }
 
     /**
-     * Applies every step through the executor for its host; stops at the first failure.
+     * Applies every step through one executor (commands and file writes alike); stops at the first failure.
+     * Only for a plan whose steps all name the same host: one executor reaches one host.
      *
+     * @throws MultiHostPlanException  when the steps name more than one host (nothing is applied)
      * @throws PlanStepFailedException naming the failed step; earlier steps stay applied
      */
-    public PlanResult applyToHosts(Function<String, Executor> executors) {
+    public PlanResult applyTo(Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        List<String> hosts = hosts();
+        if (hosts.size() > 1) {
+            throw new MultiHostPlanException(title, hosts);
+        }
+        return apply(host -> executor);
+    }
+
+    /**
+     * Applies every step through the executor for the host it names; stops at the first failure. Every host
+     * is looked up before the first step runs, so a missing one applies nothing.
+     *
+     * @throws HostExecutors.UnknownHostException when a step's host has no executor (nothing is applied)
+     * @throws PlanStepFailedException naming the failed step; earlier steps stay applied
+     */
+    public PlanResult applyTo(HostExecutors executors) {
+        Objects.requireNonNull(executors, "executors");
+        java.util.Map<String, Executor> byHost = new java.util.LinkedHashMap<>();
+        for (String host : hosts()) {
+            byHost.put(host, Objects.requireNonNull(executors.executorFor(host), "no executor for host " + host));
+        }
+        return apply(byHost::get);
+    }
+
+    /** {@link #applyTo(HostExecutors)} for a lambda: {@code plan.applyToHosts(h -> executors.get(h))}. */
+    public PlanResult applyToHosts(HostExecutors executors) {
+        return applyTo(executors);
+    }
+
+    /**
+     * The rest of this plan after a failure: the steps from the failed one on, to run again once the cause is
+     * fixed. The failed step runs again, so it must be idempotent; when it says it is not, check by hand what
+     * it did and use {@link #resumeAfter(PlanStepFailedException)}.
+     *
+     * @throws SanException when the failed step is not idempotent, or the exception is not from this plan
+     */
+    public Plan resumeFrom(PlanStepFailedException failure) {
+        int i = failedIndex(failure);
+        Step step = steps.get(i);
+        if (!step.idempotent()) {
+            throw new SanException("step " + (i + 1) + " (" + step.describe() + ") is not idempotent and may have "
+                    + "taken effect before it failed; check it by hand, then resume with resumeAfter(failure)");
+        }
+        return new Plan(title, steps.subList(i, steps.size()));
+    }
+
+    /** The rest of this plan after a failure, without the failed step (the caller confirmed it took effect). */
+    public Plan resumeAfter(PlanStepFailedException failure) {
+        int i = failedIndex(failure);
+        return new Plan(title, steps.subList(i + 1, steps.size()));
+    }
+
+    private int failedIndex(PlanStepFailedException failure) {
+        int i = failure.stepIndex();
+        if (!failure.planTitle().equals(title) || i >= steps.size() || !steps.get(i).equals(failure.step())) {
+            throw new SanException("this failure (\"" + failure.planTitle() + "\" step " + failure.stepNumber()
+                    + ") is not from plan \"" + title + "\"");
+        }
+        return i;
+    }
+
+    private PlanResult apply(java.util.function.Function<String, Executor> executors) {
         long start = System.nanoTime();
         List<CommandResult> results = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             try {
-                Executor e = Objects.requireNonNull(executors.apply(step.host()), "no executor for host " + step.host());
+                Executor e = executors.apply(step.host());
                 if (step instanceof RunStep run) {
                     results.add(e.runChecked(run.command()));
                 } else if (step instanceof WriteFileStep write) {
@@ -134,6 +198,12 @@ public final class Plan {
 
         /** A one-line redacted description. */
         String describe();
+
+        /**
+         * Whether running the step again after it ran (wholly or partly) leaves the same result, so a failed
+         * plan can be resumed from it. File writes are; a command says so when it is built.
+         */
+        boolean idempotent();
     }
 
     /**
@@ -142,13 +212,25 @@ public final class Plan {
      * @param host    where
      * @param command what (printed redacted)
      * @param why     why
+     * @param rerun   whether running it again is safe (see {@link Step#idempotent()})
      */
-    public record RunStep(String host, Command command, String why) implements Step {
+    public record RunStep(String host, Command command, String why, Rerun rerun) implements Step {
         /** Validates the fields. */
         public RunStep {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(rerun, "rerun");
             why = why == null ? "" : why;
+        }
+
+        /** An idempotent command step. */
+        public RunStep(String host, Command command, String why) {
+            this(host, command, why, Rerun.SAFE);
+        }
+
+        @Override
+        public boolean idempotent() {
+            return rerun == Rerun.SAFE;
         }
 
         @Override
@@ -188,6 +270,12 @@ public final class Plan {
                 throw new IllegalArgumentException("owner must be user or user:group, got " + owner);
             }
             why = why == null ? "" : why;
+        }
+
+        /** A whole-file atomic write: running it again gives the same file. */
+        @Override
+        public boolean idempotent() {
+            return true;
         }
 
         /** A copy of the content. */
@@ -286,6 +374,14 @@ public final class Plan {
         return "0".repeat(Math.max(0, 4 - s.length())) + s;
     }
 
+    /** Whether a step can run again after it ran, wholly or in part. */
+    public enum Rerun {
+        /** Running it again leaves the same result (a resumed plan may repeat it). */
+        SAFE,
+        /** Running it again fails or does something twice (a resumed plan must not repeat it unchecked). */
+        NOT_SAFE
+    }
+
     /**
      * Result of applying a plan.
      *
@@ -316,6 +412,15 @@ public final class Plan {
         /** Adds a command step. */
         public Builder run(String host, Command command, String why) {
             steps.add(new RunStep(host, command, why));
+            return this;
+        }
+
+        /**
+         * Adds a command step that must not simply run twice (for example {@code zpool create}): a plan that
+         * failed at it is not resumed from it without a check by hand.
+         */
+        public Builder runOnce(String host, Command command, String why) {
+            steps.add(new RunStep(host, command, why, Rerun.NOT_SAFE));
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.sansdk.core;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,13 +68,23 @@ public final class SshExecutor implements Executor {
             b.args("-i", identityFile.toString());
         }
         b.arg(user == null ? host : user + "@" + host).arg("--").arg(remoteLine(command));
-        command.stdin().ifPresent(bytes -> {
-            if (command.stdinIsSecret()) {
-                b.secretStdin(bytes);
-            } else {
-                b.stdin(bytes);
+        byte[] secretEnv = secretEnvStdin(command);
+        byte[] stdin = command.stdin().orElse(null);
+        if (secretEnv.length > 0) {
+            // secret values travel ahead of the command's own stdin, never on a command line (ps, /proc)
+            byte[] all = new byte[secretEnv.length + (stdin == null ? 0 : stdin.length)];
+            System.arraycopy(secretEnv, 0, all, 0, secretEnv.length);
+            if (stdin != null) {
+                System.arraycopy(stdin, 0, all, secretEnv.length, stdin.length);
             }
-        });
+            b.secretStdin(all);
+        } else if (stdin != null) {
+            if (command.stdinIsSecret()) {
+                b.secretStdin(stdin);
+            } else {
+                b.stdin(stdin);
+            }
+        }
         command.secrets().forEach(b::secret);
         // the remote `timeout` fires first; the local watchdog only guards against a hung connection
         command.timeout().ifPresent(t -> b.timeout(t.plus(connectTimeout).plus(LOCAL_GRACE)));
@@ -85,17 +96,42 @@ public final class SshExecutor implements Executor {
     /** Seconds between the remote TERM and KILL. */
     private static final int KILL_AFTER_SECONDS = 5;
 
-    /** The remote shell line: {@code [timeout -k 5 S] [env K=V …] argv} quoted word by word. */
+    /**
+     * The remote shell line: {@code [NAME=$(head -c N; echo .) && NAME=${NAME%.} && export NAME && …]
+     * [timeout -k 5 S] [env K=V …] argv}, every word quoted. Secret environment variables are read from the
+     * head of stdin by byte count (so a value may hold newlines or any character), exported, and the rest of
+     * stdin is the command's; only their names and lengths appear on the line.
+     */
     static String remoteLine(Command command) {
+        StringBuilder line = new StringBuilder();
+        for (String name : command.secretEnvNames()) {
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("a secret environment variable over SSH needs a shell name: " + name);
+            }
+            int bytes = command.env().get(name).getBytes(StandardCharsets.UTF_8).length;
+            line.append(name).append("=$(head -c ").append(bytes).append("; echo .) && ")
+                    .append(name).append("=${").append(name).append("%.} && export ").append(name).append(" && ");
+        }
         List<String> words = new ArrayList<>();
         command.timeout().ifPresent(t -> words.addAll(List.of("timeout", "-k", Integer.toString(KILL_AFTER_SECONDS),
                 java.math.BigDecimal.valueOf(t.toMillis(), 3).stripTrailingZeros().toPlainString())));
-        if (!command.env().isEmpty()) {
+        Map<String, String> plainEnv = new LinkedHashMap<>(command.env());
+        plainEnv.keySet().removeAll(command.secretEnvNames());
+        if (!plainEnv.isEmpty()) {
             words.add("env");
-            command.env().forEach((k, v) -> words.add(k + "=" + v));
+            plainEnv.forEach((k, v) -> words.add(k + "=" + v));
         }
         words.addAll(command.argv());
-        return PosixQuoting.join(words);
+        return line.append(PosixQuoting.join(words)).toString();
+    }
+
+    /** The secret environment values, in {@link Command#secretEnvNames()} order, as stdin bytes. */
+    private static byte[] secretEnvStdin(Command command) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String name : command.secretEnvNames()) {
+            out.writeBytes(command.env().get(name).getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     @Override

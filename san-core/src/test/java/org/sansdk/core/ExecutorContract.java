@@ -36,7 +36,13 @@ abstract class ExecutorContract {
                     .secretArg("", SECRET).build(),
             CommandResult.of(24, "", "login failed for password " + SECRET.reveal() + "\n"));
 
-    static final List<Scenario> ALL = List.of(ARGV, FAILS, STDIN, ENV, SECRET_FAILS);
+    static final Secret ENV_SECRET = Secret.of("env s3cret\nwith 'quotes' $HOME ünï");
+    static final Scenario SECRET_ENV = new Scenario(
+            Command.builder("sh").args("-c", "printf '%s|' \"$SAN_SECRET_VAR\" \"$SAN_PLAIN_VAR\"; cat")
+                    .secretEnv("SAN_SECRET_VAR", ENV_SECRET).env("SAN_PLAIN_VAR", "plain").stdin("stdin after\n").build(),
+            CommandResult.of(0, ENV_SECRET.reveal() + "|plain|stdin after\n", ""));
+
+    static final List<Scenario> ALL = List.of(ARGV, FAILS, STDIN, ENV, SECRET_FAILS, SECRET_ENV);
 
     /** An executor that can answer every scenario in {@link #ALL}. */
     abstract Executor executor(List<Scenario> scenarios);
@@ -50,6 +56,13 @@ abstract class ExecutorContract {
         CommandResult r = run(ARGV);
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).isEqualTo(ARGV.expected().stdout());
+    }
+
+    @Test
+    void run_secretEnvironment_reachesTheCommand_andStdinStillFollows() {
+        CommandResult r = run(SECRET_ENV);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).isEqualTo(SECRET_ENV.expected().stdout());
     }
 
     @Test

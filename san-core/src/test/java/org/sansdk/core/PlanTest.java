@@ -111,13 +111,86 @@ class PlanTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
     }
 
+    private static Plan twoNodePlan(Path dir) {
+        return Plan.builder("host ids")
+                .run("storage-a", Command.of("sh", "-c", "echo a >> " + dir.resolve("log")), "on a")
+                .run("storage-b", Command.of("sh", "-c", "echo b >> " + dir.resolve("log")), "on b")
+                .build();
+    }
+
+    @Test
+    void applyTo_oneExecutor_refusesAPlanNamingTwoHosts_andRunsNothing(@TempDir Path dir) {
+        RecordingExecutor one = new RecordingExecutor();
+        assertThatThrownBy(() -> twoNodePlan(dir).applyTo(one))
+                .isInstanceOfSatisfying(MultiHostPlanException.class, e -> {
+                    assertThat(e.hosts()).containsExactly("storage-a", "storage-b");
+                    assertThat(e.getMessage()).contains("storage-a, storage-b").contains("HostExecutors");
+                });
+        assertThat(one.commands()).isEmpty();
+    }
+
+    @Test
+    void applyTo_hostExecutors_runsEachStepOnItsOwnHost(@TempDir Path dir) {
+        RecordingExecutor a = new RecordingExecutor();
+        RecordingExecutor b = new RecordingExecutor();
+        Plan plan = twoNodePlan(dir);
+        plan.applyTo(HostExecutors.of(java.util.Map.of("storage-a", a, "storage-b", b)));
+        assertThat(a.commands()).containsExactly(((Plan.RunStep) plan.steps().get(0)).command());
+        assertThat(b.commands()).containsExactly(((Plan.RunStep) plan.steps().get(1)).command());
+    }
+
+    @Test
+    void applyTo_hostExecutors_missingHost_appliesNothing(@TempDir Path dir) {
+        RecordingExecutor a = new RecordingExecutor();
+        assertThatThrownBy(() -> twoNodePlan(dir).applyTo(HostExecutors.of(java.util.Map.of("storage-a", a))))
+                .isInstanceOfSatisfying(HostExecutors.UnknownHostException.class,
+                        e -> assertThat(e.host()).isEqualTo("storage-b"));
+        assertThat(a.commands()).isEmpty();
+    }
+
+    @Test
+    void failedPlan_saysWhatWasApplied_andResumesFromTheFailedStep(@TempDir Path dir) throws Exception {
+        Path gate = dir.resolve("gate");
+        Path log = dir.resolve("log");
+        Plan plan = Plan.builder("three")
+                .run(Plan.LOCAL, Command.of("sh", "-c", "echo 1 >> " + log), "first")
+                .run(Plan.LOCAL, Command.of("sh", "-c", "test -e " + gate + " && echo 2 >> " + log), "needs the gate")
+                .run(Plan.LOCAL, Command.of("sh", "-c", "echo 3 >> " + log), "third")
+                .build();
+        LocalExecutor local = new LocalExecutor();
+        PlanStepFailedException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> plan.applyTo(local), PlanStepFailedException.class);
+        assertThat(failure.stepsApplied()).isEqualTo(1);
+        assertThat(failure.getMessage()).contains("steps 1-1 were applied").contains("resumeFrom");
+        Files.createFile(gate);
+        Plan rest = plan.resumeFrom(failure);
+        assertThat(rest.steps()).containsExactlyElementsOf(plan.steps().subList(1, 3));
+        rest.applyTo(local);
+        assertThat(Files.readString(log)).isEqualTo("1\n2\n3\n");
+    }
+
+    @Test
+    void resumeFrom_refusesToRepeatAStepThatIsNotIdempotent(@TempDir Path dir) {
+        Plan plan = Plan.builder("create")
+                .runOnce(Plan.LOCAL, Command.of("false"), "zpool create stand-in")
+                .run(Plan.LOCAL, Command.of("true"), "after")
+                .build();
+        PlanStepFailedException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> plan.applyTo(new LocalExecutor()), PlanStepFailedException.class);
+        assertThat(failure.getMessage()).contains("no step was applied").contains("not idempotent");
+        assertThatThrownBy(() -> plan.resumeFrom(failure)).isInstanceOf(SanException.class).hasMessageContaining("check it by hand");
+        assertThat(plan.resumeAfter(failure).steps()).containsExactly(plan.steps().get(1));
+        assertThatThrownBy(() -> Plan.builder("other").run(Plan.LOCAL, Command.of("true"), "").build().resumeFrom(failure))
+                .isInstanceOf(SanException.class).hasMessageContaining("not from plan");
+    }
+
     @Test
     void plus_concatenates_andEmptyPlanIsEmpty() {
         Plan a = Plan.builder("a").run("h", Command.of("true"), "").build();
         assertThat(Plan.empty("nothing").isEmpty()).isTrue();
         assertThat(a.plus(a).steps()).hasSize(2);
         assertThat(a.steps().get(0)).isInstanceOf(Plan.RunStep.class);
-        assertThat(List.copyOf(a.plus(Plan.empty("x")).steps())).hasSize(1);
+        assertThat(a.plus(Plan.empty("x")).steps()).containsExactlyElementsOf(a.steps());
     }
 
     @Test

@@ -65,6 +65,7 @@ class PosixQuotingProperties {
         assertThat(PosixQuoting.quote("a b")).isEqualTo("'a b'");
         assertThat(PosixQuoting.quote("it's")).isEqualTo("'it'\\''s'");
         assertThat(PosixQuoting.quote("$HOME")).isEqualTo("'$HOME'");
-        assertThat("x".getBytes(StandardCharsets.UTF_8)).hasSize(1);
+        assertThat(PosixQuoting.quote("ünï")).isEqualTo("'ünï'");
+        assertThat(PosixQuoting.join(List.of("a", "b c", ""))).isEqualTo("a 'b c' ''");
     }
 }

@@ -49,12 +49,28 @@ class SshExecutorTest extends ExecutorContract {
     }
 
     @Test
-    void run_exit255_isHostUnreachable() {
-        SshExecutor e = builder("unreachable.invalid").build();
+    void secretEnv_isOnNoCommandLine_onlyItsLengthIs_andTravelsOnSecretStdin() {
+        Command c = ExecutorContract.SECRET_ENV.command();
+        Command ssh = builder("storage-b").build().sshCommand(c);
+        assertThat(ssh.argv()).noneMatch(a -> a.contains("s3cret"));
+        assertThat(ssh.env()).isEmpty();
+        assertThat(ssh.argv().get(ssh.argv().size() - 1))
+                .startsWith("SAN_SECRET_VAR=$(head -c " + ENV_SECRET.reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "; echo .)")
+                .contains(" && env SAN_PLAIN_VAR=plain sh -c ");
+        assertThat(ssh.stdinIsSecret()).isTrue();
+        assertThat(new String(ssh.stdin().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(ENV_SECRET.reveal() + "stdin after\n");
+        assertThat(ssh.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void run_exit255_isHostUnreachable_carryingSshsOwnStderr() {
+        // the real ssh client: a name in the reserved .invalid domain never resolves
+        SshExecutor e = SshExecutor.builder("unreachable.invalid").connectTimeout(Duration.ofSeconds(3)).build();
+        org.sansdk.core.testing.RealTools.require("ssh");
         assertThatThrownBy(() -> e.run(Command.of("true")))
-                .isInstanceOf(HostUnreachableException.class)
-                .hasMessageContaining("unreachable.invalid")
-                .hasMessageContaining("Could not resolve hostname");
+                .isInstanceOfSatisfying(HostUnreachableException.class, ex -> assertThat(ex.getMessage())
+                        .contains("unreachable.invalid").containsIgnoringCase("unreachable.invalid: "));
     }
 
     @Test
