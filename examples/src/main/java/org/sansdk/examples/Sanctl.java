@@ -135,10 +135,10 @@ public final class Sanctl {
             return USAGE;
         }
         String file = args.get(1);
-        String text;
+        String source = file.equals("-") ? "<stdin>" : file;
+        byte[] bytes;
         try {
-            text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
         } catch (NoSuchFileException e) {
             err.println("sanctl parse: no such file: " + file);
             return FAILED;
@@ -148,7 +148,7 @@ public final class Sanctl {
         }
         Object model;
         try {
-            model = parser.parse(file.equals("-") ? "<stdin>" : file, text);
+            model = parser.parse(source, ParseException.decodeUtf8(source, bytes));
         } catch (ParseException e) {
             err.println(e.getMessage());
             return FAILED;

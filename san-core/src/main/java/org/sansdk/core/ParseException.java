@@ -64,6 +64,44 @@ public class ParseException extends SanException {
         return text.substring(start, end < 0 ? text.length() : end);
     }
 
+    /**
+     * Decodes a tool output or file strictly as UTF-8 text. A byte sequence that is not UTF-8, or a NUL byte
+     * (binary data), is refused with the 1-based line and column where it starts, never replaced or skipped.
+     *
+     * <pre>{@code String text = ParseException.decodeUtf8("saveconfig.json", Files.readAllBytes(path));}</pre>
+     *
+     * @throws ParseException "expected UTF-8 text" at the first undecodable byte
+     */
+    public static String decodeUtf8(String source, byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        out.flip();
+        String text = out.toString();
+        int bad = r.isError() ? text.length() : text.indexOf('\0');
+        if (bad < 0) {
+            return text;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < bad; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String what = r.isError() ? String.format("byte 0x%02x at offset %d is not UTF-8", bytes[in.position()] & 0xff, in.position())
+                : "a NUL byte (binary data)";
+        throw new ParseException(source, line, bad - lineStart + 1, text.substring(lineStart, bad),
+                "UTF-8 text (line " + line + ": not UTF-8 text: " + what + ")");
+    }
+
     /** The name of the parsed source: a file name, {@code -} for stdin, or a command line. */
     public String source() {
         return source;

@@ -24,4 +24,20 @@ class ParseExceptionTest {
         assertThat(ParseException.lineOf(text, 0)).isEmpty();
         assertThat(ParseException.lineOf(null, 1)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void decodeUtf8_refusesBinaryWithTheLineAndColumnOfTheFirstBadByte() {
+        byte[] bytes = {'o', 'k', '\n', 'a', 'b', (byte) 0xff, 'c', '\n'};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParseException.decodeUtf8("f.bin", bytes))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.line()).isEqualTo(2);
+                    org.assertj.core.api.Assertions.assertThat(e.column()).isEqualTo(3);
+                    org.assertj.core.api.Assertions.assertThat(e.getMessage()).startsWith("f.bin:2:3:")
+                            .contains("line 2: not UTF-8 text").contains("0xff at offset 5");
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParseException.decodeUtf8("g", new byte[] {'x', 0, 'y'}))
+                .isInstanceOf(ParseException.class).hasMessageContaining("g:1:2:").hasMessageContaining("NUL");
+        org.assertj.core.api.Assertions.assertThat(ParseException.decodeUtf8("h", "ünï\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo("ünï\n");
+    }
 }

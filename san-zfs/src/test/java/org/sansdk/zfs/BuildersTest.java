@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sansdk.core.Size;
 import org.sansdk.core.ValidationException;
@@ -138,7 +139,8 @@ class BuildersTest {
     @Test
     void zpoolCreate_commandPrintsPasteable() {
         assertThat(ZpoolCreate.plain("t").vdev("/tmp/a b").build().toString()).contains("'/tmp/a b'");
-        assertThat(List.of(ZpoolCreate.DESIGN_POOL_PROPERTIES.keySet())).isNotEmpty();
+        assertThat(ZpoolCreate.DESIGN_POOL_PROPERTIES).containsExactly(
+                Map.entry("multihost", "on"), Map.entry("ashift", "12"), Map.entry("autotrim", "on"));
     }
 
     @Test
