@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real programs the tests run (see ../shared/REAL-TOOLS.md) and, when missing, a JDK and
+# Installs the real programs the tests run (Pacemaker, pcs, corosync, zfs-fuse, tgt, open-iscsi, sshd, configshell) and, when missing, a JDK and
 # Maven. Idempotent and quiet: installs only what is missing and prints what it installed. Without root
 # or apt it installs nothing and says so; the tests that need a missing tool are then skipped (or fail
 # when SAN_REAL_TOOLS=required).
