@@ -89,7 +89,7 @@ public final class Zgenhostid {
      * an id, the second node gets a new one. Empty when the pair is already fine. The ids are chosen here,
      * so the plan shows exactly what will be written.
      *
-     * <p>{@code Zgenhostid.fixPlan(e.first(), e.second(), new SecureRandom()).applyToHosts(executors)}
+     * <p>{@code Zgenhostid.fixPlan(e.first(), e.second(), new SecureRandom()).applyTo(HostExecutors.of(executorsByNode))} (one executor alone is refused: the steps name two hosts)
      *
      * @param first one node as probed
      * @param second the other node as probed
