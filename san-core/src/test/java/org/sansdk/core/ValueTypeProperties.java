@@ -32,7 +32,7 @@ class ValueTypeProperties {
 
     @Property
     void size_anyString_parsesOrThrowsIllegalArgument(@ForAll String text) {
-        Throwable t = catchThrowable(() -> Size.parse(text));
+        Throwable t = bounded(() -> Size.parse(text));
         assertThat(t).satisfiesAnyOf(x -> assertThat(x).isNull(), x -> assertThat(x).isInstanceOf(IllegalArgumentException.class));
     }
 
@@ -89,7 +89,7 @@ class ValueTypeProperties {
 
     @Property
     void iqn_anyString_parsesOrThrowsIllegalArgument(@ForAll String text) {
-        Throwable t = catchThrowable(() -> Iqn.parse(text));
+        Throwable t = bounded(() -> Iqn.parse(text));
         assertThat(t).satisfiesAnyOf(x -> assertThat(x).isNull(), x -> assertThat(x).isInstanceOf(IllegalArgumentException.class));
     }
 
@@ -177,7 +177,7 @@ class ValueTypeProperties {
 
     @Property
     void ipCidr_anyString_parsesOrThrowsIllegalArgument(@ForAll String text) {
-        Throwable t = catchThrowable(() -> IpCidr.parse(text));
+        Throwable t = bounded(() -> IpCidr.parse(text));
         assertThat(t).satisfiesAnyOf(x -> assertThat(x).isNull(), x -> assertThat(x).isInstanceOf(IllegalArgumentException.class));
     }
 
@@ -229,7 +229,7 @@ class ValueTypeProperties {
 
     @Property
     void zfsName_anyString_parsesOrThrowsIllegalArgument(@ForAll String text) {
-        Throwable t = catchThrowable(() -> ZfsName.parse(text));
+        Throwable t = bounded(() -> ZfsName.parse(text));
         assertThat(t).satisfiesAnyOf(x -> assertThat(x).isNull(), x -> assertThat(x).isInstanceOf(IllegalArgumentException.class));
     }
 
@@ -269,5 +269,23 @@ class ValueTypeProperties {
         assertThatThrownBy(() -> ZfsName.parse("pool/f*s")).hasMessageContaining("invalid character '*'");
         assertThatThrownBy(() -> ZfsName.parse("p/" + "x".repeat(254))).hasMessageContaining("shorter than 256");
         assertThatThrownBy(() -> ZfsName.pool("san-pool/fs")).hasMessageContaining("no '/'");
+    }
+
+    // ---- every value parser: garbage of any size, bounded in time ---------------------------------
+
+    /** Runs a parse under a 10 s bound (a hang fails) and returns what it threw, or null. */
+    static Throwable bounded(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse) {
+        return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> catchThrowable(parse));
+    }
+
+    @Property(tries = 25)
+    void everyValueParser_largeGarbage_refusedWithIllegalArgument_inBoundedTime(
+            @ForAll @net.jqwik.api.constraints.StringLength(min = 10_000, max = 300_000) String text) {
+        for (java.util.function.Function<String, Object> parse : java.util.List.<java.util.function.Function<String, Object>>of(
+                Size::parse, Iqn::parse, IpCidr::parse, ZfsName::parse, Wwn::parse)) {
+            Throwable t = bounded(() -> parse.apply(text));
+            assertThat(t).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }
