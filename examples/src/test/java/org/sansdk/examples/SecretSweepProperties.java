@@ -123,6 +123,7 @@ class SecretSweepProperties {
         for (Command c : List.of(viaStdin, viaEnv, failing)) {
             seen.argv(c);
             seen.add(c.redactedArgv());
+            seen.add(c.toScript());
         }
         SshExecutor ssh = SshExecutor.builder("storage-b").build();
         for (Command c : List.of(viaStdin, viaEnv, failing)) {

@@ -157,6 +157,49 @@ public final class Command {
         return shown;
     }
 
+    /**
+     * The command as a pasteable script fragment for dry runs: the {@link #toString()} line, and its stdin as
+     * a quoted heredoc when it is text. In a secret stdin every line that holds one of the command's
+     * registered secrets is printed as {@code ****}; a secret stdin with no registered secret, or binary
+     * stdin, is not shown (only its length).
+     *
+     * <pre>{@code System.out.print(cmd.toScript());   // targetcli <<'SAN_EOF' … SAN_EOF}</pre>
+     */
+    public String toScript() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            String shown = secretEnvNames.contains(e.getKey()) ? Secret.MASK : redact(e.getValue());
+            sb.append(e.getKey()).append('=').append(PosixQuoting.quote(shown)).append(' ');
+        }
+        sb.append(PosixQuoting.join(redactedArgv()));
+        if (stdin == null) {
+            return sb.append('\n').toString();
+        }
+        String text = Plan.WriteFileStep.text(stdin);
+        // a secret stdin is shown line by line with secret lines masked, so it needs registered secrets that
+        // each fit on one line; otherwise nothing of it is shown
+        boolean hidden = text == null || (stdinSecret && (secrets.stream().allMatch(Secret::isEmpty)
+                || secrets.stream().anyMatch(x -> x.reveal().indexOf('\n') >= 0 || x.reveal().indexOf('\r') >= 0)));
+        String delim = "SAN_EOF";
+        if (!hidden && (text.contains("\n" + delim + "\n") || text.startsWith(delim + "\n") || text.endsWith("\n" + delim))) {
+            hidden = true;
+        }
+        if (hidden) {
+            return sb.append("  # stdin: ").append(stdin.length).append(" bytes")
+                    .append(stdinSecret ? " (secret, not shown)" : " (binary, not shown)").append('\n').toString();
+        }
+        sb.append(" <<'").append(delim).append("'\n");
+        for (String line : text.split("\n", -1)) {
+            sb.append(stdinSecret && !redact(line).equals(line) ? Secret.MASK : line).append('\n');
+        }
+        if (text.endsWith("\n")) {
+            sb.setLength(sb.length() - 1);   // the last split element is the empty rest after the final newline
+        } else {
+            sb.append("# (no newline at end of stdin)\n");
+        }
+        return sb.append(delim).append('\n').toString();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

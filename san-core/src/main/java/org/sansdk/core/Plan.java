@@ -180,7 +180,7 @@ public final class Plan {
             sb.append("# ").append(i + 1).append(". ").append(s.why().isEmpty() ? "" : s.why() + " ")
                     .append("[on ").append(s.host()).append("]\n");
             if (s instanceof RunStep run) {
-                sb.append(run.command()).append('\n');
+                sb.append(run.command().toScript());
             } else if (s instanceof WriteFileStep w) {
                 sb.append(w.render());
             }
@@ -358,7 +358,7 @@ public final class Plan {
             return sb.toString();
         }
 
-        private static String text(byte[] bytes) {
+        static String text(byte[] bytes) {
             try {
                 String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

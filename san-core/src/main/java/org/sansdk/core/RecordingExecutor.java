@@ -35,11 +35,11 @@ public final class RecordingExecutor implements Executor {
         return List.copyOf(commands);
     }
 
-    /** The recorded commands as redacted, pasteable lines. */
+    /** The recorded commands as a redacted, pasteable script: text stdin as heredocs (see {@link Command#toScript()}). */
     public synchronized String script() {
         StringBuilder sb = new StringBuilder();
         for (Command c : commands) {
-            sb.append(c).append('\n');
+            sb.append(c.toScript());
         }
         return sb.toString();
     }

@@ -43,4 +43,26 @@ class CommandTest {
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThat(c.toBuilder().arg("-n").build().argv()).containsExactly("cat", "-n");
     }
+
+    @org.junit.jupiter.api.Test
+    void toScript_showsTextStdinAsHeredoc_masksSecretLines_hidesUnmarkedSecretAndBinary() {
+        Secret chap = Secret.of("Chap-Pass-77");
+        Command batch = Command.builder("targetcli").secretStdin(("cd /iscsi\nset auth userid=u password=" + chap.reveal()
+                + "\nsaveconfig\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).secret(chap).build();
+        org.assertj.core.api.Assertions.assertThat(batch.toScript()).isEqualTo(
+                "targetcli <<'SAN_EOF'\ncd /iscsi\n****\nsaveconfig\nSAN_EOF\n");
+        Command xml = Command.builder("cibadmin").args("--create", "--xml-pipe").stdin("<primitive id=\"p\"/>").build();
+        org.assertj.core.api.Assertions.assertThat(xml.toScript()).isEqualTo(
+                "cibadmin --create --xml-pipe <<'SAN_EOF'\n<primitive id=\"p\"/>\n# (no newline at end of stdin)\nSAN_EOF\n");
+        Command unmarked = Command.builder("dd").secretStdin(new byte[] {'k', '\n'}).build();
+        org.assertj.core.api.Assertions.assertThat(unmarked.toScript()).isEqualTo("dd  # stdin: 2 bytes (secret, not shown)\n");
+        Command binary = Command.builder("dd").stdin(new byte[] {(byte) 0xff, 0}).build();
+        org.assertj.core.api.Assertions.assertThat(binary.toScript()).isEqualTo("dd  # stdin: 2 bytes (binary, not shown)\n");
+        Secret twoLines = Secret.of("first\nsecond");
+        Command spanning = Command.builder("targetcli").secretStdin("a first\nsecond b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .secret(twoLines).build();
+        org.assertj.core.api.Assertions.assertThat(spanning.toScript()).isEqualTo("targetcli  # stdin: 17 bytes (secret, not shown)\n");
+        Command none = Command.of("zpool", "status");
+        org.assertj.core.api.Assertions.assertThat(none.toScript()).isEqualTo("zpool status\n");
+    }
 }
