@@ -1,4 +1,4 @@
-// san-sdk in JShell:  jshell --class-path examples/target/sanctl.jar examples/san.jsh
+// san-sdk in JShell:  jshell --class-path examples/target/san-examples.jar examples/san.jsh
 import org.sansdk.core.*;
 import org.sansdk.core.Executor; // JShell also imports java.util.concurrent.*
 import org.sansdk.zfs.*;

@@ -12,7 +12,7 @@ import org.sansdk.pacemaker.ops.Pcs;
  * Example: the design's Pacemaker resources (pool, VIPs, services, cockpit, IPMI fencing) as one dry-run
  * {@link Plan}. Printing it shows exactly what would run; the IPMI passwords travel on stdin and print as ****.
  *
- * <pre>{@code java -cp examples/target/sanctl.jar org.sansdk.examples.DesignClusterPlan}</pre>
+ * <pre>{@code java -cp examples/target/san-examples.jar org.sansdk.examples.DesignClusterPlan}</pre>
  */
 public final class DesignClusterPlan {
     private DesignClusterPlan() {

@@ -21,8 +21,8 @@ import org.sansdk.zfs.ZpoolStatusParser;
  * Example: is the pool healthy, is the peer node's half of the mirrors gone, how far is the resilver?
  *
  * <pre>{@code
- * java -cp examples/target/sanctl.jar org.sansdk.examples.PoolHealth examples/samples/zpool-status-resilver.txt
- * java -cp examples/target/sanctl.jar org.sansdk.examples.PoolHealth --host storage-a
+ * java -cp examples/target/san-examples.jar org.sansdk.examples.PoolHealth examples/samples/zpool-status-resilver.txt
+ * java -cp examples/target/san-examples.jar org.sansdk.examples.PoolHealth --host storage-a
  * }</pre>
  */
 public final class PoolHealth {

@@ -1,4 +1,4 @@
-package org.sansdk.examples;
+package org.sansdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ class SanctlJarIT {
         FIXTURES.put("saveconfig", List.of("san-lio/src/test/resources/corpus/saveconfig"));
         FIXTURES.put("cib", List.of("san-pacemaker/src/test/resources/corpus/cib"));
         FIXTURES.put("crm-mon", List.of("san-pacemaker/src/test/resources/corpus/crm_mon"));
-        FIXTURES.put("crm-simulate", List.of("examples/src/test/resources/crm-simulate"));
+        FIXTURES.put("crm-simulate", List.of("san-cli/src/test/resources/crm-simulate"));
     }
 
     record Run(int exit, String stdout, String stderr) {
@@ -68,13 +68,17 @@ class SanctlJarIT {
         Path out = Files.createTempFile("sanctl-help", ".txt");
         Run help = java(List.of("-jar", JAR.toString(), "--help"), out);
         assertThat(help.exit()).isZero();
-        String kinds = help.stdout().substring(help.stdout().indexOf("parse kinds:"));
+        Run parseHelp = java(List.of("-jar", JAR.toString(), "parse", "--help"), out);
+        assertThat(parseHelp.exit()).isZero();
+        String kinds = parseHelp.stdout().substring(parseHelp.stdout().indexOf("Commands:"));
         TreeSet<String> offered = new TreeSet<>();
         for (String line : kinds.lines().skip(1).toList()) {
             if (line.isBlank()) {
                 break;
             }
-            offered.add(line.strip().split("\\s+")[0]);
+            if (line.startsWith("  ") && !line.startsWith("   ")) {
+                offered.add(line.strip().split("\\s+")[0]);
+            }
         }
         assertThat(offered).containsExactlyInAnyOrderElementsOf(FIXTURES.keySet());
     }

@@ -1,4 +1,4 @@
-package org.sansdk.examples;
+package org.sansdk.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

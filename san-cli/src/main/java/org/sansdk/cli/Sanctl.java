@@ -1,0 +1,240 @@
+package org.sansdk.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.sansdk.core.ParseException;
+import org.sansdk.core.SanException;
+import org.sansdk.core.spi.CliCommand;
+import org.sansdk.core.spi.OutputParser;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sanctl}: the command line of san-sdk, on picocli. {@code sanctl parse KIND FILE|-} prints the
+ * canonical JSON of any supported tool output; every command answers {@code --help} with exit 0.
+ *
+ * <pre>{@code ./sanctl parse zpool-status examples/samples/zpool-status-resilver.txt}</pre>
+ *
+ * <p>Exit codes: 0 ok, 1 parse or command failure (message with file:line:column on stderr), 2 usage; a
+ * command may add its own (listed in its {@code --help}).
+ */
+@Command(name = "sanctl", mixinStandardHelpOptions = true, versionProvider = Sanctl.Version.class,
+        description = "san-sdk command line: parse tool outputs to JSON, plan and check SAN configuration.",
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:parse or command failure (file:line:column on stderr)", "2:usage error"})
+public final class Sanctl implements Callable<Integer> {
+    /** Exit code for success. */
+    public static final int OK = 0;
+    /** Exit code for a parse or command failure. */
+    public static final int FAILED = 1;
+    /** Exit code for a usage error. */
+    public static final int USAGE = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final TreeMap<String, OutputParser> parsers = new TreeMap<>();
+    private final TreeMap<String, CliCommand> commands = new TreeMap<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    /** A CLI writing to the given streams, with every parser and command found on the class path. */
+    public Sanctl(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        for (OutputParser p : ServiceLoader.load(OutputParser.class)) {
+            OutputParser before = parsers.putIfAbsent(p.kind(), p);
+            if (before != null) {
+                throw new IllegalStateException("two parsers register kind " + p.kind() + ": "
+                        + before.getClass().getName() + " and " + p.getClass().getName());
+            }
+        }
+        for (CliCommand c : ServiceLoader.load(CliCommand.class)) {
+            commands.put(c.name(), c);
+        }
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(new Sanctl(System.out, System.err).run(List.of(args)));
+    }
+
+    /** The picocli command tree: {@code parse} with one sub-command per kind, the module commands, man, completion. */
+    public CommandLine commandLine() {
+        CommandLine root = new CommandLine(this);
+        CommandLine parse = new CommandLine(new ParseGroup());
+        for (OutputParser p : parsers.values()) {
+            CommandLine kind = new CommandLine(new ParseKind(p, out, err));
+            kind.getCommandSpec().usageMessage().description(p.description());
+            parse.addSubcommand(p.kind(), kind);
+        }
+        root.addSubcommand("parse", parse);
+        for (CliCommand c : commands.values()) {
+            CommandLine sub = new CommandLine(new ModuleCommand(c, out, err));
+            sub.getCommandSpec().usageMessage().description(c.usage().strip().split("\n"));
+            root.addSubcommand(c.name(), sub);
+        }
+        root.addSubcommand("man", new CommandLine(new ManPage()));
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().hidden(false);
+        root.addSubcommand("completion", completion);
+        root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        root.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        root.setExecutionExceptionHandler((ex, cl, parsed) -> {
+            if (ex instanceof ParseException) {
+                err.println(ex.getMessage());
+            } else if (ex instanceof SanException) {
+                err.println(cl.getCommandName() + ": " + ex.getMessage());
+            } else {
+                throw ex;
+            }
+            return FAILED;
+        });
+        return root;
+    }
+
+    /** Runs one invocation and returns its exit code. */
+    public int run(List<String> args) {
+        if (args.isEmpty()) {
+            commandLine().usage(err);
+            return USAGE;
+        }
+        return commandLine().execute(args.toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return USAGE;
+    }
+
+    /** The registered parse kinds, sorted. */
+    public List<String> kinds() {
+        return new ArrayList<>(parsers.keySet());
+    }
+
+    /** {@code sanctl parse}: one sub-command per kind. */
+    @Command(name = "parse", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "KIND",
+            description = "Print the canonical JSON of a tool output (FILE, or - for stdin).",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:parsed", "1:refused: the message names file:line:column and what was expected", "2:usage error"})
+    static final class ParseGroup implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return USAGE;
+        }
+    }
+
+    /** {@code sanctl parse KIND FILE|-}. */
+    @Command(mixinStandardHelpOptions = true,
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:parsed", "1:refused: the message names file:line:column and what was expected", "2:usage error"})
+    static final class ParseKind implements Callable<Integer> {
+        private final OutputParser parser;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the captured output, or - to read stdin")
+        private String file;
+
+        ParseKind(OutputParser parser, PrintStream out, PrintStream err) {
+            this.parser = parser;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            String source = file.equals("-") ? "<stdin>" : file;
+            byte[] bytes;
+            try {
+                bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+            } catch (NoSuchFileException e) {
+                err.println("sanctl parse: no such file: " + file);
+                return FAILED;
+            } catch (IOException e) {
+                err.println("sanctl parse: cannot read " + file + ": " + e.getMessage());
+                return FAILED;
+            }
+            Object model = parser.parse(source, ParseException.decodeUtf8(source, bytes));
+            out.println(Json.mapper().writeValueAsString(model));
+            return OK;
+        }
+    }
+
+    /** A tool module's command (san-lio, san-pacemaker) run with its own words. */
+    @Command(mixinStandardHelpOptions = false)
+    static final class ModuleCommand implements Callable<Integer> {
+        private final CliCommand command;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @CommandLine.Unmatched
+        private List<String> args = new ArrayList<>();
+
+        ModuleCommand(CliCommand command, PrintStream out, PrintStream err) {
+            this.command = command;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            if (args.contains("--help") || args.contains("-h")) {
+                out.println("usage:");
+                for (String line : command.usage().strip().split("\n")) {
+                    out.println("  sanctl " + line);
+                }
+                return OK;
+            }
+            return command.run(List.copyOf(args), out, err);
+        }
+    }
+
+    /** {@code sanctl man}: the man page (roff) of the whole command tree. */
+    @Command(name = "man", mixinStandardHelpOptions = true,
+            description = "Print the sanctl(1) man page in roff: sanctl man > sanctl.1 && man -l sanctl.1")
+    final class ManPage implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            out.print(ManPages.render(commandLine()));
+            return OK;
+        }
+    }
+
+    /** The version printed by {@code --version}, from the jar's build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Sanctl.class.getResourceAsStream("/org/sansdk/cli/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"sanctl " + p.getProperty("version", "unknown") + " (san-sdk)",
+                    "Java " + System.getProperty("java.version") + " " + System.getProperty("java.vm.name")};
+        }
+    }
+}
