@@ -92,6 +92,7 @@ public final class Sanctl implements Callable<Integer> {
             root.addSubcommand(c.name(), sub);
         }
         root.addSubcommand("man", new CommandLine(new ManPage()));
+        root.addSubcommand("cds-training", new CommandLine(new CdsTraining()));
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(false);
         root.addSubcommand("completion", completion);
@@ -219,6 +220,35 @@ public final class Sanctl implements Callable<Integer> {
         @Override
         public Integer call() {
             out.print(ManPages.render(commandLine()));
+            return OK;
+        }
+    }
+
+    /**
+     * {@code sanctl cds-training} (hidden): the launcher's one training run for its AppCDS archive. Renders
+     * the help and man page and parses a small sample of every kind (errors ignored), so the archive holds
+     * the classes a real run loads.
+     */
+    @Command(name = "cds-training", hidden = true, description = "training run for the launcher's class-data archive")
+    final class CdsTraining implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+            CommandLine cl = commandLine();
+            cl.usage(sink);
+            sink.print(ManPages.render(cl));
+            for (OutputParser p : parsers.values()) {
+                for (String ext : List.of(".txt", ".json", ".xml")) {
+                    try (InputStream in = Sanctl.class.getResourceAsStream("/org/sansdk/cli/cds-training/" + p.kind() + ext)) {
+                        if (in != null) {
+                            String text = ParseException.decodeUtf8(p.kind(), in.readAllBytes());
+                            sink.print(Json.mapper().writeValueAsString(p.parse(p.kind(), text)));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        sink.print(e.getMessage());   // a training input may not parse; its classes loaded anyway
+                    }
+                }
+            }
             return OK;
         }
     }
