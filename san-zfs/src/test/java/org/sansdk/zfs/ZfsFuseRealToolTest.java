@@ -249,12 +249,15 @@ class ZfsFuseRealToolTest {
         Path away = Files.createDirectories(dir.resolve("away"));
         Files.move(Path.of(b), away.resolve("b"));
         // what a failover node sees before importing: the listing of importable pools
-        ZpoolStatusReport listing = ZpoolStatusParser.parse("zpool import -d",
+        ZpoolImportReport listing = ZpoolImportParser.parse("zpool import -d",
                 sh.runChecked(Command.of("zpool", "import", "-d", dir.toString())).stdout());
-        PoolStatus importable = listing.pool(pool).orElseThrow();
+        assertThat(listing.named(pool)).hasSize(1);
+        ImportCandidate importable = listing.named(pool).get(0);
         assertThat(importable.state()).isEqualTo(DeviceState.DEGRADED);
-        assertThat(importable.id()).isPresent();
-        assertThat(importable.find(b).orElseThrow().notes()).containsExactly(new VdevNote.Aux("cannot open"));
+        assertThat(importable.id()).matches("[0-9]+");
+        assertThat(importable.complete()).isTrue();
+        assertThat(importable.allVdevs().filter(v -> v.name().equals(b)).findFirst().orElseThrow().notes())
+                .containsExactly(new VdevNote.Aux("cannot open"));
         sh.runChecked(ZpoolImport.pool(pool).searchDir(dir.toString()).cachefileNone().build());
 
         PoolStatus p = status(pool);
@@ -263,6 +266,8 @@ class ZfsFuseRealToolTest {
         assertThat(missing.state()).isEqualTo(DeviceState.UNAVAIL);
         assertThat(missing.name()).matches("[0-9]+");
         assertThat(missing.notes()).containsExactly(new VdevNote.Was(b));
+        assertThat(missing.guid()).contains(missing.name());
+        assertThat(missing.kind()).isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.FILE));
         assertThat(p.messageId()).contains("ZFS-8000-2Q");
     }
 
