@@ -37,4 +37,29 @@ public final class ZpoolImportParser {
     public static ZpoolImportReport parse(String source, String text) {
         return ZpoolStatusParser.parseImport(source == null ? "<input>" : source, text);
     }
+
+    /**
+     * Parses a run of {@code zpool import} given both streams: OpenZFS prints
+     * {@code no pools available to import} on stderr (stdout empty) and zfs-fuse prints nothing at all when
+     * no pool is found, so an empty stdout means "none" only when the caller says so: with that stderr line,
+     * or with {@code emptyMeansNone} (zfs-fuse, exit status 1). Otherwise an empty stdout is refused like
+     * {@link #parse(String, String)}.
+     *
+     * <p>{@code ZpoolImportParser.parse("node-b", r.stdout(), r.stderr(), false)}
+     *
+     * @param source name used in warnings and errors
+     * @param stdout standard output
+     * @param stderr standard error (may be null)
+     * @param emptyMeansNone true when the caller knows its zpool prints nothing for "no pools"
+     * @return the candidates, or {@link ZpoolImportReport.Result#NO_POOLS_AVAILABLE_TO_IMPORT}
+     */
+    public static ZpoolImportReport parse(String source, String stdout, String stderr, boolean emptyMeansNone) {
+        if (stdout != null && stdout.isBlank()
+                && (emptyMeansNone || (stderr != null && stderr.lines().map(String::strip)
+                        .anyMatch("no pools available to import"::equals)))) {
+            return new ZpoolImportReport(ZpoolImportReport.Result.NO_POOLS_AVAILABLE_TO_IMPORT,
+                    java.util.List.of(), java.util.List.of());
+        }
+        return parse(source, stdout);
+    }
 }
