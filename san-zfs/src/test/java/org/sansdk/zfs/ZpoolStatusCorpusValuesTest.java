@@ -8,8 +8,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-written assertions of notable values read in the corpus files (independent of the generated
- * summaries under expected/). Each expected value is copied from the fixture text named in the test.
+ * Hand-written assertions of notable values read in the corpus files.
+ * Each expected value is copied from the fixture text named in the test.
  */
 class ZpoolStatusCorpusValuesTest {
 
