@@ -93,6 +93,19 @@ class ZpoolStatusCorpusTest {
     private static final java.util.regex.Pattern STATE_ROW = java.util.regex.Pattern.compile(
             "\\s(ONLINE|DEGRADED|FAULTED|OFFLINE|UNAVAIL|REMOVED|AVAIL|INUSE)(\\s|$)");
 
+    static Stream<String> zfsFuseStatusCaptures() {
+        return Corpus.names("zfs-fuse", ".txt").stream().filter(n -> !n.startsWith("import-listing"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("zfsFuseStatusCaptures")
+    void linePrefixes_ofRealZfsFuseStatus_areRefusedOrIncompleteUnlessTheyEndAfterAnErrorsPart(String name) {
+        String text = Corpus.read("zfs-fuse", name);
+        String[] lines = text.split("\n", -1);
+        ParserContract.linePrefixes(name, text, t -> ZpoolStatusParser.parse(name, t),
+                r -> !r.complete(), k -> endsAfterErrorsPart(lines, k));
+    }
+
     @ParameterizedTest
     @MethodSource("wholeCaptures")
     void wholeCapture_isCompleteAndDeterministic(String name) {

@@ -150,6 +150,9 @@ class ZpoolStatusCorpusValuesTest {
         Vdev v = only("zse-07-unavail.txt").find("12345678901234567890").orElseThrow();
         assertThat(v.errors()).contains(new ErrorCounters(0, 0, 100980, false));
         assertThat(v.notes()).containsExactly(new VdevNote.Was("/dev/disk/by-id/ata-ST8000DM004-xxxxxx_redacted-part1"));
+        // printed by its GUID: the number is the guid, "was /dev/..." makes it a disk
+        assertThat(v.guid()).contains("12345678901234567890");
+        assertThat(v.kind()).isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.DISK));
     }
 
     @Test

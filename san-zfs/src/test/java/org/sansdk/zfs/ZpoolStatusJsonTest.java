@@ -127,6 +127,8 @@ class ZpoolStatusJsonTest {
         assertThat(pool.get("msgid").asText()).isEqualTo("ZFS-8000-4J");
         JsonNode gone = pool.at("/vdevs/mypool/vdevs/mirror-0/vdevs/12345678901234567890");
         assertThat(gone.get("vdev_type").asText()).isEqualTo("disk");
+        assertThat(gone.get("guid").asText()).isEqualTo("12345678901234567890");
+        assertThat(gone.get("path").asText()).isEqualTo(gone.get("was").asText());
         assertThat(gone.get("class").asText()).isEqualTo("normal");
         assertThat(gone.get("state").asText()).isEqualTo("CANT_OPEN");
         assertThat(gone.get("checksum_errors").isIntegralNumber()).isTrue();
