@@ -32,6 +32,11 @@ public enum DeviceState {
     INUSE,
     /** Split into a new pool. */
     SPLIT,
+    /**
+     * The kernel's {@code VDEV_STATE_CLOSED} (only in JSON; text prints it as OFFLINE, which would claim an
+     * administrator took the device offline).
+     */
+    CLOSED,
     /** A state name this library does not know. */
     UNKNOWN;
 
@@ -92,10 +97,10 @@ public enum DeviceState {
         String s = state.toUpperCase(Locale.ROOT);
         switch (s) {
             case "HEALTHY": return ONLINE;
-            case "CLOSED": return OFFLINE;
+            case "CLOSED": return CLOSED;
             case "CANT_OPEN":
-                // real output prints a label-less leaf as "UNAVAIL  corrupted data" (zse-01 corpus file)
-                if ("BAD_LOG".equals(aux)) {
+                // libzfs zpool_state_to_name: CANT_OPEN with CORRUPT_DATA or BAD_LOG prints as FAULTED
+                if ("BAD_LOG".equals(aux) || "CORRUPT_DATA".equals(aux)) {
                     return FAULTED;
                 }
                 if ("SPLIT_POOL".equals(aux)) {

@@ -26,11 +26,49 @@ import java.util.stream.Stream;
  *             configuration could not be determined
  * @param classes the allocation-class sections in printed order
  * @param errors the {@code errors:} part, when printed
+ * @param incomplete why this pool's block is not known to be complete (text output: no {@code errors:}
+ *                   line, which zpool prints last for every pool, or the capture ends in the middle of
+ *                   the errors part); empty when the block ended with its end marker (or came from JSON)
  */
 public record PoolStatus(String name, Optional<String> id, DeviceState state, Optional<String> status,
                          Optional<String> action, Optional<String> see, Optional<ScanStatus> scan,
                          Map<String, String> otherSections, Optional<Vdev> root, List<ClassSection> classes,
-                         Optional<PoolErrors> errors) {
+                         Optional<PoolErrors> errors, Optional<String> incomplete) {
+
+    /**
+     * A complete pool (JSON input, tests).
+     *
+     * <p>{@code new PoolStatus("tank", Optional.empty(), DeviceState.ONLINE, ...)}
+     *
+     * @param name the pool name
+     * @param id the pool id
+     * @param state the state
+     * @param status status text
+     * @param action action text
+     * @param see see URL
+     * @param scan scan
+     * @param otherSections other sections
+     * @param root root vdev
+     * @param classes class sections
+     * @param errors errors part
+     */
+    public PoolStatus(String name, Optional<String> id, DeviceState state, Optional<String> status,
+                      Optional<String> action, Optional<String> see, Optional<ScanStatus> scan,
+                      Map<String, String> otherSections, Optional<Vdev> root, List<ClassSection> classes,
+                      Optional<PoolErrors> errors) {
+        this(name, id, state, status, action, see, scan, otherSections, root, classes, errors, Optional.empty());
+    }
+
+    /**
+     * True when the block ended with its end marker.
+     *
+     * <p>{@code if (!pool.complete()) throw ...}
+     *
+     * @return whether complete
+     */
+    public boolean complete() {
+        return incomplete.isEmpty();
+    }
 
     /** Validates and copies. */
     public PoolStatus {
@@ -50,6 +88,7 @@ public record PoolStatus(String name, Optional<String> id, DeviceState state, Op
         root = root == null ? Optional.empty() : root;
         classes = classes == null ? List.of() : List.copyOf(classes);
         errors = errors == null ? Optional.empty() : errors;
+        incomplete = incomplete == null ? Optional.empty() : incomplete;
     }
 
     /**

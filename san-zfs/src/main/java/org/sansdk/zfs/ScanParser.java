@@ -36,6 +36,7 @@ final class ScanParser {
     private long processed = -1;
     private Duration duration;
     private long errors = -1;
+    private final java.util.Set<String> approximate = new java.util.TreeSet<>();
 
     private ScanParser(List<String> lines, int lineNo, String source, List<ParseWarning> warnings) {
         this.lines = lines;
@@ -73,7 +74,7 @@ final class ScanParser {
         return new ScanStatus(function, state, Optional.ofNullable(rebuildVdev), Optional.ofNullable(startedAt),
                 Optional.ofNullable(endedAt), opt(scanned), opt(issued), opt(total), opt(scanRate),
                 opt(issueRate), Double.isNaN(percent) ? OptionalDouble.empty() : OptionalDouble.of(percent),
-                Optional.ofNullable(toGo), opt(processed), Optional.ofNullable(duration), opt(errors), lines);
+                Optional.ofNullable(toGo), opt(processed), Optional.ofNullable(duration), opt(errors), lines, approximate);
     }
 
     private static OptionalLong opt(long v) {
@@ -119,7 +120,7 @@ final class ScanParser {
             if (sp < 0) {
                 return false;
             }
-            processed = size(r.substring(0, sp));
+            processed = size(r.substring(0, sp), "processed");
             return finished(r.substring(sp + 1)) && processed >= 0;
         }
         if (r.startsWith("in progress since ")) {
@@ -168,7 +169,7 @@ final class ScanParser {
             if (sp < 0) {
                 return false;
             }
-            processed = size(rest.substring(0, sp));
+            processed = size(rest.substring(0, sp), "processed");
             return finished(rest.substring(sp + 1)) && processed >= 0;
         }
         return false;
@@ -232,11 +233,11 @@ final class ScanParser {
         }
         String[] t = c.strip().split("\\s+");
         if (t.length == 2 && t[1].equals("total")) {
-            total = size(t[0]);
+            total = size(t[0], "total");
             return total >= 0;
         }
         if (t.length == 2 && (t[1].equals("repaired") || t[1].equals("resilvered"))) {
-            processed = size(t[0]);
+            processed = size(t[0], "processed");
             return processed >= 0;
         }
         // "A / B scanned [at R/s]", "A scanned [at R/s]", "A scanned out of B at R/s", "A issued [at] R/s"
@@ -251,17 +252,17 @@ final class ScanParser {
             return false;
         }
         boolean isScan = t[verbAt].equals("scanned");
-        long amount = size(t[0]);
+        long amount = size(t[0], isScan ? "scanned" : "issued");
         long of = -1;
         if (verbAt == 3 && t[1].equals("/")) {
-            of = size(t[2]);
+            of = size(t[2], "total");
         } else if (verbAt != 1) {
             return false;
         }
         long rate = -1;
         int k = verbAt + 1;
         if (k + 2 < t.length && t[k].equals("out") && t[k + 1].equals("of")) {
-            of = size(t[k + 2]);
+            of = size(t[k + 2], "total");
             k += 3;
         }
         if (k < t.length && t[k].equals("at")) {
@@ -271,6 +272,9 @@ final class ScanParser {
             rate = NiceNumbers.parseRate(t[k]);
             if (rate == NiceNumbers.INVALID) {
                 return false;
+            }
+            if (NiceNumbers.isRounded(t[k], 0, t[k].length())) {
+                approximate.add(isScan ? "scanRate" : "issueRate");
             }
             k++;
         }
@@ -294,9 +298,18 @@ final class ScanParser {
         return true;
     }
 
-    private static long size(String s) {
+    /** A printed size; a rounded one ({@code 82.1M}) is recorded as approximate under {@code figure}. */
+    private long size(String s, String figure) {
         long v = NiceNumbers.parseSize(s);
-        return v == NiceNumbers.INVALID ? -1 : v;
+        if (v == NiceNumbers.INVALID) {
+            return -1;
+        }
+        if (NiceNumbers.isRounded(s, 0, s.length())) {
+            approximate.add(figure);
+        } else {
+            approximate.remove(figure);
+        }
+        return v;
     }
 
     static List<String> copy(List<String> l) {

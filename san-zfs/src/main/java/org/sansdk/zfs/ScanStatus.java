@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The {@code scan:} (or Solaris-era {@code scrub:}) lines of a pool's status.
@@ -27,13 +28,52 @@ import java.util.OptionalLong;
  * @param duration how long a finished scan took
  * @param errors errors found by a finished scan
  * @param lines the lines as printed, without indentation (first line without {@code scan: })
+ * @param approximate the figures that were printed rounded ({@code 82.1M}, {@code 4.23T}, {@code 1.2G/s}),
+ *                    by accessor name: {@code scanned}, {@code issued}, {@code total}, {@code scanRate},
+ *                    {@code issueRate}, {@code processed}; an exact {@code 0B} or {@code 0} is not listed
  */
 public record ScanStatus(ScanFunction function, ScanState state, Optional<String> rebuildVdev,
                          Optional<String> startedAt, Optional<String> endedAt,
                          OptionalLong scanned, OptionalLong issued, OptionalLong total,
                          OptionalLong scanRate, OptionalLong issueRate, OptionalDouble percentDone,
                          Optional<Duration> timeToGo, OptionalLong processed, Optional<Duration> duration,
-                         OptionalLong errors, List<String> lines) {
+                         OptionalLong errors, List<String> lines, Set<String> approximate) {
+
+    /** Names of the byte figures that can be {@link #approximate() approximate}. */
+    public static final Set<String> FIGURES = Set.of("scanned", "issued", "total", "scanRate", "issueRate",
+            "processed");
+
+    /**
+     * A scan status with every figure exact (JSON input with integers, or tests).
+     *
+     * <p>{@code new ScanStatus(SCRUB, FINISHED, ..., lines)}
+     *
+     * @param function what ran
+     * @param state where it stands
+     * @param rebuildVdev rebuild vdev
+     * @param startedAt start
+     * @param endedAt end
+     * @param scanned scanned bytes
+     * @param issued issued bytes
+     * @param total total bytes
+     * @param scanRate scan rate
+     * @param issueRate issue rate
+     * @param percentDone percent
+     * @param timeToGo time left
+     * @param processed repaired/resilvered bytes
+     * @param duration duration
+     * @param errors errors
+     * @param lines printed lines
+     */
+    public ScanStatus(ScanFunction function, ScanState state, Optional<String> rebuildVdev,
+                      Optional<String> startedAt, Optional<String> endedAt,
+                      OptionalLong scanned, OptionalLong issued, OptionalLong total,
+                      OptionalLong scanRate, OptionalLong issueRate, OptionalDouble percentDone,
+                      Optional<Duration> timeToGo, OptionalLong processed, Optional<Duration> duration,
+                      OptionalLong errors, List<String> lines) {
+        this(function, state, rebuildVdev, startedAt, endedAt, scanned, issued, total, scanRate, issueRate,
+                percentDone, timeToGo, processed, duration, errors, lines, Set.of());
+    }
 
     /** Validates and copies. */
     public ScanStatus {
@@ -54,6 +94,25 @@ public record ScanStatus(ScanFunction function, ScanState state, Optional<String
         duration = orEmpty(duration);
         errors = orEmpty(errors);
         lines = lines == null ? List.of() : List.copyOf(lines);
+        approximate = approximate == null ? Set.of()
+                : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(approximate));
+        for (String f : approximate) {
+            if (!FIGURES.contains(f)) {
+                throw new IllegalArgumentException("not a scan figure: " + f);
+            }
+        }
+    }
+
+    /**
+     * True when the named figure was printed rounded.
+     *
+     * <p>{@code scan.isApproximate("scanned")}
+     *
+     * @param figure one of {@link #FIGURES}
+     * @return whether rounded
+     */
+    public boolean isApproximate(String figure) {
+        return approximate.contains(figure);
     }
 
     private static <T> Optional<T> orEmpty(Optional<T> o) {

@@ -44,11 +44,13 @@ public sealed interface VdevKind {
             }
         }
 
+        /** {@code disk}, {@code file}, {@code dspare}; null for {@link LeafType#UNKNOWN} (text did not say). */
         @Override
         public String jsonType() {
             switch (type) {
                 case FILE: return "file";
                 case DISTRIBUTED_SPARE: return "dspare";
+                case UNKNOWN: return null;
                 default: return "disk";
             }
         }
@@ -150,7 +152,41 @@ public sealed interface VdevKind {
         /** A file vdev (absolute path outside /dev). */
         FILE,
         /** A dRAID distributed spare ({@code draid1-0-0}). */
-        DISTRIBUTED_SPARE
+        DISTRIBUTED_SPARE,
+        /**
+         * Not known: a missing device printed by its GUID without a {@code was PATH} note that would tell a
+         * file from a disk.
+         */
+        UNKNOWN
+    }
+
+    /**
+     * Leaf type of a device printed by its GUID (missing device): from the {@code was PATH} note when there
+     * is one ({@code /dev/...} a disk, another absolute path a file), otherwise {@link LeafType#UNKNOWN}.
+     *
+     * <p>{@code VdevKind.missingLeafType(Optional.of("/tmp/zx/b"))  // FILE}
+     *
+     * @param was the path of the {@code was} note
+     * @return the leaf type
+     */
+    static LeafType missingLeafType(java.util.Optional<String> was) {
+        if (was.isPresent() && was.get().startsWith("/")) {
+            return leafType(was.get());
+        }
+        return LeafType.UNKNOWN;
+    }
+
+    /**
+     * True for a NAME that is a vdev GUID (zpool prints a missing device by its GUID): all digits, at least
+     * 10 of them, at most 20 (uint64).
+     *
+     * <p>{@code VdevKind.isGuidName("4676737554230074290")}
+     *
+     * @param name the NAME column
+     * @return whether it is a GUID
+     */
+    static boolean isGuidName(String name) {
+        return name.length() >= 10 && name.length() <= 20 && allDigits(name, 0, name.length());
     }
 
     /**

@@ -40,11 +40,18 @@ public final class Zpool {
      *
      * @param pool the pool
      * @return its status
-     * @throws SanException when the command fails or the pool is not in the output
+     * @throws SanException when the command fails, the pool is not in the output, or its block is incomplete
+     *                      (no {@code errors:} line: the output was cut)
      */
     public PoolStatus status(String pool) {
         ZpoolStatusReport r = parse(executor.runChecked(ZpoolCommands.status(pool, true)), pool);
-        return r.pool(pool).orElseThrow(() -> new SanException("pool '" + pool + "' is not in zpool status output"));
+        PoolStatus p = r.pool(pool).orElseThrow(() -> new SanException("pool '" + pool
+                + "' is not in zpool status output"));
+        if (!p.complete()) {
+            throw new SanException("zpool status output for pool '" + pool + "' is incomplete: "
+                    + p.incomplete().get());
+        }
+        return p;
     }
 
     /**

@@ -31,7 +31,10 @@ import org.sansdk.zfs.ScanStatus.ScanState;
  */
 public final class ZpoolStatusJsonParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Trailing data after the document and repeated keys are refused, never skipped or overwritten. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Vdev members that are not script columns. */
     private static final Set<String> KNOWN = Set.of("name", "vdev_type", "guid", "path", "phys_path", "devid",
@@ -39,7 +42,7 @@ public final class ZpoolStatusJsonParser {
             "ex_dev_size", "self_healed", "phys_space", "read_errors", "write_errors", "checksum_errors",
             "scan_processed", "checkpoint_space", "resilver_deferred", "slow_ios", "power_state",
             "dio_verify_errors", "not_present", "was", "configured_ashift", "physical_ashift", "removing",
-            "noalloc", "init_state", "initialized", "to_initialize", "init_time", "init_errors", "trim_state",
+            "noalloc", "init_state", "initialized", "to_initialize", "init_time", "init_errors", "trim_state", "used_by",
             "trimmed", "to_trim", "trim_time", "trim_errors", "trim_notsup", "vdevs", "parent", "is_log");
 
     private static final int MAX_DEPTH = 64;
@@ -76,7 +79,16 @@ public final class ZpoolStatusJsonParser {
             JsonLocation loc = e.getLocation();
             int line = loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr();
             int col = loc == null || loc.getColumnNr() < 1 ? 1 : loc.getColumnNr();
-            throw new ParseException(source, line, col, ParseException.lineOf(json, line), "well-formed JSON", e);
+            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "each key once in an object (" + e.getOriginalMessage() + ")"
+                    : e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "one JSON document and nothing after it (" + e.getOriginalMessage() + ")"
+                    : "well-formed JSON";
+            throw new ParseException(source, line, col, ParseException.lineOf(json, line), what, e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new ParseException(source, 1, 1, "", "zpool status -j JSON (got "
+                    + (json.isEmpty() ? "nothing" : "only blank text") + ")");
         }
         // every vdev needs its own JSON object: more tree positions than objects means a parent cycle or
         // repeated names fanning out, which must not run away
@@ -149,8 +161,12 @@ public final class ZpoolStatusJsonParser {
             throw bad("$", "a JSON object with 'output_version' and 'pools'");
         }
         JsonNode version = tree.get("output_version");
-        if (version != null && version.has("command") && !"zpool status".equals(version.get("command").asText())) {
-            throw bad("$.output_version.command", "'zpool status' (got '" + version.get("command").asText() + "')");
+        if (version == null || !version.isObject() || !version.has("command")) {
+            throw bad("$", "zpool status -j output (an 'output_version' object with command 'zpool status')");
+        }
+        if (!"zpool status".equals(version.get("command").asText())) {
+            throw bad("$.output_version.command", "'zpool status' (got '" + version.get("command").asText()
+                    + "': use the parser for that command)");
         }
         JsonNode pools = tree.get("pools");
         if (pools == null || !pools.isObject()) {
@@ -162,7 +178,8 @@ public final class ZpoolStatusJsonParser {
             Map.Entry<String, JsonNode> e = it.next();
             out.add(pool(e.getKey(), e.getValue()));
         }
-        return new ZpoolStatusReport(out, List.of());
+        return new ZpoolStatusReport(out.isEmpty() ? ZpoolStatusReport.Result.NO_POOLS_IN_JSON
+                : ZpoolStatusReport.Result.POOLS, List.of(), out, List.of(), Optional.of(tree));
     }
 
     private PoolStatus pool(String key, JsonNode p) {
@@ -340,9 +357,9 @@ public final class ZpoolStatusJsonParser {
             long r = number(v.get("read_errors"));
             long w = number(v.get("write_errors"));
             long c = number(v.get("checksum_errors"));
-            boolean approx = rounded(v.get("read_errors")) || rounded(v.get("write_errors"))
-                    || rounded(v.get("checksum_errors"));
-            errors = Optional.of(new ErrorCounters(Math.max(0, r), Math.max(0, w), Math.max(0, c), approx));
+            errors = Optional.of(new ErrorCounters(Math.max(0, r), Math.max(0, w), Math.max(0, c),
+                    rounded(v.get("read_errors")), rounded(v.get("write_errors")),
+                    rounded(v.get("checksum_errors"))));
         }
         List<VdevNote> notes = new ArrayList<>();
         text(v, "was").ifPresent(x -> notes.add(new VdevNote.Was(x)));

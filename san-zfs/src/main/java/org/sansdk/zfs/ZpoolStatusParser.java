@@ -28,6 +28,8 @@ public final class ZpoolStatusParser {
 
     private final String source;
     private final String text;
+    /** Parsing {@code zpool import} output (see {@link ZpoolImportParser}). */
+    private boolean importMode;
     private final List<ParseWarning> warnings = new ArrayList<>();
     private final int[] starts;
     private final int[] ends;
@@ -116,7 +118,7 @@ public final class ZpoolStatusParser {
     /** Recognised header keys; a header line is at most 6 leading spaces, a key and a colon. */
     private static final String[] KEYS = {
         "pool", "id", "state", "status", "action", "see", "scan", "scrub", "remove", "checkpoint", "expand",
-        "config", "errors", "dedup"
+        "config", "errors", "dedup", "comment"
     };
 
     /** Returns the key of a header line or null; {@code keyEnd} receives the index after the colon. */
@@ -160,7 +162,10 @@ public final class ZpoolStatusParser {
 
     private ZpoolStatusReport run() {
         List<PoolStatus> pools = new ArrayList<>();
-        boolean marker = false;
+        Map<String, Integer> poolLines = new java.util.HashMap<>();
+        List<String> healthy = new ArrayList<>();
+        ZpoolStatusReport.Result marker = null;
+        int markerLine = -1;
         boolean anyText = false;
         i = 0;
         while (i < count) {
@@ -171,29 +176,201 @@ public final class ZpoolStatusParser {
             anyText = true;
             String key = headerKey(i);
             if ("pool".equals(key)) {
-                pools.add(parsePool());
+                int at = i;
+                PoolStatus p = parsePool();
+                Integer first = poolLines.putIfAbsent(p.name(), at);
+                if (first != null) {
+                    // a concatenation of two captures: keeping either block would hide the other
+                    throw error(at, 1, "each pool once (pool '" + p.name() + "' is already at line "
+                            + (first + 1) + "; two captures concatenated?)");
+                }
+                pools.add(p);
                 continue;
             }
             String t = line(i).strip();
-            if (t.equals("no pools available") || t.equals("all pools are healthy")
-                    || (t.startsWith("pool '") && t.endsWith("' is healthy"))) {
-                marker = true;
-            } else if (pools.isEmpty() && isTimestamp(t)) {
+            ZpoolStatusReport.Result m = null;
+            if (t.equals("no pools available")) {
+                m = ZpoolStatusReport.Result.NO_POOLS_AVAILABLE;
+            } else if (t.equals("all pools are healthy")) {
+                m = ZpoolStatusReport.Result.ALL_POOLS_HEALTHY;
+            } else if (t.startsWith("pool '") && t.endsWith("' is healthy") && t.length() > 18) {
+                m = ZpoolStatusReport.Result.POOL_HEALTHY;
+                String name = t.substring(6, t.length() - 12);
+                if (healthy.contains(name) || poolLines.containsKey(name)) {
+                    throw error(i, 1, "each pool once (pool '" + name + "' is already in this output)");
+                }
+                healthy.add(name);
+            } else if (t.equals("no pools available to import")) {
+                throw error(i, 1, "zpool status output; this is 'zpool import' output (use ZpoolImportParser, "
+                        + "sanctl kind zpool-import)");
+            } else if (pools.isEmpty() && marker == null && isTimestamp(t)) {
                 // zpool status -T u|d prints the time before the pools
-                marker = true;
+                i++;
+                continue;
             } else {
                 warn(i, firstNonBlank(i) - starts[i] + 1, "line outside any pool skipped");
+                i++;
+                continue;
+            }
+            if (marker != null && (marker != m || m != ZpoolStatusReport.Result.POOL_HEALTHY)) {
+                throw error(i, 1, "one zpool status answer ('" + t + "' after '" + line(markerLine).strip()
+                        + "' at line " + (markerLine + 1) + ": two captures concatenated?)");
+            }
+            if (marker == null) {
+                marker = m;
+                markerLine = i;
             }
             i++;
         }
-        if (pools.isEmpty() && anyText && !marker) {
+        if (!anyText) {
+            throw error(0, 1, "zpool status output (got " + (text.isEmpty() ? "nothing" : "only blank lines")
+                    + "; zpool prints pools, 'no pools available' or 'all pools are healthy')");
+        }
+        if (marker != null && marker != ZpoolStatusReport.Result.POOL_HEALTHY && !pools.isEmpty()) {
+            throw error(markerLine, 1, "either pool blocks or '" + line(markerLine).strip()
+                    + "', not both (two captures concatenated?)");
+        }
+        if (pools.isEmpty() && marker == null) {
             int k = 0;
             while (k < count && blank(k)) {
                 k++;
             }
             throw error(k, 1, "'  pool: <name>', 'no pools available' or 'all pools are healthy'");
         }
-        return new ZpoolStatusReport(pools, warnings);
+        ZpoolStatusReport.Result result = pools.isEmpty() ? marker : ZpoolStatusReport.Result.POOLS;
+        return new ZpoolStatusReport(result, healthy, pools, warnings, Optional.empty());
+    }
+
+    /**
+     * Parses {@code zpool import} (scan) output; see {@link ZpoolImportParser#parse(String, String)}.
+     *
+     * @param source name for errors
+     * @param text the output
+     * @return the report
+     */
+    static ZpoolImportReport parseImport(String source, String text) {
+        if (text == null) {
+            throw new ParseException(source, 1, 1, "", "zpool import output (got null)");
+        }
+        ZpoolStatusParser p = new ZpoolStatusParser(source, text);
+        p.importMode = true;
+        return p.runImport();
+    }
+
+    private ZpoolImportReport runImport() {
+        List<ImportCandidate> out = new ArrayList<>();
+        Map<String, Integer> idLines = new java.util.HashMap<>();
+        int noneLine = -1;
+        boolean anyText = false;
+        i = 0;
+        while (i < count) {
+            if (blank(i)) {
+                i++;
+                continue;
+            }
+            anyText = true;
+            String key = headerKey(i);
+            if ("pool".equals(key)) {
+                if (noneLine >= 0) {
+                    throw error(i, 1, "nothing after 'no pools available to import' (line " + (noneLine + 1) + ")");
+                }
+                int at = i;
+                PoolStatus p = parsePool();
+                String id = p.id().get();
+                Integer first = idLines.putIfAbsent(id, at);
+                if (first != null) {
+                    throw error(at, 1, "each pool id once (id " + id + " is already at line " + (first + 1)
+                            + "; two captures concatenated?)");
+                }
+                out.add(candidate(p, i >= count));
+                continue;
+            }
+            String t = line(i).strip();
+            if (t.equals("no pools available to import") && noneLine < 0 && out.isEmpty()) {
+                noneLine = i;
+                i++;
+                continue;
+            }
+            if (t.equals("no pools available") || t.equals("all pools are healthy")
+                    || (t.startsWith("pool '") && t.endsWith("' is healthy"))) {
+                throw error(i, 1, "zpool import output; '" + t + "' is 'zpool status' output (use ZpoolStatusParser)");
+            }
+            throw error(i, firstNonBlank(i) - starts[i] + 1,
+                    "'  pool: <name>' or 'no pools available to import'");
+        }
+        if (!anyText) {
+            throw error(0, 1, "zpool import output (got " + (text.isEmpty() ? "nothing" : "only blank lines")
+                    + "; zpool import prints pools or 'no pools available to import')");
+        }
+        return new ZpoolImportReport(out.isEmpty() ? ZpoolImportReport.Result.NO_POOLS_AVAILABLE_TO_IMPORT
+                : ZpoolImportReport.Result.CANDIDATES, out, warnings);
+    }
+
+    private ImportCandidate candidate(PoolStatus p, boolean last) {
+        String word = p.otherSections().getOrDefault("state", p.state().name());
+        boolean destroyed = word.endsWith("(DESTROYED)");
+        Vdev root = p.root().get();
+        String incomplete = null;
+        if (root.state() != p.state()) {
+            incomplete = "the root vdev row says " + root.state() + " but 'state:' says " + p.state()
+                    + " (zpool prints the same state on both: cut or edited?)";
+        }
+        if (incomplete == null) {
+            incomplete = structureGap(root, p.classes());
+        }
+        if (incomplete == null && last && !text.endsWith("\n")) {
+            incomplete = "the output ends without a newline (zpool ends every line with one): cut in the middle "
+                    + "of the last line?";
+        }
+        List<String> notes = p.otherSections().containsKey("notes")
+                ? List.of(p.otherSections().get("notes").split("\n")) : List.of();
+        return new ImportCandidate(p.name(), p.id().get(), p.state(), destroyed, p.status(), p.action(),
+                Optional.ofNullable(p.otherSections().get("comment")), p.see(), root, p.classes(), notes,
+                Optional.ofNullable(incomplete));
+    }
+
+    /**
+     * What a whole listing always has and a cut one may lack: groups with all their members, sections with
+     * entries, and a bad device under every non-ONLINE group. {@code zpool import} prints no end marker, so
+     * this is all that can be checked; null when nothing is missing.
+     */
+    private static String structureGap(Vdev root, List<ClassSection> classes) {
+        for (ClassSection s : classes) {
+            if (s.vdevs().isEmpty()) {
+                return "section '" + s.allocationClass().jsonKey() + "' has no entries";
+            }
+        }
+        List<Vdev> all = new ArrayList<>();
+        root.walk().forEach(all::add);
+        for (ClassSection s : classes) {
+            s.vdevs().forEach(v -> v.walk().forEach(all::add));
+        }
+        for (Vdev v : all) {
+            int min = v.kind() instanceof VdevKind.Raidz r ? r.parity() + 1
+                    : v.kind() instanceof VdevKind.Draid d ? 2 : v.kind() instanceof VdevKind.Root ? 1 : 2;
+            if (!v.isLeaf() && v.children().size() < min && !(v.kind() instanceof VdevKind.Root)) {
+                return "'" + v.name() + "' has " + v.children().size() + " member(s); a " + v.kind().jsonType()
+                        + " has at least " + min;
+            }
+        }
+        if (root.children().isEmpty()) {
+            return "the pool has no data vdevs";
+        }
+        for (Vdev v : all) {
+            if (!v.isLeaf() && v.state() != DeviceState.ONLINE && v.state() != DeviceState.UNKNOWN) {
+                boolean anyBad = v.children().stream().anyMatch(c -> c.state() != DeviceState.ONLINE);
+                if (v.kind() instanceof VdevKind.Root) {
+                    anyBad |= classes.stream().filter(s -> s.allocationClass() != AllocationClass.SPARE
+                            && s.allocationClass() != AllocationClass.CACHE)
+                            .flatMap(s -> s.vdevs().stream()).anyMatch(c -> c.state() != DeviceState.ONLINE);
+                    anyBad |= !v.notes().isEmpty();
+                }
+                if (!anyBad && v.notes().isEmpty()) {
+                    return "'" + v.name() + "' is " + v.state() + " but every member shown is ONLINE";
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code -T u} (seconds) or {@code -T d} (date(1) style, starts with a weekday). */
@@ -226,6 +403,9 @@ public final class ZpoolStatusParser {
         Map<String, String> other = new LinkedHashMap<>();
         ConfigResult config = null;
         ErrorsBuilder errors = null;
+        int errorsLine = -1;
+        int errorsEnd = -1;
+        boolean errorsComplete = false;
         while (i < count) {
             if (blank(i)) {
                 i++;
@@ -237,7 +417,15 @@ public final class ZpoolStatusParser {
             }
             if (key == null) {
                 String t = line(i).strip();
-                if (t.equals("all pools are healthy") || t.equals("no pools available")) {
+                if (t.equals("all pools are healthy") || t.equals("no pools available")
+                        || t.equals("no pools available to import")
+                        || (t.startsWith("pool '") && t.endsWith("' is healthy"))) {
+                    break; // the run loop decides what this answer means next to a pool block
+                }
+                if (importMode && config != null) {
+                    // "Additional devices are known to be part of this pool, though their ..."
+                    String prev = other.get("notes");
+                    other.put("notes", prev == null ? t : prev + "\n" + t);
                     i++;
                     continue;
                 }
@@ -248,7 +436,23 @@ public final class ZpoolStatusParser {
             int keyLine = i;
             switch (key) {
                 case "id":
+                    if (!importMode) {
+                        // zpool status never prints the pool id; zpool import prints it for every candidate
+                        throw error(i, 1, "zpool status output; an 'id:' line means this is 'zpool import' "
+                                + "output (use ZpoolImportParser, sanctl kind zpool-import)");
+                    }
+                    if (id.isPresent()) {
+                        throw error(i, 1, "one 'id:' line per pool");
+                    }
                     id = Optional.of(headerValue(i));
+                    i++;
+                    break;
+                case "comment":
+                    if (!importMode) {
+                        throw error(i, 1, "zpool status output; a 'comment:' line means this is 'zpool import' "
+                                + "output (use ZpoolImportParser, sanctl kind zpool-import)");
+                    }
+                    other.put("comment", headerValue(i));
                     i++;
                     break;
                 case "state": {
@@ -269,15 +473,26 @@ public final class ZpoolStatusParser {
                 case "status":
                     status = Optional.of(String.join("\n", collectText()));
                     break;
-                case "action":
+                case "action": {
+                    String v = headerValue(i);
+                    if (!importMode && (v.startsWith("The pool can be imported")
+                            || v.startsWith("The pool cannot be imported"))) {
+                        throw error(i, 1, "zpool status output; this 'action:' is 'zpool import' wording "
+                                + "(use ZpoolImportParser, sanctl kind zpool-import)");
+                    }
                     action = Optional.of(String.join("\n", collectText()));
                     break;
+                }
                 case "see":
                     see = Optional.of(headerValue(i));
                     i++;
                     break;
                 case "scan":
                 case "scrub": {
+                    if (importMode) {
+                        throw error(i, 1, "zpool import output; a '" + key + ":' line means this is 'zpool status' "
+                                + "output (use ZpoolStatusParser, sanctl kind zpool-status)");
+                    }
                     List<String> lines = collectText();
                     scan = Optional.of(ScanParser.parse(lines, keyLine + 1, source, warnings));
                     break;
@@ -299,10 +514,16 @@ public final class ZpoolStatusParser {
                     break;
                 }
                 case "errors":
+                    if (importMode) {
+                        throw error(i, 1, "zpool import output; an 'errors:' line means this is 'zpool status' "
+                                + "output (use ZpoolStatusParser, sanctl kind zpool-status)");
+                    }
                     if (errors == null) {
                         errors = new ErrorsBuilder();
                     }
-                    parseErrors(errors);
+                    errorsLine = i;
+                    errorsComplete = parseErrors(errors);
+                    errorsEnd = i;
                     break;
                 default:
                     i++;
@@ -312,9 +533,31 @@ public final class ZpoolStatusParser {
             throw error(poolLine + 1 < count ? poolLine + 1 : poolLine, 1,
                     "' state: <STATE>' for pool '" + name + "'");
         }
+        String incomplete = null;
+        if (importMode) {
+            if (id.isEmpty()) {
+                throw error(poolLine, 1, "zpool import output; pool '" + name + "' has no 'id:' line, which "
+                        + "'zpool import' prints for every pool (is this 'zpool status' output?)");
+            }
+            if (config == null) {
+                throw error(Math.max(0, Math.min(i, count) - 1), 1, "the 'config:' tree of pool '" + name
+                        + "' (the capture ends before it)");
+            }
+        } else if (errorsLine < 0) {
+            incomplete = "no 'errors:' line (zpool prints it last in every pool block): the capture ends before "
+                    + "the end of pool '" + name + "'";
+        } else if (!errorsComplete) {
+            incomplete = "line " + (errorsLine + 1) + ": the 'errors:' part is not one zpool prints completely "
+                    + "(cut?)";
+        } else if (errorsEnd >= count && !text.endsWith("\n")) {
+            // zpool ends every line with a newline: a last line without one may be cut in the middle
+            incomplete = "line " + count + ": the output ends without a newline inside the 'errors:' part "
+                    + "(cut in the middle of a line?)";
+        }
         return new PoolStatus(name, id, state, status, action, see, scan, other,
                 config == null ? Optional.empty() : Optional.of(config.root), config == null ? List.of()
-                : config.sections, errors == null ? Optional.empty() : Optional.of(errors.build()));
+                : config.sections, errors == null ? Optional.empty() : Optional.of(errors.build()),
+                Optional.ofNullable(incomplete));
     }
 
     /** The value of the header line at i plus its indented continuation lines; advances i. */
@@ -346,13 +589,14 @@ public final class ZpoolStatusParser {
         }
     }
 
-    private void parseErrors(ErrorsBuilder b) {
+    /** Reads an {@code errors:} line and its list; returns false when it is not a form zpool prints whole. */
+    private boolean parseErrors(ErrorsBuilder b) {
         String v = headerValue(i);
         int at = i;
         i++;
         if (v.equals("No known data errors") || v.equals("No known errors")) {
             b.count = OptionalLong.of(0);
-            return;
+            return true;
         }
         if (v.startsWith("Permanent errors have been detected")) {
             while (i < count && blank(i)) {
@@ -364,8 +608,9 @@ public final class ZpoolStatusParser {
             }
             if (b.permanent.isEmpty()) {
                 warn(at, 1, "permanent-error header without entries");
+                return false;
             }
-            return;
+            return v.equals("Permanent errors have been detected in the following files:");
         }
         if (v.startsWith("List of errors unavailable")) {
             String reason = v.substring("List of errors unavailable".length()).strip();
@@ -373,19 +618,24 @@ public final class ZpoolStatusParser {
                 reason = reason.substring(1).strip();
             } else if (reason.startsWith("(") && reason.endsWith(")")) {
                 reason = reason.substring(1, reason.length() - 1);
+            } else {
+                warn(at, 1, "unrecognised errors: line kept out of the model");
+                return false;
             }
             b.unavailable = Optional.of(reason);
-            return;
+            return !reason.isEmpty();
         }
         int sp = v.indexOf(' ');
-        if (sp > 0 && v.startsWith(" data errors", sp)) {
+        if (sp > 0 && v.startsWith(" data errors, use '-v' for a list", sp)
+                && v.length() == sp + " data errors, use '-v' for a list".length()) {
             long n = NiceNumbers.parseLong(v, 0, sp);
             if (n >= 0) {
                 b.count = OptionalLong.of(n);
-                return;
+                return true;
             }
         }
         warn(at, 1, "unrecognised errors: line kept out of the model");
+        return false;
     }
 
     // ---------------------------------------------------------------- config
@@ -424,8 +674,20 @@ public final class ZpoolStatusParser {
                 kids.add(c.toVdev(false));
             }
             VdevKind kind = root ? new VdevKind.Root() : VdevKind.classify(name, !children.isEmpty());
+            Optional<String> guid = Optional.empty();
+            if (!root && children.isEmpty() && VdevKind.isGuidName(name)) {
+                // a missing device is printed by its GUID; "was PATH" (when printed) tells file from disk
+                guid = Optional.of(name);
+                Optional<String> was = Optional.empty();
+                for (VdevNote n : notes) {
+                    if (n instanceof VdevNote.Was w) {
+                        was = Optional.of(w.path());
+                    }
+                }
+                kind = new VdevKind.Leaf(VdevKind.missingLeafType(was));
+            }
             return new Vdev(name, kind, state, Optional.ofNullable(counters), notes, columns, kids,
-                    Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), guid, Optional.empty());
         }
     }
 
@@ -599,7 +861,7 @@ public final class ZpoolStatusParser {
         }
         // counters: three numbers, or none (spares)
         long[] counters = new long[3];
-        boolean rounded = false;
+        boolean[] rounded = new boolean[3];
         int got = 0;
         int afterCounters = p;
         int q = p;
@@ -618,13 +880,14 @@ public final class ZpoolStatusParser {
             if (v == NiceNumbers.INVALID) {
                 break;
             }
-            rounded |= NiceNumbers.isRounded(text, ts, q);
+            rounded[got] = NiceNumbers.isRounded(text, ts, q);
             counters[got++] = v;
             afterCounters = q;
         }
         ErrorCounters errorCounters = null;
         if (got == 3) {
-            errorCounters = new ErrorCounters(counters[0], counters[1], counters[2], rounded);
+            errorCounters = new ErrorCounters(counters[0], counters[1], counters[2], rounded[0], rounded[1],
+                    rounded[2]);
         } else if (got != 0) {
             throw error(k, afterCounters - starts[k] + 1, "READ, WRITE and CKSUM counters after the state of '"
                     + name + "'");

@@ -17,7 +17,8 @@ class ZfsFuseOutputParserTest {
     void parse_scrubWithChecksumErrors_readsRoundedCounterAndRepairedAmount() {
         PoolStatus p = parse("scrub-checksum-repaired.txt");
         Vdev a = p.find("/tmp/zx/a").orElseThrow();
-        assertThat(a.errors().orElseThrow()).isEqualTo(new ErrorCounters(0, 0, 1649, true));
+        // "/tmp/zx/a  ONLINE  0  0  1.61K": only CKSUM is rounded; the exact zeros are not flagged
+        assertThat(a.errors().orElseThrow()).isEqualTo(new ErrorCounters(0, 0, 1649, false, false, true));
         assertThat(a.notes()).containsExactly(new VdevNote.Amount(197L << 20, "repaired", "197M"));
         assertThat(a.kind()).isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.FILE));
         ScanStatus s = p.scan().orElseThrow();
@@ -36,6 +37,9 @@ class ZfsFuseOutputParserTest {
         assertThat(gone.name()).isEqualTo("5639297428360279448");
         assertThat(gone.state()).isEqualTo(DeviceState.UNAVAIL);
         assertThat(gone.notes()).containsExactly(new VdevNote.Was("/tmp/zx/b"));
+        // the printed number is the GUID; "was /tmp/zx/b" (outside /dev) makes it a file vdev
+        assertThat(gone.guid()).contains("5639297428360279448");
+        assertThat(gone.kind()).isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.FILE));
         assertThat(p.vdevs(AllocationClass.SPARE).get(0).state()).isEqualTo(DeviceState.INUSE);
         assertThat(p.scan().orElseThrow().percentDone()).hasValue(0.20);
     }
@@ -58,25 +62,34 @@ class ZfsFuseOutputParserTest {
     }
 
     @Test
-    void parse_importListing_readsIdStateTreeAndStatelessSpares() {
-        PoolStatus p = parse("import-listing-online.txt");
-        assertThat(p.id()).contains("6348604160778364567");
-        assertThat(p.state()).isEqualTo(DeviceState.ONLINE);
-        assertThat(p.action()).contains("The pool can be imported using its name or numeric identifier.");
-        assertThat(p.dataVdevs().get(0).children()).extracting(Vdev::name).containsExactly("/tmp/zi/a", "/tmp/zi/b");
-        assertThat(p.dataVdevs().get(0).errors()).isEmpty();
-        assertThat(p.vdevs(AllocationClass.SPARE)).singleElement()
+    void importListing_isRefusedByTheStatusParser_andReadByTheImportParser() {
+        String text = Corpus.read("zfs-fuse", "import-listing-online.txt");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZpoolStatusParser.parse("l", text))
+                .isInstanceOfSatisfying(org.sansdk.core.ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.expected()).contains("zpool import").contains("ZpoolImportParser");
+                });
+        ImportCandidate c = ZpoolImportParser.parse("l", text).candidates().get(0);
+        assertThat(c.id()).isEqualTo("6348604160778364567");
+        assertThat(c.name()).isEqualTo("ti");
+        assertThat(c.state()).isEqualTo(DeviceState.ONLINE);
+        assertThat(c.action()).contains("The pool can be imported using its name or numeric identifier.");
+        assertThat(c.root().children().get(0).children()).extracting(Vdev::name).containsExactly("/tmp/zi/a", "/tmp/zi/b");
+        assertThat(c.root().children().get(0).errors()).isEmpty();
+        assertThat(c.vdevs(AllocationClass.SPARE)).singleElement()
                 .satisfies(v -> assertThat(v.state()).isEqualTo(DeviceState.UNKNOWN));
-        assertThat(p.errors()).isEmpty();
+        assertThat(c.complete()).isTrue();
     }
 
     @Test
-    void parse_degradedImportListing_marksMissingLegCannotOpen() {
-        PoolStatus p = parse("import-listing-degraded.txt");
-        assertThat(p.state()).isEqualTo(DeviceState.DEGRADED);
-        Vdev b = p.find("/tmp/zi/b").orElseThrow();
+    void degradedImportListing_marksMissingLegCannotOpen() {
+        ImportCandidate c = ZpoolImportParser.parse("l", Corpus.read("zfs-fuse", "import-listing-degraded.txt"))
+                .candidate("6348604160778364567").orElseThrow();
+        assertThat(c.state()).isEqualTo(DeviceState.DEGRADED);
+        Vdev b = c.allVdevs().filter(v -> v.name().equals("/tmp/zi/b")).findFirst().orElseThrow();
         assertThat(b.state()).isEqualTo(DeviceState.UNAVAIL);
         assertThat(b.notes()).containsExactly(new VdevNote.Aux("cannot open"));
-        assertThat(p.messageId()).contains("ZFS-8000-2Q");
+        assertThat(c.see()).contains("http://www.sun.com/msg/ZFS-8000-2Q");
+        assertThat(c.complete()).isTrue();
     }
 }

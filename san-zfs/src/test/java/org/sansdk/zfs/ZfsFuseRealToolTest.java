@@ -249,12 +249,15 @@ class ZfsFuseRealToolTest {
         Path away = Files.createDirectories(dir.resolve("away"));
         Files.move(Path.of(b), away.resolve("b"));
         // what a failover node sees before importing: the listing of importable pools
-        ZpoolStatusReport listing = ZpoolStatusParser.parse("zpool import -d",
+        ZpoolImportReport listing = ZpoolImportParser.parse("zpool import -d",
                 sh.runChecked(Command.of("zpool", "import", "-d", dir.toString())).stdout());
-        PoolStatus importable = listing.pool(pool).orElseThrow();
+        assertThat(listing.named(pool)).hasSize(1);
+        ImportCandidate importable = listing.named(pool).get(0);
         assertThat(importable.state()).isEqualTo(DeviceState.DEGRADED);
-        assertThat(importable.id()).isPresent();
-        assertThat(importable.find(b).orElseThrow().notes()).containsExactly(new VdevNote.Aux("cannot open"));
+        assertThat(importable.id()).matches("[0-9]+");
+        assertThat(importable.complete()).isTrue();
+        assertThat(importable.allVdevs().filter(v -> v.name().equals(b)).findFirst().orElseThrow().notes())
+                .containsExactly(new VdevNote.Aux("cannot open"));
         sh.runChecked(ZpoolImport.pool(pool).searchDir(dir.toString()).cachefileNone().build());
 
         PoolStatus p = status(pool);
@@ -263,7 +266,48 @@ class ZfsFuseRealToolTest {
         assertThat(missing.state()).isEqualTo(DeviceState.UNAVAIL);
         assertThat(missing.name()).matches("[0-9]+");
         assertThat(missing.notes()).containsExactly(new VdevNote.Was(b));
+        assertThat(missing.guid()).contains(missing.name());
+        assertThat(missing.kind()).isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.FILE));
         assertThat(p.messageId()).contains("ZFS-8000-2Q");
+    }
+
+    @Test
+    void twoExportedPoolsWithOneName_areTwoImportCandidatesByIdAndAnEmptyDirIsNone() throws IOException {
+        String pool = newPool("d");
+        Path d1 = Files.createDirectories(dir.resolve(pool + "-one"));
+        Path d2 = Files.createDirectories(dir.resolve(pool + "-two"));
+        List<String> legs = new ArrayList<>();
+        for (Path d : List.of(d1, d2)) {
+            String a = d.resolve("a").toString();
+            String b = d.resolve("b").toString();
+            for (String f : List.of(a, b)) {
+                try (RandomAccessFile raf = new RandomAccessFile(f, "rw")) {
+                    raf.setLength(128 * MB);
+                }
+            }
+            legs.add(a);
+            sh.runChecked(plain(pool).mirror(a, b).build());
+            export(pool);
+        }
+        CommandResult listed = sh.runChecked(Command.of("zpool", "import", "-d", d1.toString(), "-d", d2.toString()));
+        ZpoolImportReport r = ZpoolImportParser.parse("zpool import", listed.stdout());
+        assertThat(r.named(pool)).hasSize(2);
+        assertThat(r.named(pool).get(0).id()).isNotEqualTo(r.named(pool).get(1).id());
+        assertThat(r.named(pool)).allSatisfy(c -> {
+            assertThat(c.state()).isEqualTo(DeviceState.ONLINE);
+            assertThat(c.complete()).isTrue();
+        });
+        assertThat(r.named(pool).stream().map(c -> c.root().children().get(0).children().get(0).name()))
+                .containsExactlyInAnyOrderElementsOf(legs);
+        Path empty = Files.createDirectories(dir.resolve(pool + "-none"));
+        CommandResult none = sh.run(Command.of("zpool", "import", "-d", empty.toString()));
+        assertThat(ZpoolImportParser.parse("zpool import", none.stdout(), none.stderr(), none.exitCode() != 0)
+                .result()).isEqualTo(ZpoolImportReport.Result.NO_POOLS_AVAILABLE_TO_IMPORT);
+        // import each by id and destroy, so the class clean-up finds nothing left under this name
+        for (ImportCandidate c : r.named(pool)) {
+            sh.runChecked(Command.of("zpool", "import", "-d", d1.toString(), "-d", d2.toString(), c.id()));
+            sh.runChecked(Command.of("zpool", "destroy", pool));
+        }
     }
 
     @Test

@@ -21,10 +21,25 @@ class ZpoolFacadeTest {
     }
 
     @Test
+    void status_outputCutBeforeErrorsLine_isRefused() {
+        String whole = Corpus.status("asok-truenas-offline-partuuid.txt");
+        ReplayExecutor ex = ReplayExecutor.builder().on(List.of("zpool", "status", "-P", "-v", "tank"),
+                whole.substring(0, whole.indexOf("errors:"))).build();
+        assertThatThrownBy(() -> Zpool.on(ex).status("tank")).isInstanceOf(SanException.class)
+                .hasMessageContaining("incomplete");
+    }
+
+    @Test
     void statusJson_runsJsonIntAndParses() {
-        ReplayExecutor ex = ReplayExecutor.builder().on(List.of("zpool", "status", "-j", "--json-int", "-P", "tank"),
-                Corpus.read("zpool-json", "man-zpool-status-j-c-vendor-model-size.json")).build();
-        assertThat(Zpool.on(ex).statusJson("tank").dataVdevs()).hasSize(1);
+        String doc;
+        try (var in = getClass().getResourceAsStream("/producer-json/status-j-int-flat-guidkey.json")) {
+            doc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ReplayExecutor ex = ReplayExecutor.builder().on(List.of("zpool", "status", "-j", "--json-int", "-P",
+                "greenwood"), doc).build();
+        assertThat(Zpool.on(ex).statusJson("greenwood").dataVdevs()).extracting(Vdev::name).containsExactly("a");
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-written assertions of notable values read in the corpus files (independent of the generated
- * summaries under expected/). Each expected value is copied from the fixture text named in the test.
+ * Hand-written assertions of notable values read in the corpus files.
+ * Each expected value is copied from the fixture text named in the test.
  */
 class ZpoolStatusCorpusValuesTest {
 
@@ -127,17 +127,21 @@ class ZpoolStatusCorpusValuesTest {
     }
 
     @Test
-    void parse_faultedImportListing_readsIdAndCorruptedData() {
-        // msg-72: "    id: 13783646421373024673", "test FAULTED 0 0 2  corrupted data", no scan or errors lines
-        PoolStatus p = only("ozdocs-msg-72-faulted-recovery-id.txt");
-        assertThat(p.id()).contains("13783646421373024673");
-        assertThat(p.state()).isEqualTo(DeviceState.FAULTED);
-        assertThat(p.root().orElseThrow().errors()).contains(new ErrorCounters(0, 0, 2, false));
-        assertThat(p.root().orElseThrow().notes()).containsExactly(new VdevNote.Aux("corrupted data"));
-        assertThat(p.scan()).isEmpty();
-        assertThat(p.errors()).isEmpty();
-        assertThat(p.action().orElseThrow()).contains("'zpool clear -F test'").hasLineCount(6);
-        assertThat(p.messageId()).contains("ZFS-8000-72");
+    void parse_faultedPoolWithIdLine_isImportShaped_andReadByTheImportParser() {
+        // msg-72: "    id: 13783646421373024673" (zpool status never prints an id), "test FAULTED 0 0 2  corrupted data"
+        String text = Corpus.status("ozdocs-msg-72-faulted-recovery-id.txt");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZpoolStatusParser.parse("72", text))
+                .isInstanceOfSatisfying(org.sansdk.core.ParseException.class,
+                        e -> assertThat(e.offendingLine()).isEqualTo("    id: 13783646421373024673"));
+        ImportCandidate c = ZpoolImportParser.parse("72", text).candidates().get(0);
+        assertThat(c.id()).isEqualTo("13783646421373024673");
+        assertThat(c.name()).isEqualTo("test");
+        assertThat(c.state()).isEqualTo(DeviceState.FAULTED);
+        assertThat(c.root().errors()).contains(new ErrorCounters(0, 0, 2, false));
+        assertThat(c.root().notes()).containsExactly(new VdevNote.Aux("corrupted data"));
+        assertThat(c.root().children()).extracting(Vdev::name).containsExactly("sda", "sdb");
+        assertThat(c.action().orElseThrow()).contains("'zpool clear -F test'").hasLineCount(6);
+        assertThat(c.see()).contains("https://openzfs.github.io/openzfs-docs/msg/ZFS-8000-72");
     }
 
     @Test
@@ -146,6 +150,9 @@ class ZpoolStatusCorpusValuesTest {
         Vdev v = only("zse-07-unavail.txt").find("12345678901234567890").orElseThrow();
         assertThat(v.errors()).contains(new ErrorCounters(0, 0, 100980, false));
         assertThat(v.notes()).containsExactly(new VdevNote.Was("/dev/disk/by-id/ata-ST8000DM004-xxxxxx_redacted-part1"));
+        // printed by its GUID: the number is the guid, "was /dev/..." makes it a disk
+        assertThat(v.guid()).contains("12345678901234567890");
+        assertThat(v.kind()).isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.DISK));
     }
 
     @Test

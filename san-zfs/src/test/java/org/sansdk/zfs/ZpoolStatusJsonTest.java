@@ -15,27 +15,29 @@ import org.sansdk.core.spi.OutputParser;
 class ZpoolStatusJsonTest {
 
     @Test
-    void parseJson_manPageExample_normalisesStatesSizesAndClasses() {
-        ZpoolStatusReport r = ZpoolStatusJsonParser.parse("man.json",
-                Corpus.read("zpool-json", "man-zpool-status-j-c-vendor-model-size.json"));
+    void parseJson_producerShapedStrings_readsPathsGuidsSizesAndClasses() throws java.io.IOException {
+        // producer-json/status-j-degraded-strings.json (built from zpool_main.c 2.3.0; see SOURCES.md there)
+        String doc;
+        try (var in = getClass().getResourceAsStream("/producer-json/status-j-degraded-strings.json")) {
+            doc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        ZpoolStatusReport r = ZpoolStatusJsonParser.parse("p.json", doc);
         PoolStatus tank = r.pool("tank").orElseThrow();
-        assertThat(tank.state()).isEqualTo(DeviceState.ONLINE);
-        Vdev raidz = tank.dataVdevs().get(0);
-        assertThat(raidz.kind()).isEqualTo(new VdevKind.Raidz(1, java.util.OptionalInt.of(0)));
-        assertThat(raidz.state()).isEqualTo(DeviceState.ONLINE); // "HEALTHY" in the JSON
-        Vdev disk = raidz.children().get(0);
-        assertThat(disk.path()).contains("/dev/disk/by-partuuid/ca1eb824-c371-491d-ac13-37637e35c683");
-        assertThat(disk.guid()).contains("12841765308123764671");
-        assertThat(disk.columns()).containsEntry("vendor", "ATA").containsEntry("model", "WDC WD40EFZX-68AWUN0")
-                .containsEntry("size", "3.6T");
-        assertThat(tank.vdevs(AllocationClass.DEDUP)).extracting(Vdev::name).containsExactly("mirror-2");
-        assertThat(tank.vdevs(AllocationClass.SPECIAL).get(0).kind())
-                .isEqualTo(new VdevKind.Leaf(VdevKind.LeafType.DISK));
+        assertThat(tank.state()).isEqualTo(DeviceState.DEGRADED);
+        assertThat(tank.id()).contains("501630275724724435");
+        Vdev mirror = tank.dataVdevs().get(0);
+        assertThat(mirror.kind()).isEqualTo(new VdevKind.Mirror(java.util.OptionalInt.of(0)));
+        assertThat(mirror.state()).isEqualTo(DeviceState.DEGRADED);
+        Vdev sda = mirror.children().get(0);
+        assertThat(sda.state()).isEqualTo(DeviceState.ONLINE); // "ONLINE" in the JSON (vdev_state_str)
+        assertThat(sda.path()).contains("/dev/sda1");
+        assertThat(sda.guid()).contains("9217843287458210381");
+        assertThat(sda.space().orElseThrow().replaceableSize()).hasValue(Math.round(7.51 * (1L << 30)));
+        assertThat(mirror.space().orElseThrow().allocated()).hasValue(Math.round(1.21 * (1L << 30)));
+        assertThat(tank.vdevs(AllocationClass.SPARE)).extracting(Vdev::name, Vdev::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sdd", DeviceState.AVAIL));
         assertThat(tank.errors().orElseThrow().count()).hasValue(0);
-        assertThat(disk.space().orElseThrow().replaceableSize()).hasValue(Math.round(3.64 * (1L << 40)));
-        assertThat(raidz.space().orElseThrow().allocated()).hasValue(Math.round(62.5 * (1L << 30)));
-        // the root object carries no state in this example: derived from its children
-        assertThat(tank.root().orElseThrow().state()).isEqualTo(DeviceState.ONLINE);
+        assertThat(tank.scan().orElseThrow().state()).isEqualTo(ScanStatus.ScanState.FINISHED);
     }
 
     @Test
@@ -47,7 +49,7 @@ class ZpoolStatusJsonTest {
                 + "\"vdevs\":{\"p\":{\"name\":\"p\",\"vdev_type\":\"root\",\"state\":\"DEGRADED\",\"read_errors\":0,"
                 + "\"write_errors\":0,\"checksum_errors\":0,\"vdevs\":{\"mirror-0\":{\"name\":\"mirror-0\","
                 + "\"vdev_type\":\"mirror\",\"state\":\"DEGRADED\",\"read_errors\":0,\"write_errors\":0,"
-                + "\"checksum_errors\":0,\"vdevs\":{\"a\":{\"name\":\"a\",\"vdev_type\":\"disk\",\"state\":\"HEALTHY\","
+                + "\"checksum_errors\":0,\"vdevs\":{\"a\":{\"name\":\"a\",\"vdev_type\":\"disk\",\"state\":\"ONLINE\","
                 + "\"read_errors\":0,\"write_errors\":0,\"checksum_errors\":0,\"scan_processed\":100},"
                 + "\"b\":{\"name\":\"b\",\"vdev_type\":\"disk\",\"state\":\"CANT_OPEN\",\"aux\":\"OPEN_FAILED\","
                 + "\"read_errors\":0,\"write_errors\":0,\"checksum_errors\":3}}}}}},\"error_count\":0}}}";
@@ -66,7 +68,7 @@ class ZpoolStatusJsonTest {
     void parseJson_draidWithoutTypeOrState_isClassifiedFromItsNameAndChildren() {
         String json = "{\"output_version\":{\"command\":\"zpool status\"},\"pools\":{\"t\":{\"name\":\"t\","
                 + "\"state\":\"DEGRADED\",\"vdevs\":{\"t\":{\"name\":\"t\",\"vdevs\":{\"draid2:4d:12c:1s-0\":{"
-                + "\"name\":\"draid2:4d:12c:1s-0\",\"vdevs\":{\"sda\":{\"name\":\"sda\",\"state\":\"HEALTHY\"},"
+                + "\"name\":\"draid2:4d:12c:1s-0\",\"vdevs\":{\"sda\":{\"name\":\"sda\",\"state\":\"ONLINE\"},"
                 + "\"sdb\":{\"name\":\"sdb\",\"state\":\"REMOVED\"}}}}}},"
                 + "\"spares\":{\"draid2-0-0\":{\"name\":\"draid2-0-0\",\"state\":\"AVAIL\"}}}}}";
         PoolStatus p = ZpoolStatusJsonParser.parse("d", json).pools().get(0);
@@ -84,11 +86,11 @@ class ZpoolStatusJsonTest {
         // map, "parent" on children, top-level vdevs of other classes carry "class"
         String json = "{\"output_version\":{\"command\":\"zpool status\"},\"pools\":{\"t\":{\"name\":\"t\","
                 + "\"state\":\"ONLINE\",\"vdevs\":{"
-                + "\"a\":{\"name\":\"a\",\"vdev_type\":\"file\",\"class\":\"normal\",\"state\":\"HEALTHY\",\"parent\":\"mirror-0\"},"
-                + "\"b\":{\"name\":\"b\",\"vdev_type\":\"file\",\"class\":\"normal\",\"state\":\"HEALTHY\",\"parent\":\"mirror-0\"},"
-                + "\"mirror-0\":{\"name\":\"mirror-0\",\"vdev_type\":\"mirror\",\"class\":\"normal\",\"state\":\"HEALTHY\",\"parent\":\"t\"},"
-                + "\"t\":{\"name\":\"t\",\"vdev_type\":\"root\",\"class\":\"normal\",\"state\":\"HEALTHY\"},"
-                + "\"slog\":{\"name\":\"slog\",\"vdev_type\":\"file\",\"class\":\"log\",\"state\":\"HEALTHY\"},"
+                + "\"a\":{\"name\":\"a\",\"vdev_type\":\"file\",\"class\":\"normal\",\"state\":\"ONLINE\",\"parent\":\"mirror-0\"},"
+                + "\"b\":{\"name\":\"b\",\"vdev_type\":\"file\",\"class\":\"normal\",\"state\":\"ONLINE\",\"parent\":\"mirror-0\"},"
+                + "\"mirror-0\":{\"name\":\"mirror-0\",\"vdev_type\":\"mirror\",\"class\":\"normal\",\"state\":\"ONLINE\",\"parent\":\"t\"},"
+                + "\"t\":{\"name\":\"t\",\"vdev_type\":\"root\",\"class\":\"normal\",\"state\":\"ONLINE\"},"
+                + "\"slog\":{\"name\":\"slog\",\"vdev_type\":\"file\",\"class\":\"log\",\"state\":\"ONLINE\"},"
                 + "\"s\":{\"name\":\"s\",\"vdev_type\":\"file\",\"class\":\"spare\",\"state\":\"AVAIL\"}}}}}";
         PoolStatus p = ZpoolStatusJsonParser.parse("flat", json).pools().get(0);
         assertThat(p.root().orElseThrow().name()).isEqualTo("t");
@@ -125,6 +127,8 @@ class ZpoolStatusJsonTest {
         assertThat(pool.get("msgid").asText()).isEqualTo("ZFS-8000-4J");
         JsonNode gone = pool.at("/vdevs/mypool/vdevs/mirror-0/vdevs/12345678901234567890");
         assertThat(gone.get("vdev_type").asText()).isEqualTo("disk");
+        assertThat(gone.get("guid").asText()).isEqualTo("12345678901234567890");
+        assertThat(gone.get("path").asText()).isEqualTo(gone.get("was").asText());
         assertThat(gone.get("class").asText()).isEqualTo("normal");
         assertThat(gone.get("state").asText()).isEqualTo("CANT_OPEN");
         assertThat(gone.get("checksum_errors").isIntegralNumber()).isTrue();
@@ -139,6 +143,9 @@ class ZpoolStatusJsonTest {
     void toJson_textAndJsonOfSamePool_agreeOnTreeAndStates() {
         // text parse -> JSON -> JSON parse gives back the same tree, states and counters
         for (String name : Corpus.names("zpool-status", ".txt")) {
+            if (name.startsWith("ozdocs-msg-72") || name.startsWith("ozdocs-msg-ER-errata1")) {
+                continue; // refused: not one zpool status capture (ZpoolStatusCorpusTest)
+            }
             ZpoolStatusReport text = Corpus.parse(name);
             ZpoolStatusReport back = ZpoolStatusJsonParser.parse(name, ZpoolStatusJson.toJson(text).toString());
             assertThat(back.pools()).extracting(PoolStatus::name)
@@ -158,7 +165,7 @@ class ZpoolStatusJsonTest {
     void serviceLoader_findsBothSanctlKinds() {
         var kinds = StreamSupport.stream(ServiceLoader.load(OutputParser.class).spliterator(), false)
                 .map(OutputParser::kind).collect(Collectors.toSet());
-        assertThat(kinds).contains("zpool-status", "zpool-json");
+        assertThat(kinds).contains("zpool-status", "zpool-json", "zpool-import");
     }
 
     @Test
