@@ -16,6 +16,7 @@ import org.sansdk.zfs.ScanStatus;
 import org.sansdk.zfs.Vdev;
 import org.sansdk.zfs.ZpoolCreate;
 import org.sansdk.zfs.ZpoolStatusParser;
+import org.sansdk.zfs.ZpoolStatusReport;
 
 /**
  * Example: is the pool healthy, is the peer node's half of the mirrors gone, how far is the resilver?
@@ -48,8 +49,16 @@ public final class PoolHealth {
     /** The report: one block per pool. */
     public static String report(String source, String zpoolStatusText) {
         StringBuilder sb = new StringBuilder();
-        for (PoolStatus pool : ZpoolStatusParser.parse(source, zpoolStatusText).pools()) {
-            sb.append("pool ").append(pool.name()).append(": ").append(pool.state()).append('\n');
+        ZpoolStatusReport report = ZpoolStatusParser.parse(source, zpoolStatusText);
+        switch (report.result()) {
+            case NO_POOLS_AVAILABLE, NO_POOLS_IN_JSON -> sb.append("no pool is imported here\n");
+            case ALL_POOLS_HEALTHY -> sb.append("zpool status -x: all pools are healthy\n");
+            case POOL_HEALTHY -> report.healthyPools().forEach(p -> sb.append("pool ").append(p).append(": healthy (-x)\n"));
+            case POOLS -> { }
+        }
+        for (PoolStatus pool : report.pools()) {
+            sb.append("pool ").append(pool.name()).append(": ").append(pool.state())
+                    .append(pool.complete() ? "" : " (capture cut short: the state of what is missing is unknown)").append('\n');
             pool.scan().filter(ScanStatus::inProgress).ifPresent(scan -> sb.append("  ")
                     .append(scan.function()).append(' ')
                     .append(scan.percentDone().isPresent() ? scan.percentDone().getAsDouble() + "% done" : "in progress")

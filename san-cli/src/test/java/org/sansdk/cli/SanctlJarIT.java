@@ -31,7 +31,9 @@ class SanctlJarIT {
     static {
         FIXTURES.put("zpool-status", List.of("san-zfs/src/test/resources/corpus/zpool-status",
                 "san-zfs/src/test/resources/corpus/zfs-fuse", "examples/samples"));
-        FIXTURES.put("zpool-json", List.of("san-zfs/src/test/resources/corpus/zpool-json"));
+        FIXTURES.put("zpool-json", List.of("san-zfs/src/test/resources/corpus/zpool-json",
+                "san-zfs/src/test/resources/producer-json"));
+        FIXTURES.put("zpool-import", List.of("san-zfs/src/test/resources/corpus/zfs-fuse"));
         FIXTURES.put("saveconfig", List.of("san-lio/src/test/resources/corpus/saveconfig"));
         FIXTURES.put("cib", List.of("san-pacemaker/src/test/resources/corpus/cib"));
         FIXTURES.put("crm-mon", List.of("san-pacemaker/src/test/resources/corpus/crm_mon"));
