@@ -229,7 +229,7 @@ public final class Sanctl implements Callable<Integer> {
      * the help and man page and parses a small sample of every kind (errors ignored), so the archive holds
      * the classes a real run loads.
      */
-    @Command(name = "cds-training", hidden = true, description = "training run for the launcher's class-data archive")
+    @Command(name = "cds-training", hidden = true, mixinStandardHelpOptions = true, description = "training run for the launcher's class-data archive")
     final class CdsTraining implements Callable<Integer> {
         @Override
         public Integer call() {
