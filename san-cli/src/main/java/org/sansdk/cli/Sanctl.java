@@ -117,6 +117,24 @@ public final class Sanctl implements Callable<Integer> {
             commandLine().usage(err);
             return USAGE;
         }
+        // the common call, `parse KIND FILE|-`, skips building the whole command tree (start-up time)
+        if (args.size() == 3 && args.get(0).equals("parse") && parsers.containsKey(args.get(1))
+                && (args.get(2).equals("-") || !args.get(2).startsWith("-"))) {
+            ParseKind kind = new ParseKind(parsers.get(args.get(1)), out, err);
+            kind.file = args.get(2);
+            try {
+                return kind.call();
+            } catch (ParseException e) {
+                err.println(e.getMessage());
+                return FAILED;
+            } catch (SanException e) {
+                err.println(args.get(1) + ": " + e.getMessage());
+                return FAILED;
+            } catch (IOException e) {
+                err.println("sanctl parse: cannot render JSON: " + e.getMessage());
+                return FAILED;
+            }
+        }
         return commandLine().execute(args.toArray(String[]::new));
     }
 
