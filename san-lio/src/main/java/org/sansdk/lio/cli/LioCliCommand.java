@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sansdk.core.ParseException;
 import org.sansdk.core.SanException;
 import org.sansdk.core.Violation;
 import org.sansdk.core.spi.CliCommand;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.LioValidator;
 import org.sansdk.lio.SaveconfigParser;
+import org.sansdk.lio.StrictUtf8;
 import org.sansdk.lio.proxmox.ProxmoxConformance;
 import org.sansdk.lio.proxmox.ProxmoxStorage;
 import org.sansdk.lio.sync.BackstoreNaming;
@@ -184,8 +186,10 @@ public final class LioCliCommand implements CliCommand {
 
     private static String read(String file) {
         try {
-            return file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            byte[] bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+            // strict: a byte that is not UTF-8 is a ParseException on its line, not a U+FFFD parsed as text
+            return StrictUtf8.decode(file, bytes, (text, line) -> ParseException.lineOf(text, line)
+                    .contains("password") ? "****" : ParseException.lineOf(text, line));
         } catch (IOException e) {
             throw new SanException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -95,4 +95,14 @@ class LioCliCommandTest {
                 .contains("euimutualuserid");
         assertThat(n.get("targets").size()).isEqualTo(7);
     }
+
+    @Test
+    void validate_fileThatIsNotUtf8_failsNamingTheLineOfTheBadByte(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("saveconfig.json");
+        // Latin-1 text on line 2 (0xE9 alone is not UTF-8)
+        Files.write(f, new byte[] {'{', '\n', '"', 'c', (byte) 0xe9, '"', ':', ' ', '1', '\n', '}', '\n'});
+        Run r = run("validate", f.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: " + f + ":2:3: ").contains("line 2: not UTF-8 text");
+    }
 }
