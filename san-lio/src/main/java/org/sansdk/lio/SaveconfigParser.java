@@ -80,6 +80,7 @@ public final class SaveconfigParser {
                     + (text == null || text.isEmpty() ? "empty" : "only whitespace"));
         }
         checkKind(source, text);
+        checkUnicode(source, text);
         try {
             SaveconfigParser parser = new SaveconfigParser(source, text);
             LioConfig config = parser.root();
@@ -144,6 +145,29 @@ public final class SaveconfigParser {
         }
         throw new ParseException(source, line, i - lineStart + 1, redactAt(text, line),
                 EXPECTED_KIND + "; this looks like " + looks);
+    }
+
+    /**
+     * Refuses an unpaired surrogate char: no file holds one (UTF-8 cannot encode it), only a String built in Java
+     * can, and it would be written back as a backslash-u escape that JSON readers refuse in a key.
+     */
+    private static void checkUnicode(String source, String text) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new ParseException(source, line, i - lineStart + 1, redactAt(text, line), String.format(
+                        "Unicode text (line %d: an unpaired surrogate U+%04X is not a character)", line, (int) c));
+            }
+        }
     }
 
     /** Top-level keys of other tools' JSON output, and what they mean. */

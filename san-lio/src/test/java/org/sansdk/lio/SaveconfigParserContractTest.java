@@ -107,6 +107,18 @@ class SaveconfigParserContractTest {
                 });
     }
 
+    @Test
+    void unpairedSurrogate_inAJavaString_isRefusedOnItsLine() {
+        // no file can hold one (UTF-8 cannot encode it); written back it became an escape Jackson refuses in a key
+        String text = Corpus.saveconfig(SALT).replaceFirst("\"fabric_modules\"", "\"\ud800fabric_modules\"");
+        assertThatThrownBy(() -> SaveconfigParser.parse("f", text))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(4);
+                    assertThat(e.expected()).contains("unpaired surrogate U+D800");
+                });
+    }
+
     // ------------------------------------------------------------------ kind
 
     @Test

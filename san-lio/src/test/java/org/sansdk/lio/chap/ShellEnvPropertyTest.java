@@ -47,15 +47,18 @@ class ShellEnvPropertyTest {
         byte[] env = ShellEnv.render(entries);
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", PRINT, "sh"));
         argv.addAll(keys);
-        String out = SH.runChecked(Command.builder(argv.get(0)).args(argv.subList(1, argv.size())).secretStdin(env)
-                .build()).stdout();
+        Command sh = Command.builder(argv.get(0)).args(argv.subList(1, argv.size())).secretStdin(env)
+                .timeout(java.time.Duration.ofSeconds(10)).build();
+        String out = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> SH.runChecked(sh).stdout());
         StringBuilder expected = new StringBuilder();
         for (String v : values) {
             expected.append(v).append('\0');
         }
         assertThat(out).isEqualTo(expected.toString());
         // and our own reader agrees
-        assertThat(ShellEnv.parse("t", env)).isEqualTo(entries);
+        assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> ShellEnv.parse("t", env))).isEqualTo(entries);
     }
 
     private static boolean validUtf16(String s) {

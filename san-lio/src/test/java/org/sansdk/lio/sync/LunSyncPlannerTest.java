@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sansdk.core.Command;
 import org.sansdk.core.Plan;
@@ -235,14 +234,16 @@ class LunSyncPlannerTest {
         List<Zvol> z = ZvolListParser.parse("zfs", DS + "/vm-100-disk-0\t34359738368\n" + DS + "/b\t1024\n");
         assertThat(z).containsExactly(new Zvol(DS + "/vm-100-disk-0", Size.ofBytes(34359738368L)),
                 new Zvol(DS + "/b", Size.ofBytes(1024)));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZvolListParser.parse("zfs", "x/y\t32G\n"))
+        // zfs list without -p prints human sizes: refused on the size column, naming the fix
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZvolListParser.parse("zfs", DS + "/b\t1024\nx/y\t32G\n"))
                 .isInstanceOfSatisfying(org.sansdk.core.ParseException.class, e -> {
-                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.line()).isEqualTo(2);
                     assertThat(e.column()).isEqualTo(5);
+                    assertThat(e.offendingLine()).isEqualTo("x/y\t32G");
+                    assertThat(e.expected()).isEqualTo("volsize in bytes (use zfs list -p for exact numbers)");
                 });
         assertThat(SaveconfigWriter.write(LioConfig.empty())).isEqualTo(
                 "{\n  \"fabric_modules\": [],\n  \"storage_objects\": [],\n  \"targets\": []\n}\n");
-        assertThat(Map.of()).isEmpty();
     }
 
     @Test
