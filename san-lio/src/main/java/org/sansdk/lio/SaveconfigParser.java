@@ -675,7 +675,7 @@ public final class SaveconfigParser {
      */
     static String redactAt(String text, int line) {
         String l = ParseException.lineOf(text, line);
-        if (line > 1 && SECRET_KEY_AT_END.matcher(ParseException.lineOf(text, line - 1)).matches()) {
+        if (line > 1 && SECRET_KEY_AT_END.matcher(unescape(ParseException.lineOf(text, line - 1))).matches()) {
             return "****";
         }
         return redact(l);
@@ -684,7 +684,30 @@ public final class SaveconfigParser {
     /** Masks the value on a line holding a CHAP or discovery password, so exceptions never carry it. */
     static String redact(String line) {
         java.util.regex.Matcher m = SECRET_LINE.matcher(line);
-        return m.find() ? line.substring(0, m.end(1)) + " ****" : line;
+        if (m.find()) {
+            return line.substring(0, m.end(1)) + " ****";
+        }
+        // a key spelled with escapes ("chap_passw\u006frd") is the same key to a JSON reader: mask the whole line
+        return SECRET_LINE.matcher(unescape(line)).find() ? "****" : line;
+    }
+
+    /** The line with JSON backslash-u escapes decoded (for recognising a password key only). */
+    private static String unescape(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
+        StringBuilder sb = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 5 < line.length() && line.charAt(i + 1) == 'u'
+                    && line.substring(i + 2, i + 6).matches("[0-9A-Fa-f]{4}")) {
+                sb.append((char) Integer.parseInt(line.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private String requiredString(Map<String, JsonValue> raw, Map<String, JsonLocation> where, JsonLocation start,

@@ -195,6 +195,22 @@ class SaveconfigParserContractTest {
                 });
     }
 
+    @Test
+    void passwordKeyWrittenWithAUnicodeEscape_errorOnItsLine_doesNotShowTheValue() {
+        // JSON lets a key be spelled with escapes: "chap_passw\u006frd" is "chap_password"
+        String text = Corpus.saveconfig("pengyun-old-rtslib-chap.json");
+        int line = lineOf(text, "\"chap_password\": \"312\",");
+        String escaped = edit(text, line, "\"chap_password\": \"312\",",
+                "\"chap_passw\\u006frd\": \"hunter2x\", \"tag\": 7,");
+        assertThatThrownBy(() -> SaveconfigParser.parse("f", escaped))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.expected()).isEqualTo("ACL tag string");
+                    assertThat(e.getMessage()).doesNotContain("hunter2x");
+                    assertThat(e.offendingLine()).doesNotContain("hunter2x");
+                });
+    }
+
     // ------------------------------------------------------------------ duplicate objects
 
     @Test
