@@ -59,7 +59,7 @@ public sealed interface LioChange {
             Tokens.checkPath("backstore name", name);
             Tokens.check("device path", dev);
             Tokens.check("unit serial", unitSerial);
-            attributes = Map.copyOf(attributes);
+            attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
             Tokens.checkKeys(attributes.keySet());
         }
 
@@ -340,7 +340,7 @@ public sealed interface LioChange {
         public SetTpgAttributes {
             Tokens.checkPath("target", target);
             Tokens.checkTag(tag);
-            attributes = Map.copyOf(attributes);
+            attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
             Tokens.checkKeys(attributes.keySet());
         }
 
