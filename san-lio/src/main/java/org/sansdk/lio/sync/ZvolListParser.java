@@ -72,10 +72,17 @@ public final class ZvolListParser {
                 throw new ParseException(source, i + 1, line.length() + 1, line,
                         "a newline ending the last line (zfs list ends every line with one: the output was cut)");
             }
-            int tab = line.indexOf('\t');
-            if (tab <= 0 || line.indexOf('\t', tab + 1) >= 0) {
-                throw new ParseException(source, i + 1, Math.max(tab, 0) + 1, line,
-                        "two TAB-separated columns name and volsize (zfs list -Hp -o name,volsize)");
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 2) {
+                // like san-zfs's ZfsListParser: the count found, and the column where the extra field starts (or the
+                // end of the line when one is missing)
+                int col = fields.length > 2 ? fields[0].length() + fields[1].length() + 3 : line.length() + 1;
+                throw new ParseException(source, i + 1, col, line, "2 TAB-separated fields (name,volsize; zfs list -Hp"
+                        + " -o name,volsize), found " + fields.length);
+            }
+            int tab = fields[0].length();
+            if (tab == 0) {
+                throw new ParseException(source, i + 1, 1, line, "a zvol name pool/.../volume before the TAB");
             }
             String name = line.substring(0, tab);
             String size = line.substring(tab + 1);

@@ -78,4 +78,24 @@ class ZvolListParserContractTest {
     void deterministic_sameListingGivesTheSameZvols() {
         ParserContract.deterministic(LISTING, t -> ZvolListParser.parse("zvols.txt", t), List::toString);
     }
+
+    @Test
+    void wrongColumnCount_isRefusedWithTheCountAndWhereTheExtraFieldStarts() {
+        // -o name,volsize,used (3 fields) and -o name (1 field) both refused, as san-zfs's ZfsListParser does
+        String three = LISTING + DS + "/vm-103-disk-0\t1024\t512\n";
+        assertThatThrownBy(() -> ZvolListParser.parse("zvols.txt", three))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.column()).isEqualTo((DS + "/vm-103-disk-0\t1024\t").length() + 1);
+                    assertThat(e.expected()).endsWith("found 3");
+                });
+        assertThatThrownBy(() -> ZvolListParser.parse("zvols.txt", DS + "/vm-100-disk-0\n"))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isEqualTo((DS + "/vm-100-disk-0").length() + 1);
+                    assertThat(e.expected()).endsWith("found 1");
+                });
+        assertThatThrownBy(() -> ZvolListParser.parse("zvols.txt", "\t1024\n"))
+                .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.expected()).startsWith("a zvol name"));
+    }
 }
