@@ -29,7 +29,7 @@ import org.sansdk.lio.json.JsonValue;
  * {@code saveconfig.json} (a CIB, {@code zpool status -j} output, ... named in the error), and anything after the
  * top-level object.
  *
- * <pre>{@code LioConfig cfg = SaveconfigParser.parse("/etc/rtslib-fb-target/saveconfig.json", Files.readString(p));}</pre>
+ * <pre>{@code LioConfig cfg = SaveconfigParser.parse("/etc/rtslib-fb-target/saveconfig.json", Files.readAllBytes(p));}</pre>
  */
 public final class SaveconfigParser {
 

@@ -32,7 +32,11 @@ class ShellEnvPropertyTest {
                 .map(l -> String.join("", l));
         Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(20)
                 .filter(s -> s.indexOf('\0') < 0 && validUtf16(s));
-        return Arbitraries.oneOf(shellish, any);
+        // some large values (a long passphrase-like blob), still one stdin for the real shell
+        Arbitrary<String> large = Arbitraries.strings().withCharRange(' ', '~').withChars('\n', '\t', '\u00e9')
+                .ofMinLength(2_000).ofMaxLength(20_000);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, shellish), net.jqwik.api.Tuple.of(5, any),
+                net.jqwik.api.Tuple.of(1, large));
     }
 
     @Property(tries = 150)
