@@ -61,11 +61,9 @@ public final class StrictUtf8 {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(Math.max(16, bytes.length));
-        var result = d.decode(in, out, true);
-        if (result.isError()) {
-            return in.position();
-        }
-        result = d.flush(out);
+        // the whole input fits in out, so decode stops only at the first malformed sequence; its first byte
+        // is where the input position stands (a sequence cut short by the end of input counts as malformed too)
+        d.decode(in, out, true);
         return Math.min(in.position(), Math.max(0, bytes.length - 1));
     }
 }
