@@ -301,4 +301,29 @@ class LunSyncPlannerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> planner.verify(partial, zvols))
                 .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("create LUN 0");
     }
+
+    @Test
+    void plan_configWithAnObjectTwice_isRefusedNotResolvedByWhicheverMapEntryWins() {
+        // the parser refuses these files; a configuration built in code can still hold them
+        LioConfig twoBackstores = aclTarget().plusStorageObject(BlockStorageObject.of("a", "/dev/zvol/" + DS + "/a"))
+                .plusStorageObject(BlockStorageObject.of("a", "/dev/sdz"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LunSyncPlanner.forTpg(IQN, 2, DS)
+                .plan(twoBackstores, List.of(z("a", "1G"))))
+                .isInstanceOf(org.sansdk.core.SanException.class)
+                .hasMessageContaining("storage object /backstores/block/a twice");
+        LioConfig cfg = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), List.of(z("a", "1G"))).after();
+        Tpg tpg = cfg.target(IQN).orElseThrow().tpg(2).orElseThrow();
+        LioConfig twoLuns = cfg.withTarget(cfg.target(IQN).orElseThrow().withTpg(tpg.withLuns(List.of(
+                Lun.of(0, "/backstores/block/a"), Lun.of(0, "/backstores/block/a")))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LunSyncPlanner.forTpg(IQN, 2, DS)
+                .plan(twoLuns, List.of(z("a", "1G"))))
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("holds LUN 0 twice");
+        List<NodeAcl> acls = new ArrayList<>(tpg.nodeAcls());
+        acls.set(0, tpg.acl(A).orElseThrow().withMappedLuns(List.of(MappedLun.of(0, 0), MappedLun.of(0, 0))));
+        LioConfig twoMapped = cfg.withTarget(cfg.target(IQN).orElseThrow().withTpg(tpg.withNodeAcls(acls)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LunSyncPlanner.forTpg(IQN, 2, DS)
+                .plan(twoMapped, List.of(z("a", "1G"))))
+                .isInstanceOf(org.sansdk.core.SanException.class)
+                .hasMessageContaining("ACL for " + A + " in tpg2 of " + IQN + " holds mapped LUN 0 twice");
+    }
 }
