@@ -54,12 +54,32 @@ public final class ZvolListParser {
         return parseLines(source, text);
     }
 
+    /** Refuses another kind of listing before reading it, naming what it looks like. */
+    private static void checkKind(String source, String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            String looks = l.matches("NAME\\s.*") ? "zfs list output without -H (it starts with a header line)"
+                    : l.startsWith("{") ? "JSON (zfs list -j?), not zfs list -Hp text"
+                    : l.startsWith("pool:") ? "zpool status text" : null;
+            if (looks != null) {
+                throw new ParseException(source, i + 1, 1, lines[i], "name<TAB>volsize lines (zfs list -Hp -t volume -o"
+                        + " name,volsize); this looks like " + looks);
+            }
+            return;
+        }
+    }
+
     /** {@link #parse(String, String)} of bytes decoded strictly as UTF-8. {@code ZvolListParser.parse(src, bytes)} */
     public static List<Zvol> parse(String source, byte[] bytes) {
         return parse(source, StrictUtf8.decode(source, bytes));
     }
 
     private static List<Zvol> parseLines(String source, String text) {
+        checkKind(source, text);
         List<Zvol> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         String[] lines = text.split("\n", -1);

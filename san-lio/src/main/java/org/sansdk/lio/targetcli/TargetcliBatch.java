@@ -65,7 +65,7 @@ public record TargetcliBatch(List<LioChange> changes) {
 
     /**
      * The single targetcli command with the script on stdin (secret stdin when CHAP lines exist). Every CHAP value is
-     * also declared to the command, so its printed forms and a failure's stderr (configshell echoes bad lines) mask
+     * also declared to the command, so its printed forms and a failure's stderr (should targetcli echo a line) mask
      * it. {@code batch.command()}
      */
     public Command command() {

@@ -98,4 +98,20 @@ class ZvolListParserContractTest {
         assertThatThrownBy(() -> ZvolListParser.parse("zvols.txt", "\t1024\n"))
                 .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.expected()).startsWith("a zvol name"));
     }
+
+    @Test
+    void wrongKind_isRefusedNamingWhatItLooksLike() {
+        // zfs list without -H/-p prints a header and human sizes, columns padded with spaces
+        String human = "NAME                                    VOLSIZE\n" + DS + "/vm-100-disk-0     32G\n";
+        assertThatThrownBy(() -> ZvolListParser.parse("zvols.txt", human))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.expected()).endsWith("this looks like zfs list output without -H (it starts with a header line)");
+                });
+        assertThatThrownBy(() -> ZvolListParser.parse("zvols.txt", "\n{\"output_version\": {}}\n"))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.expected()).contains("JSON (zfs list -j?)");
+                });
+    }
 }
