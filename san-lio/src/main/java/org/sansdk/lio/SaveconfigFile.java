@@ -55,13 +55,18 @@ public final class SaveconfigFile {
         return Optional.empty();
     }
 
-    /** Reads and parses a local file. {@code SaveconfigFile.read(path)} */
+    /**
+     * Reads and parses a local file, decoded strictly as UTF-8 (a byte that is not UTF-8 is a ParseException on
+     * its line). {@code SaveconfigFile.read(path)}
+     */
     public static ParsedSaveconfig read(Path path) {
+        byte[] bytes;
         try {
-            return SaveconfigParser.parseDocument(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new SanException("cannot read " + path + ": " + e.getMessage(), e);
         }
+        return SaveconfigParser.parseDocument(path.toString(), bytes);
     }
 
     /** Writes a local file atomically with mode 0600, rtslib layout. {@code SaveconfigFile.write(path, cfg)} */

@@ -21,13 +21,24 @@ import org.sansdk.lio.json.JsonValue;
  * {@link LioConfig}. Streaming (Jackson core) so a 4,096-LUN file parses in a few milliseconds; every
  * structural or type error is a {@link ParseException} with line, column and the offending line. Keys the
  * model does not know are kept in {@code extra()} for the round trip and reported by {@link LioValidator}.
- * Duplicate keys behave like Python's {@code json.loads}: the last one wins.
+ * <p>Stricter than rtslib's {@code json.loads} where that would lose data silently: a key twice in one JSON object
+ * (Python keeps the last), and the same object twice (two storage objects with one plugin/name, two targets with
+ * one fabric/wwn, two TPGs with one tag, two LUNs with one index in a TPG, two portals with one address and port,
+ * two ACLs for one initiator, two mapped LUNs with one index in an ACL, two fabric modules or ALUA groups with one
+ * name) are refused at the second one's line, naming the first. So are empty input, input that is not a
+ * {@code saveconfig.json} (a CIB, {@code zpool status -j} output, ... named in the error), and anything after the
+ * top-level object.
  *
- * <pre>{@code LioConfig cfg = SaveconfigParser.parse("/etc/rtslib-fb-target/saveconfig.json", Files.readString(p));}</pre>
+ * <pre>{@code LioConfig cfg = SaveconfigParser.parse("/etc/rtslib-fb-target/saveconfig.json", Files.readAllBytes(p));}</pre>
  */
 public final class SaveconfigParser {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** What every saveconfig.json is: rtslib always writes these three keys. */
+    private static final String EXPECTED_KIND =
+            "a saveconfig.json object ({\"fabric_modules\": [...], \"storage_objects\": [...], \"targets\": [...]})";
 
     private final JsonParser p;
     private final String source;
@@ -44,12 +55,32 @@ public final class SaveconfigParser {
         return parseDocument(source, text).config();
     }
 
+    /**
+     * Parses the file's bytes, decoded strictly as UTF-8 (a bad byte is a ParseException on its line).
+     * {@code SaveconfigParser.parse("saveconfig.json", Files.readAllBytes(p))}
+     */
+    public static LioConfig parse(String source, byte[] bytes) {
+        return parseDocument(source, bytes).config();
+    }
+
+    /** {@link #parseDocument(String, String)} of bytes decoded strictly as UTF-8. {@code SaveconfigParser.parseDocument(name, bytes)} */
+    public static ParsedSaveconfig parseDocument(String source, byte[] bytes) {
+        return parseDocument(source, decode(source, bytes));
+    }
+
+    /** Strict UTF-8 with password lines masked in the error. */
+    static String decode(String source, byte[] bytes) {
+        return StrictUtf8.decode(source, bytes, SaveconfigParser::redactAt);
+    }
+
     /** Parses the file text and remembers its layout for a byte-exact write-back. {@code SaveconfigParser.parseDocument(name, text)} */
     public static ParsedSaveconfig parseDocument(String source, String text) {
         if (text == null || text.isBlank()) {
-            throw new ParseException(source, text == null || text.isEmpty() ? 0 : 1, 1, "",
-                    "a JSON object with fabric_modules, storage_objects and targets");
+            throw new ParseException(source, 1, 1, "", EXPECTED_KIND + "; the input is "
+                    + (text == null || text.isEmpty() ? "empty" : "only whitespace"));
         }
+        checkKind(source, text);
+        checkUnicode(source, text);
         try {
             SaveconfigParser parser = new SaveconfigParser(source, text);
             LioConfig config = parser.root();
@@ -62,10 +93,91 @@ public final class SaveconfigParser {
             String offending = ParseException.lineOf(text, line);
             String shown = redactAt(text, line);
             boolean secretLine = !shown.equals(offending);
+            String m = shortMessage(e);
+            if (m.startsWith("Duplicate field '")) {
+                // a key name (never a value): say it; Python's json.loads would keep the last one silently
+                throw new ParseException(source, line, Math.max(loc.getColumnNr(), 0), shown,
+                        "each key once per JSON object (" + m.substring("Duplicate field ".length())
+                                + " appears twice; rtslib would silently keep the last)");
+            }
+            if (m.startsWith("Unexpected end-of-input")) {
+                throw new ParseException(source, line, Math.max(loc.getColumnNr(), 0), shown,
+                        "the rest of the JSON document (the input ends inside it: truncated?)");
+            }
             // Jackson's message quotes the bad token, which may be part of a password: drop it then
             throw new ParseException(source, line, Math.max(loc.getColumnNr(), 0), shown,
-                    "well-formed JSON" + (secretLine ? "" : " (" + shortMessage(e) + ")"), secretLine ? null : e);
+                    "well-formed JSON" + (secretLine ? "" : " (" + m + ")"), secretLine ? null : e);
         }
+    }
+
+    /**
+     * Refuses, before parsing, text that is not a JSON object, naming what it looks like (a CIB, crm_mon XML,
+     * {@code zpool status} or {@code targetcli ls} text, a JSON array).
+     */
+    private static void checkKind(String source, String text) {
+        int i = 0;
+        int line = 1;
+        int lineStart = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+            i++;
+        }
+        char c = text.charAt(i);
+        if (c == '{') {
+            return;
+        }
+        String looks;
+        String rest = text.substring(i, Math.min(text.length(), i + 4096));
+        if (c == '<') {
+            looks = rest.contains("<cib") ? "a Pacemaker CIB (XML)"
+                    : rest.contains("<crm_mon") || rest.contains("<pacemaker-result") ? "crm_mon XML output" : "XML";
+        } else if (c == '[') {
+            looks = "a JSON array";
+        } else if (rest.matches("(?s)pool: .*") || rest.contains("\n state: ") || rest.contains("\n config:")) {
+            looks = "zpool status text";
+        } else if (rest.startsWith("o- ")) {
+            looks = "targetcli ls output";
+        } else {
+            looks = "text, not JSON";
+        }
+        throw new ParseException(source, line, i - lineStart + 1, redactAt(text, line),
+                EXPECTED_KIND + "; this looks like " + looks);
+    }
+
+    /**
+     * Refuses an unpaired surrogate char: no file holds one (UTF-8 cannot encode it), only a String built in Java
+     * can, and it would be written back as a backslash-u escape that JSON readers refuse in a key.
+     */
+    private static void checkUnicode(String source, String text) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new ParseException(source, line, i - lineStart + 1, redactAt(text, line), String.format(
+                        "Unicode text (line %d: an unpaired surrogate U+%04X is not a character)", line, (int) c));
+            }
+        }
+    }
+
+    /** Top-level keys of other tools' JSON output, and what they mean. */
+    private static String foreignKind(String key) {
+        return switch (key) {
+            case "output_version", "pools" -> "zpool/zfs -j JSON output (OpenZFS)";
+            case "datasets" -> "zfs list/get -j JSON output (OpenZFS)";
+            case "hosts", "ports", "subsystems" -> "an nvmetcli saveconfig (NVMe target, not LIO SCSI)";
+            default -> null;
+        };
     }
 
     private static String shortMessage(IOException e) {
@@ -81,19 +193,32 @@ public final class SaveconfigParser {
 
     private LioConfig root() throws IOException {
         expectStart(next(), JsonToken.START_OBJECT, "a JSON object at the top level");
+        JsonLocation start = p.currentTokenLocation();
         List<FabricModule> fabrics = List.of();
         List<StorageObject> sos = List.of();
         List<Target> targets = List.of();
         Map<String, JsonValue> extra = new LinkedHashMap<>();
+        boolean known = false;
         while (nextField()) {
             String key = p.currentName();
+            if (!known && foreignKind(key) != null) {
+                throw error(EXPECTED_KIND + "; this looks like " + foreignKind(key) + " (top-level key \"" + key + "\")");
+            }
             JsonToken t = next();
             switch (key) {
-                case "fabric_modules" -> fabrics = readList(t, "fabric_modules", this::fabricModule);
-                case "storage_objects" -> sos = readList(t, "storage_objects", this::storageObject);
-                case "targets" -> targets = readList(t, "targets", this::target);
+                case "fabric_modules" -> fabrics = readUnique(t, "fabric_modules", this::fabricModule,
+                        f -> f.name(), "fabric module");
+                case "storage_objects" -> sos = readUnique(t, "storage_objects", this::storageObject,
+                        so -> so.path().substring("/backstores/".length()), "storage object");
+                case "targets" -> targets = readUnique(t, "targets", this::target,
+                        x -> x.wwn() + " on fabric " + x.fabric(), "target");
                 default -> extra.put(key, any(t));
             }
+            known |= key.equals("fabric_modules") || key.equals("storage_objects") || key.equals("targets");
+        }
+        if (!known) {
+            throw errorAt(start, EXPECTED_KIND + "; this JSON object has none of these keys"
+                    + (extra.isEmpty() ? " (it is empty)" : " (its keys: " + String.join(", ", extra.keySet()) + ")"));
         }
         JsonToken trailing = next();
         if (trailing != null) {
@@ -146,7 +271,8 @@ public final class SaveconfigParser {
             JsonToken v = next();
             switch (key) {
                 case "attributes" -> attributes = intMap(v, "storage object attributes");
-                case "alua_tpgs" -> alua = Optional.of(readList(v, "alua_tpgs", this::aluaGroup));
+                case "alua_tpgs" -> alua = Optional.of(readUnique(v, "alua_tpgs", this::aluaGroup,
+                        AluaGroup::name, "ALUA group"));
                 default -> {
                     where.put(key, p.currentTokenLocation());
                     raw.put(key, any(v));
@@ -213,7 +339,7 @@ public final class SaveconfigParser {
             switch (key) {
                 case "wwn" -> wwn = string(v, "target wwn string");
                 case "fabric" -> fabric = string(v, "target fabric string");
-                case "tpgs" -> tpgs = readList(v, "tpgs", this::tpg);
+                case "tpgs" -> tpgs = readUnique(v, "tpgs", this::tpg, x -> "tag " + x.tag(), "TPG");
                 case "attributes" -> attributes = intMap(v, "target attributes");
                 case "parameters" -> parameters = stringMap(v, "target parameters");
                 default -> extra.put(key, any(v));
@@ -245,9 +371,10 @@ public final class SaveconfigParser {
                 case "enable" -> enable = bool(v, "TPG enable true/false");
                 case "attributes" -> attributes = intMap(v, "TPG attributes");
                 case "parameters" -> parameters = stringMap(v, "TPG parameters");
-                case "luns" -> luns = readList(v, "luns", this::lun);
-                case "portals" -> portals = readList(v, "portals", this::portal);
-                case "node_acls" -> acls = readList(v, "node_acls", this::nodeAcl);
+                case "luns" -> luns = readUnique(v, "luns", this::lun, x -> "index " + x.index(), "LUN");
+                case "portals" -> portals = readUnique(v, "portals", this::portal,
+                        x -> x.ipAddress() + ":" + x.port(), "portal");
+                case "node_acls" -> acls = readUnique(v, "node_acls", this::nodeAcl, NodeAcl::nodeWwn, "node ACL");
                 case "chap_userid" -> chap.userid = string(v, "chap_userid string");
                 case "chap_password" -> chap.password = string(v, "chap_password string");
                 case "chap_mutual_userid" -> chap.mutualUserid = string(v, "chap_mutual_userid string");
@@ -331,7 +458,8 @@ public final class SaveconfigParser {
             switch (key) {
                 case "node_wwn" -> wwn = string(v, "node_wwn string");
                 case "attributes" -> attributes = intMap(v, "node ACL attributes");
-                case "mapped_luns" -> mapped = readList(v, "mapped_luns", this::mappedLun);
+                case "mapped_luns" -> mapped = readUnique(v, "mapped_luns", this::mappedLun,
+                        x -> "index " + x.index(), "mapped LUN");
                 case "tag" -> tag = Optional.of(string(v, "ACL tag string"));
                 case "chap_userid" -> chap.userid = string(v, "chap_userid string");
                 case "chap_password" -> chap.password = string(v, "chap_password string");
@@ -378,15 +506,30 @@ public final class SaveconfigParser {
         T read(JsonToken first) throws IOException;
     }
 
-    private <T> List<T> readList(JsonToken t, String what, ElementReader<T> reader) throws IOException {
+    /**
+     * A JSON array of objects, refusing a second element with the same identity (rtslib would fail to create it on
+     * restore, and a map keyed by it would silently keep one): the error is at the second one's start and names
+     * the line of the first.
+     */
+    private <T> List<T> readUnique(JsonToken t, String what, ElementReader<T> reader,
+                                   java.util.function.Function<T, String> identity, String noun) throws IOException {
         expectStart(t, JsonToken.START_ARRAY, "a JSON array for \"" + what + "\"");
         List<T> out = new ArrayList<>();
+        Map<String, Integer> firstLine = new java.util.HashMap<>();
         JsonToken e;
         while ((e = next()) != JsonToken.END_ARRAY) {
             if (e == null) {
                 throw error("']' closing \"" + what + "\"");
             }
-            out.add(reader.read(e));
+            JsonLocation at = p.currentTokenLocation();
+            T item = reader.read(e);
+            String id = identity.apply(item);
+            Integer first = firstLine.putIfAbsent(id, at.getLineNr());
+            if (first != null) {
+                throw errorAt(at, "each " + noun + " once in \"" + what + "\" (" + noun + " " + id
+                        + " is already defined at line " + first + ")");
+            }
+            out.add(item);
         }
         return out;
     }
@@ -532,7 +675,7 @@ public final class SaveconfigParser {
      */
     static String redactAt(String text, int line) {
         String l = ParseException.lineOf(text, line);
-        if (line > 1 && SECRET_KEY_AT_END.matcher(ParseException.lineOf(text, line - 1)).matches()) {
+        if (line > 1 && SECRET_KEY_AT_END.matcher(unescape(ParseException.lineOf(text, line - 1))).matches()) {
             return "****";
         }
         return redact(l);
@@ -541,7 +684,30 @@ public final class SaveconfigParser {
     /** Masks the value on a line holding a CHAP or discovery password, so exceptions never carry it. */
     static String redact(String line) {
         java.util.regex.Matcher m = SECRET_LINE.matcher(line);
-        return m.find() ? line.substring(0, m.end(1)) + " ****" : line;
+        if (m.find()) {
+            return line.substring(0, m.end(1)) + " ****";
+        }
+        // a key spelled with escapes ("chap_passw\u006frd") is the same key to a JSON reader: mask the whole line
+        return SECRET_LINE.matcher(unescape(line)).find() ? "****" : line;
+    }
+
+    /** The line with JSON backslash-u escapes decoded (for recognising a password key only). */
+    private static String unescape(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
+        StringBuilder sb = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 5 < line.length() && line.charAt(i + 1) == 'u'
+                    && line.substring(i + 2, i + 6).matches("[0-9A-Fa-f]{4}")) {
+                sb.append((char) Integer.parseInt(line.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private String requiredString(Map<String, JsonValue> raw, Map<String, JsonLocation> where, JsonLocation start,

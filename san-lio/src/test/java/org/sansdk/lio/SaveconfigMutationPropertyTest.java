@@ -1,11 +1,13 @@
 package org.sansdk.lio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.time.Duration;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,13 +19,42 @@ import org.sansdk.core.ParseException;
 /** Mutated corpus files give a model or a located ParseException, nothing else (no NPE, no index errors). */
 class SaveconfigMutationPropertyTest {
 
+    /** {@code position} is in ten-thousandths of the input's length, so every cut lands inside the input. */
     record Mutation(String file, int kind, int position, int length, String insert, long seed) {
+    }
+
+    /** A large input: 600 block backstores, LUNs and two ACLs mapping them all (written by our writer as input). */
+    static final String LARGE = "large-600-luns.json";
+    private static final String LARGE_TEXT = large();
+
+    private static String large() {
+        List<StorageObject> sos = new ArrayList<>();
+        List<Lun> luns = new ArrayList<>();
+        List<MappedLun> mapped = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            sos.add(BlockStorageObject.of("vm-" + i + "-disk-0", "/dev/zvol/san-pool/iscsi/vm-" + i + "-disk-0")
+                    .withAttribute("emulate_tpu", 1));
+            luns.add(Lun.of(i, "/backstores/block/vm-" + i + "-disk-0"));
+            mapped.add(MappedLun.of(i, i));
+        }
+        Tpg tpg = Tpg.of(1).withLuns(luns).withNodeAcls(List.of(
+                NodeAcl.of("iqn.2025-01.lab.home:a").withMappedLuns(mapped),
+                NodeAcl.of("iqn.2025-01.lab.home:b").withMappedLuns(mapped)
+                        .withChap(Chap.of("u", org.sansdk.core.Secret.of("pw-large")))));
+        return SaveconfigWriter.write(LioConfig.empty().withStorageObjects(sos)
+                .withTarget(Target.iscsi("iqn.2025-01.lab.home:t", List.of(tpg))));
+    }
+
+    private static String input(String file) {
+        return file.equals(LARGE) ? LARGE_TEXT : Corpus.saveconfig(file);
     }
 
     @Provide
     Arbitrary<Mutation> mutations() {
-        return Combinators.combine(Arbitraries.of(Corpus.SAVECONFIGS), Arbitraries.integers().between(0, 6),
-                Arbitraries.integers().between(0, 40_000), Arbitraries.integers().between(0, 200),
+        List<String> files = new ArrayList<>(Corpus.SAVECONFIGS);
+        files.add(LARGE);
+        return Combinators.combine(Arbitraries.of(files), Arbitraries.integers().between(0, 6),
+                Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(0, 200),
                 Arbitraries.of("", "null", "1", "-1", "\"\"", "true", "[]", "{}", "\"x\"", ",", ":", "\"", "{", "]",
                         "99999999999999999999", "1.5", "\"NULL\"", "\\u0000", "\ud800"),
                 Arbitraries.longs()).as(Mutation::new);
@@ -31,12 +62,23 @@ class SaveconfigMutationPropertyTest {
 
     @Property(tries = 1500)
     void parse_mutatedCorpusFile_givesModelOrParseException(@ForAll("mutations") Mutation m) {
-        String text = mutate(Corpus.saveconfig(m.file()), m);
+        String text = mutate(input(m.file()), m);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(m, text));
+    }
+
+    private static void check(Mutation m, String text) {
         try {
             LioConfig cfg = SaveconfigParser.parse(m.file(), text);
-            // a model must also validate and write without blowing up
+            // a model must also validate and write without blowing up, and what it writes reads back to itself
             LioValidator.validate(cfg);
-            assertThat(SaveconfigWriter.write(cfg)).isNotEmpty();
+            String written = SaveconfigWriter.write(cfg);
+            String again;
+            try {
+                again = SaveconfigWriter.write(SaveconfigParser.parse("rewritten", written));
+            } catch (ParseException e) {
+                throw new AssertionError("what we wrote does not read back: " + e.getMessage(), e);
+            }
+            assertThat(again).isEqualTo(written);
             // and whatever consumes a parsed config: Proxmox check, LUN sync, ACL sync (SanException at most)
             org.sansdk.lio.proxmox.ProxmoxConformance.checkAll(cfg);
             List<org.sansdk.lio.sync.Zvol> zvols = List.of(
@@ -55,7 +97,8 @@ class SaveconfigMutationPropertyTest {
             }
         } catch (ParseException e) {
             assertThat(e.source()).isEqualTo(m.file());
-            assertThat(e.expected()).isNotBlank();
+            // lines counted from 1, and inside the input (one past the last line at most: "after the end")
+            assertThat(e.line()).isBetween(1, (int) text.chars().filter(c -> c == '\n').count() + 1);
         }
     }
 
@@ -69,7 +112,7 @@ class SaveconfigMutationPropertyTest {
     }
 
     static String mutate(String text, Mutation m) {
-        int pos = Math.min(m.position(), text.length());
+        int pos = (int) ((long) text.length() * m.position() / 10_000);
         int end = Math.min(text.length(), pos + m.length());
         Random r = new Random(m.seed());
         switch (m.kind()) {

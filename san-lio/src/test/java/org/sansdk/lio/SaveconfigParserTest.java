@@ -58,7 +58,13 @@ class SaveconfigParserTest {
         assertThat(tpg.portals().get(0).offload()).isEmpty();
         assertThat(tpg.luns().get(0).alias()).isEmpty();
         assertThat(tpg.parameters()).containsEntry("IFMarkInt", "2048~65535");
-        assertThat(tpg.nodeAcls().get(0).chap().userid()).isPresent();
+        // the fixture's ACL: "chap_password": "312", "chap_userid": "312", no mutual CHAP
+        NodeAcl acl = tpg.nodeAcls().get(0);
+        assertThat(acl.nodeWwn()).isEqualTo("iqn.2003-01.zettor:255.255.255.255");
+        assertThat(acl.chap().userid()).contains("312");
+        assertThat(acl.chap().password().map(org.sansdk.core.Secret::reveal)).contains("312");
+        assertThat(acl.chap().mutualUserid()).isEmpty();
+        assertThat(acl.chap().mutualPassword()).isEmpty();
     }
 
     @Test

@@ -56,10 +56,15 @@ public final class ShellEnv {
         return out.toByteArray();
     }
 
-    /** Reads assignments back (comments and blank lines skipped). {@code ShellEnv.parse("chap.env", bytes)} */
+    /**
+     * Reads assignments back (comments and blank lines skipped). Refused with the line, never showing a value:
+     * bytes that are not UTF-8, no assignment at all (an empty file), a name assigned twice (the shell would keep
+     * the last one silently). {@code ShellEnv.parse("chap.env", bytes)}
+     */
     public static Map<String, Secret> parse(String source, byte[] content) {
-        String s = new String(content, StandardCharsets.UTF_8);
+        String s = org.sansdk.lio.StrictUtf8.decode(source, content, (text, n) -> "(not shown: may hold a secret)");
         Map<String, Secret> out = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new java.util.HashMap<>();
         int i = 0;
         int line = 1;
         while (i < s.length()) {
@@ -147,7 +152,16 @@ public final class ShellEnv {
                     i++;
                 }
             }
+            Integer first = firstLine.putIfAbsent(key, startLine);
+            if (first != null) {
+                throw new ParseException(source, startLine, 1, lineAt(s, lineStart), "each name once (" + key
+                        + " is already assigned at line " + first + "; the shell would silently keep the last)");
+            }
             out.put(key, Secret.of(v.toString()));
+        }
+        if (out.isEmpty()) {
+            throw new ParseException(source, 1, 1, "", "at least one NAME=value line; " + (s.isBlank()
+                    ? "the input is empty" : "there are only comments and blank lines"));
         }
         return Collections.unmodifiableMap(out);
     }

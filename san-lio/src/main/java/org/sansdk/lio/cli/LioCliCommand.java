@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sansdk.core.ParseException;
 import org.sansdk.core.SanException;
 import org.sansdk.core.Violation;
 import org.sansdk.core.spi.CliCommand;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.LioValidator;
 import org.sansdk.lio.SaveconfigParser;
+import org.sansdk.lio.StrictUtf8;
 import org.sansdk.lio.proxmox.ProxmoxConformance;
 import org.sansdk.lio.proxmox.ProxmoxStorage;
 import org.sansdk.lio.sync.BackstoreNaming;
@@ -29,7 +31,8 @@ import org.sansdk.lio.sync.ZvolListParser;
  */
 public final class LioCliCommand implements CliCommand {
 
-    private static final Set<String> FLAGS = Set.of("--remove-missing", "--fix-mapped-luns", "--script");
+    private static final Set<String> FLAGS = Set.of("--remove-missing", "--fix-mapped-luns", "--script",
+            "--allow-no-zvols");
 
     /** For ServiceLoader. */
     public LioCliCommand() {
@@ -46,7 +49,9 @@ public final class LioCliCommand implements CliCommand {
                 "lio plan-sync --config FILE --zvols FILE --target IQN --tpg N --dataset DATASET",
                 "              [--naming plain|vlan:NAME|proxmox:POOL] [--device-root /dev/zvol]",
                 "              [--previous ZVOLS_FILE] [--remove-missing] [--fix-mapped-luns] [--script]",
-                "    plan the LUN sync (zvols as 'zfs list -Hp -t volume -o name,volsize' prints them);",
+                "              [--allow-no-zvols]",
+                "    plan the LUN sync (zvols as 'zfs list -Hp -t volume -o name,volsize' prints them; an empty",
+                "    listing is refused unless --allow-no-zvols says that no zvols is a valid answer);",
                 "    prints the changes only (+ findings); --script adds the targetcli batch (secrets redacted)",
                 "lio check-proxmox FILE [--target IQN --tpg tpgN --pool POOL [--base /dev]]",
                 "    report every way Proxmox's LIO provider would trip over FILE (exit 1 if any)",
@@ -101,7 +106,9 @@ public final class LioCliCommand implements CliCommand {
             req(o, k);
         }
         LioConfig cfg = SaveconfigParser.parse(req(o, "--config"), read(req(o, "--config")));
-        var zvols = ZvolListParser.parse(req(o, "--zvols"), read(req(o, "--zvols")));
+        boolean noneOk = o.containsKey("--allow-no-zvols");
+        var zvols = noneOk ? ZvolListParser.parseAllowingNone(req(o, "--zvols"), read(req(o, "--zvols")))
+                : ZvolListParser.parse(req(o, "--zvols"), read(req(o, "--zvols")));
         int tag;
         try {
             tag = Integer.parseInt(req(o, "--tpg").replaceFirst("^tpg", ""));
@@ -116,7 +123,7 @@ public final class LioCliCommand implements CliCommand {
             planner.deviceRoot(o.get("--device-root"));
         }
         if (o.containsKey("--previous")) {
-            planner.previous(ZvolListParser.parse(o.get("--previous"), read(o.get("--previous"))));
+            planner.previous(ZvolListParser.parseAllowingNone(o.get("--previous"), read(o.get("--previous"))));
         }
         SyncPlan plan = planner.plan(cfg, zvols);
         out.print(plan);
@@ -184,8 +191,10 @@ public final class LioCliCommand implements CliCommand {
 
     private static String read(String file) {
         try {
-            return file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            byte[] bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+            // strict: a byte that is not UTF-8 is a ParseException on its line, not a U+FFFD parsed as text
+            return StrictUtf8.decode(file, bytes, (text, line) -> ParseException.lineOf(text, line)
+                    .contains("password") ? "****" : ParseException.lineOf(text, line));
         } catch (IOException e) {
             throw new SanException("cannot read " + file + ": " + e.getMessage(), e);
         }

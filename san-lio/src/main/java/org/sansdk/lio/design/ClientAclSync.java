@@ -84,13 +84,33 @@ public final class ClientAclSync {
     }
 
     /**
-     * Reads an initiator list file: one IQN per line, {@code #} comments and blank lines ignored. (The design
+     * Reads an initiator list file: one IQN per line, {@code #} comments and blank lines ignored; a list without
+     * any initiator and an initiator listed twice are refused with the line. (The design
      * does not specify the format of {@code acls-<vlan>.conf}; this is the plain form. CHAP for these
      * initiators comes from the encrypted env file, not from this file.)
      * {@code ClientAclSync.parseList("acls-hypervisor.conf", text, Chap.NONE)}
      */
     public static List<ClientVlan.InitiatorAcl> parseList(String source, String text, Chap chap) {
+        List<ClientVlan.InitiatorAcl> out = parseListAllowingNone(source, text, chap);
+        if (out.isEmpty()) {
+            // an empty list planned with removeExtra would delete every ACL and turn authentication off
+            throw new ParseException(source, 1, 1, "", "one initiator name (iqn./eui./naa.) per line; the list is "
+                    + (text == null || text.isBlank() ? "empty" : "only comments and blank lines")
+                    + " (use parseListAllowingNone when no initiator is a valid answer)");
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #parseList}, but a list without any initiator gives an empty list.
+     * {@code ClientAclSync.parseListAllowingNone("acls-hypervisor.conf", text, Chap.NONE)}
+     */
+    public static List<ClientVlan.InitiatorAcl> parseListAllowingNone(String source, String text, Chap chap) {
         List<ClientVlan.InitiatorAcl> out = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        if (text == null) {
+            return out;
+        }
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i].strip();
@@ -101,6 +121,11 @@ public final class ClientAclSync {
             if (!l.matches("(iqn\\.\\d{4}-\\d{2}\\.[a-z0-9.-]+(:[A-Za-z0-9_.:-]+)?|eui\\.[0-9A-Fa-f]{16}"
                     + "|naa\\.[0-9A-Fa-f]{16,32})")) {
                 throw new ParseException(source, i + 1, 1, lines[i], "one initiator name (iqn./eui./naa.) per line");
+            }
+            Integer first = seen.putIfAbsent(l, i + 1);
+            if (first != null) {
+                throw new ParseException(source, i + 1, 1, lines[i], "each initiator once (" + l
+                        + " is already listed at line " + first + ")");
             }
             out.add(new ClientVlan.InitiatorAcl(l, chap));
         }

@@ -124,7 +124,10 @@ public final class LunSyncPlanner {
         Map<String, StorageObject> soByPath = new HashMap<>();
         Map<String, StorageObject> blockByName = new HashMap<>();
         for (StorageObject so : config.storageObjects()) {
-            soByPath.put(so.path(), so);
+            if (soByPath.putIfAbsent(so.path(), so) != null) {
+                throw new SanException("the configuration holds storage object " + so.path() + " twice (LioValidator"
+                        + " LIO-SO-001): fix it before syncing, a plan would have to guess which one is meant");
+            }
             if (so instanceof BlockStorageObject b) {
                 blockByDev.putIfAbsent(b.dev(), b);
                 blockByName.put(b.name(), b);
@@ -132,7 +135,12 @@ public final class LunSyncPlanner {
         }
         Map<String, Lun> lunByDev = new HashMap<>();
         BitSet used = new BitSet();
+        java.util.Set<Integer> lunIndexes = new java.util.HashSet<>();
         for (Lun l : tpg.luns()) {
+            if (!lunIndexes.add(l.index())) {
+                throw new SanException("tpg" + tag + " of " + target + " holds LUN " + l.index() + " twice (LioValidator"
+                        + " LIO-LUN-002): fix it before syncing");
+            }
             markUsed(used, l.index());
             StorageObject so = soByPath.get(l.storageObject());
             if (so instanceof BlockStorageObject b) {
@@ -303,7 +311,10 @@ public final class LunSyncPlanner {
             initiator = acl.nodeWwn();
             for (MappedLun m : acl.mappedLuns()) {
                 byTpgLun.putIfAbsent(m.tpgLun(), m);
-                byIndex.put(m.index(), m);
+                if (byIndex.putIfAbsent(m.index(), m) != null) {
+                    throw new SanException("the ACL for " + initiator + " in tpg" + tag + " of " + target
+                            + " holds mapped LUN " + m.index() + " twice (LioValidator LIO-MLUN-002): fix it before syncing");
+                }
             }
         }
 

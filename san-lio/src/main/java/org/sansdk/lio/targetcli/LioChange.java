@@ -43,6 +43,14 @@ public sealed interface LioChange {
         return false;
     }
 
+    /**
+     * The secret values {@link #targetcli()} carries (empty for most changes), so a command built from it can mask
+     * them in anything it prints, including a failing tool's echoed stderr. {@code change.secrets()}
+     */
+    default List<org.sansdk.core.Secret> secrets() {
+        return List.of();
+    }
+
     /** {@code /backstores/block create name=N dev=D wwn=SERIAL} then one {@code set attribute} per attribute. */
     record CreateBlockBackstore(String name, String dev, String unitSerial, Map<String, Long> attributes)
             implements LioChange {
@@ -51,7 +59,7 @@ public sealed interface LioChange {
             Tokens.checkPath("backstore name", name);
             Tokens.check("device path", dev);
             Tokens.check("unit serial", unitSerial);
-            attributes = Map.copyOf(attributes);
+            attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
             Tokens.checkKeys(attributes.keySet());
         }
 
@@ -332,7 +340,7 @@ public sealed interface LioChange {
         public SetTpgAttributes {
             Tokens.checkPath("target", target);
             Tokens.checkTag(tag);
-            attributes = Map.copyOf(attributes);
+            attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
             Tokens.checkKeys(attributes.keySet());
         }
 
@@ -522,6 +530,11 @@ public sealed interface LioChange {
         }
 
         @Override
+        public List<org.sansdk.core.Secret> secrets() {
+            return Tokens.secretsOf(chap);
+        }
+
+        @Override
         public LioConfig apply(LioConfig c) {
             if (initiator.isPresent()) {
                 return Tokens.updateAcl(c, target, tag, initiator.get(), a -> a.withChap(chap));
@@ -553,6 +566,11 @@ public sealed interface LioChange {
         @Override
         public boolean secret() {
             return true;
+        }
+
+        @Override
+        public List<org.sansdk.core.Secret> secrets() {
+            return Tokens.secretsOf(chap);
         }
 
         @Override

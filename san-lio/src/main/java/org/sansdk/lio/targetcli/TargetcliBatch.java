@@ -63,10 +63,15 @@ public record TargetcliBatch(List<LioChange> changes) {
         return sb.toString();
     }
 
-    /** The single targetcli command with the script on stdin (secret stdin when CHAP lines exist). {@code batch.command()} */
+    /**
+     * The single targetcli command with the script on stdin (secret stdin when CHAP lines exist). Every CHAP value is
+     * also declared to the command, so its printed forms and a failure's stderr (should targetcli echo a line) mask
+     * it. {@code batch.command()}
+     */
     public Command command() {
         byte[] bytes = script().getBytes(StandardCharsets.US_ASCII);
         Command.Builder b = Command.builder("targetcli").timeout(Duration.ofMinutes(10));
+        changes.forEach(c -> c.secrets().forEach(b::secret));
         return (hasSecrets() ? b.secretStdin(bytes) : b.stdin(bytes)).build();
     }
 

@@ -100,6 +100,14 @@ final class Tokens {
         return first + clears;
     }
 
+    /** The passwords of a CHAP setting, for {@link org.sansdk.core.Command.Builder#secret}. */
+    static java.util.List<org.sansdk.core.Secret> secretsOf(org.sansdk.lio.Chap chap) {
+        java.util.List<org.sansdk.core.Secret> out = new java.util.ArrayList<>(2);
+        chap.password().ifPresent(out::add);
+        chap.mutualPassword().ifPresent(out::add);
+        return java.util.List.copyOf(out);
+    }
+
     static String tpgPath(String target, int tag) {
         return "/iscsi/" + target + "/tpg" + tag;
     }

@@ -32,7 +32,11 @@ class ShellEnvPropertyTest {
                 .map(l -> String.join("", l));
         Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(20)
                 .filter(s -> s.indexOf('\0') < 0 && validUtf16(s));
-        return Arbitraries.oneOf(shellish, any);
+        // some large values (a long passphrase-like blob), still one stdin for the real shell
+        Arbitrary<String> large = Arbitraries.strings().withCharRange(' ', '~').withChars('\n', '\t', '\u00e9')
+                .ofMinLength(2_000).ofMaxLength(20_000);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, shellish), net.jqwik.api.Tuple.of(5, any),
+                net.jqwik.api.Tuple.of(1, large));
     }
 
     @Property(tries = 150)
@@ -47,15 +51,18 @@ class ShellEnvPropertyTest {
         byte[] env = ShellEnv.render(entries);
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", PRINT, "sh"));
         argv.addAll(keys);
-        String out = SH.runChecked(Command.builder(argv.get(0)).args(argv.subList(1, argv.size())).secretStdin(env)
-                .build()).stdout();
+        Command sh = Command.builder(argv.get(0)).args(argv.subList(1, argv.size())).secretStdin(env)
+                .timeout(java.time.Duration.ofSeconds(10)).build();
+        String out = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> SH.runChecked(sh).stdout());
         StringBuilder expected = new StringBuilder();
         for (String v : values) {
             expected.append(v).append('\0');
         }
         assertThat(out).isEqualTo(expected.toString());
         // and our own reader agrees
-        assertThat(ShellEnv.parse("t", env)).isEqualTo(entries);
+        assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> ShellEnv.parse("t", env))).isEqualTo(entries);
     }
 
     private static boolean validUtf16(String s) {

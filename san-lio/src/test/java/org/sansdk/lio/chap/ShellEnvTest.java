@@ -38,4 +38,36 @@ class ShellEnvTest {
         assertThat(ShellEnv.parse("env", text)).containsEntry("A", Secret.of("x$y")).containsEntry("B",
                 Secret.of("plain")).containsEntry("C", Secret.of("q'r"));
     }
+
+    @Test
+    void parse_emptyOrOnlyComments_isRefused() {
+        for (String text : java.util.List.of("", "\n", "# credentials\n\n")) {
+            assertThatThrownBy(() -> ShellEnv.parse("env", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(ParseException.class, e -> {
+                        assertThat(e.line()).isEqualTo(1);
+                        assertThat(e.expected()).startsWith("at least one NAME=value line");
+                    });
+        }
+    }
+
+    @Test
+    void parse_nameAssignedTwice_isRefusedWithoutShowingEitherValue() {
+        byte[] text = "ISCSI_CHAP_USER='u'\nISCSI_CHAP_PASSWORD='first-pw'\nISCSI_CHAP_PASSWORD='second-pw'\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ShellEnv.parse("env", text)).isInstanceOfSatisfying(ParseException.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.expected()).contains("ISCSI_CHAP_PASSWORD is already assigned at line 2");
+            assertThat(e.getMessage()).doesNotContain("first-pw").doesNotContain("second-pw");
+        });
+    }
+
+    @Test
+    void parse_notUtf8_isRefusedOnItsLineWithoutShowingIt() {
+        byte[] text = {'A', '=', '\'', 'x', '\'', '\n', 'P', '=', '\'', 'q', 'z', (byte) 0xe9, 'k', '\'', '\n'};
+        assertThatThrownBy(() -> ShellEnv.parse("env", text)).isInstanceOfSatisfying(ParseException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.getMessage()).contains("line 2: not UTF-8 text").doesNotContain("qz");
+            assertThat(e.offendingLine()).doesNotContain("qz");
+        });
+    }
 }

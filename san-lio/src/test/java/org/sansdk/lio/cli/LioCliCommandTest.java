@@ -95,4 +95,31 @@ class LioCliCommandTest {
                 .contains("euimutualuserid");
         assertThat(n.get("targets").size()).isEqualTo(7);
     }
+
+    @Test
+    void validate_fileThatIsNotUtf8_failsNamingTheLineOfTheBadByte(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("saveconfig.json");
+        // Latin-1 text on line 2 (0xE9 alone is not UTF-8)
+        Files.write(f, new byte[] {'{', '\n', '"', 'c', (byte) 0xe9, '"', ':', ' ', '1', '\n', '}', '\n'});
+        Run r = run("validate", f.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: " + f + ":2:3: ").contains("line 2: not UTF-8 text");
+    }
+
+    @Test
+    void planSync_emptyZvolListing_refusedUnlessAllowNoZvols(@TempDir Path dir) throws Exception {
+        Tpg tpg = Tpg.of(2).withNodeAcls(List.of(NodeAcl.of("iqn.2025-01.lab.home:proxmox-a")));
+        Path config = dir.resolve("saveconfig.json");
+        Files.writeString(config, SaveconfigWriter.write(LioConfig.empty().withTarget(Target.iscsi(IQN, List.of(tpg)))));
+        Path zvols = dir.resolve("zvols.txt");
+        Files.writeString(zvols, "");
+        Run refused = run("plan-sync", "--config", config.toString(), "--zvols", zvols.toString(), "--target", IQN,
+                "--tpg", "2", "--dataset", "san-pool/iscsi/hypervisor");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("error: " + zvols + ":1:1: ").contains("the output is empty");
+        Run allowed = run("plan-sync", "--config", config.toString(), "--zvols", zvols.toString(), "--target", IQN,
+                "--tpg", "2", "--dataset", "san-pool/iscsi/hypervisor", "--allow-no-zvols");
+        assertThat(allowed.code()).isZero();
+        assertThat(allowed.out()).isEqualTo("# no changes\n");
+    }
 }

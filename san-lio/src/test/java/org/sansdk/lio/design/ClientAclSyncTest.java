@@ -90,4 +90,18 @@ class ClientAclSyncTest {
         assertThatThrownBy(() -> ClientAclSync.parseList("acls.conf", "# x\n" + A + ",b\n", Chap.NONE))
                 .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.line()).isEqualTo(2));
     }
+
+    @Test
+    void parseList_emptyOrDuplicate_isRefused_emptyOnlyAllowedWhenAsked() {
+        org.sansdk.core.testing.ParserContract.emptyRefused(t -> ClientAclSync.parseList("acls.conf", t, Chap.NONE));
+        assertThatThrownBy(() -> ClientAclSync.parseList("acls.conf", "# nobody yet\n", Chap.NONE))
+                .isInstanceOfSatisfying(org.sansdk.core.ParseException.class,
+                        e -> assertThat(e.expected()).contains("only comments and blank lines"));
+        assertThat(ClientAclSync.parseListAllowingNone("acls.conf", "# nobody yet\n", Chap.NONE)).isEmpty();
+        assertThatThrownBy(() -> ClientAclSync.parseList("acls.conf", A + "\n# again\n" + A + "\n", Chap.NONE))
+                .isInstanceOfSatisfying(org.sansdk.core.ParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.expected()).isEqualTo("each initiator once (" + A + " is already listed at line 1)");
+                });
+    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sansdk.core.Command;
 import org.sansdk.core.Plan;
@@ -235,14 +234,16 @@ class LunSyncPlannerTest {
         List<Zvol> z = ZvolListParser.parse("zfs", DS + "/vm-100-disk-0\t34359738368\n" + DS + "/b\t1024\n");
         assertThat(z).containsExactly(new Zvol(DS + "/vm-100-disk-0", Size.ofBytes(34359738368L)),
                 new Zvol(DS + "/b", Size.ofBytes(1024)));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZvolListParser.parse("zfs", "x/y\t32G\n"))
+        // zfs list without -p prints human sizes: refused on the size column, naming the fix
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZvolListParser.parse("zfs", DS + "/b\t1024\nx/y\t32G\n"))
                 .isInstanceOfSatisfying(org.sansdk.core.ParseException.class, e -> {
-                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.line()).isEqualTo(2);
                     assertThat(e.column()).isEqualTo(5);
+                    assertThat(e.offendingLine()).isEqualTo("x/y\t32G");
+                    assertThat(e.expected()).isEqualTo("volsize in bytes (use zfs list -p for exact numbers)");
                 });
         assertThat(SaveconfigWriter.write(LioConfig.empty())).isEqualTo(
                 "{\n  \"fabric_modules\": [],\n  \"storage_objects\": [],\n  \"targets\": []\n}\n");
-        assertThat(Map.of()).isEmpty();
     }
 
     @Test
@@ -299,5 +300,30 @@ class LunSyncPlannerTest {
         LioConfig partial = org.sansdk.lio.targetcli.TargetcliBatch.of(p.changes().subList(0, 2)).applyTo(aclTarget());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> planner.verify(partial, zvols))
                 .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("create LUN 0");
+    }
+
+    @Test
+    void plan_configWithAnObjectTwice_isRefusedNotResolvedByWhicheverMapEntryWins() {
+        // the parser refuses these files; a configuration built in code can still hold them
+        LioConfig twoBackstores = aclTarget().plusStorageObject(BlockStorageObject.of("a", "/dev/zvol/" + DS + "/a"))
+                .plusStorageObject(BlockStorageObject.of("a", "/dev/sdz"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LunSyncPlanner.forTpg(IQN, 2, DS)
+                .plan(twoBackstores, List.of(z("a", "1G"))))
+                .isInstanceOf(org.sansdk.core.SanException.class)
+                .hasMessageContaining("storage object /backstores/block/a twice");
+        LioConfig cfg = LunSyncPlanner.forTpg(IQN, 2, DS).plan(aclTarget(), List.of(z("a", "1G"))).after();
+        Tpg tpg = cfg.target(IQN).orElseThrow().tpg(2).orElseThrow();
+        LioConfig twoLuns = cfg.withTarget(cfg.target(IQN).orElseThrow().withTpg(tpg.withLuns(List.of(
+                Lun.of(0, "/backstores/block/a"), Lun.of(0, "/backstores/block/a")))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LunSyncPlanner.forTpg(IQN, 2, DS)
+                .plan(twoLuns, List.of(z("a", "1G"))))
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("holds LUN 0 twice");
+        List<NodeAcl> acls = new ArrayList<>(tpg.nodeAcls());
+        acls.set(0, tpg.acl(A).orElseThrow().withMappedLuns(List.of(MappedLun.of(0, 0), MappedLun.of(0, 0))));
+        LioConfig twoMapped = cfg.withTarget(cfg.target(IQN).orElseThrow().withTpg(tpg.withNodeAcls(acls)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LunSyncPlanner.forTpg(IQN, 2, DS)
+                .plan(twoMapped, List.of(z("a", "1G"))))
+                .isInstanceOf(org.sansdk.core.SanException.class)
+                .hasMessageContaining("ACL for " + A + " in tpg2 of " + IQN + " holds mapped LUN 0 twice");
     }
 }

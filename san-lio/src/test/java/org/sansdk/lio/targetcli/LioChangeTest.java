@@ -129,4 +129,21 @@ class LioChangeTest {
         assertThat(new LioChange.SetAuth(IQN, 1, Optional.of("iqn.2025-01.lab.home:i"), Chap.NONE).targetcli().lines())
                 .hasSize(4).allSatisfy(l -> assertThat(l).matches(".*/acls/iqn.2025-01.lab.home:i set auth [a-z_]+="));
     }
+
+    @Test
+    void attributes_iterateInNameOrder_soTheModelAndItsPrintedFormsDoNotDependOnMapOfOrder() {
+        // Map.of iterates in a per-JVM random order; the change keeps the names sorted
+        java.util.Map<String, Long> attrs = java.util.Map.of("netif_timeout", 2L, "authentication", 1L,
+                "generate_node_acls", 0L, "login_timeout", 15L, "cache_dynamic_acls", 0L, "default_cmdsn_depth", 64L);
+        var set = new LioChange.SetTpgAttributes("iqn.2025-01.lab.home:t", 1, attrs);
+        assertThat(set.attributes().keySet()).containsExactly("authentication", "cache_dynamic_acls",
+                "default_cmdsn_depth", "generate_node_acls", "login_timeout", "netif_timeout");
+        org.sansdk.lio.LioConfig after = set.apply(org.sansdk.lio.LioConfig.empty().withTarget(
+                org.sansdk.lio.Target.iscsi("iqn.2025-01.lab.home:t", java.util.List.of(org.sansdk.lio.Tpg.of(1)))));
+        assertThat(after.targets().get(0).tpgs().get(0).attributes().keySet()).containsExactly("authentication",
+                "cache_dynamic_acls", "default_cmdsn_depth", "generate_node_acls", "login_timeout", "netif_timeout");
+        var bs = new LioChange.CreateBlockBackstore("d0", "/dev/sdb", "0b5c3f1e-7d2a-4c55-9e1f-6a7b8c9d0e1f",
+                java.util.Map.of("emulate_tpu", 1L, "block_size", 512L, "queue_depth", 128L, "emulate_3pc", 1L));
+        assertThat(bs.attributes().keySet()).containsExactly("block_size", "emulate_3pc", "emulate_tpu", "queue_depth");
+    }
 }
