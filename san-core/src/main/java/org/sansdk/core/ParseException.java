@@ -65,12 +65,14 @@ public class ParseException extends SanException {
     }
 
     /**
-     * Decodes a tool output or file strictly as UTF-8 text. A byte sequence that is not UTF-8, or a NUL byte
-     * (binary data), is refused with the 1-based line and column where it starts, never replaced or skipped.
+     * Decodes a tool output or file strictly as UTF-8 text. A byte sequence that is not UTF-8 (a sequence cut
+     * by the end of input included), or a NUL byte (binary data), is refused with the 1-based line and column
+     * (in characters) where it starts, never replaced or skipped. The error shows no text of the input: the
+     * line may hold a secret (a CHAP password in saveconfig.json).
      *
      * <pre>{@code String text = ParseException.decodeUtf8("saveconfig.json", Files.readAllBytes(path));}</pre>
      *
-     * @throws ParseException "expected UTF-8 text" at the first undecodable byte
+     * @throws ParseException expecting "UTF-8 text (line N: not UTF-8 text, byte 0xE9 at column C)"
      */
     public static String decodeUtf8(String source, byte[] bytes) {
         java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
@@ -84,22 +86,22 @@ public class ParseException extends SanException {
         }
         out.flip();
         String text = out.toString();
-        int bad = r.isError() ? text.length() : text.indexOf('\0');
-        if (bad < 0) {
+        int badChar = r.isError() ? text.length() : text.indexOf('\0');
+        if (badChar < 0) {
             return text;
         }
         int line = 1;
         int lineStart = 0;
-        for (int i = 0; i < bad; i++) {
+        for (int i = 0; i < badChar; i++) {
             if (text.charAt(i) == '\n') {
                 line++;
                 lineStart = i + 1;
             }
         }
-        String what = r.isError() ? String.format("byte 0x%02x at offset %d is not UTF-8", bytes[in.position()] & 0xff, in.position())
-                : "a NUL byte (binary data)";
-        throw new ParseException(source, line, bad - lineStart + 1, text.substring(lineStart, bad),
-                "UTF-8 text (line " + line + ": not UTF-8 text: " + what + ")");
+        int column = text.codePointCount(lineStart, badChar) + 1;
+        String what = r.isError() ? String.format("byte 0x%02X at column %d", bytes[in.position()] & 0xff, column)
+                : "a NUL byte (binary data) at column " + column;
+        throw new ParseException(source, line, column, "", "UTF-8 text (line " + line + ": not UTF-8 text, " + what + ")");
     }
 
     /** The name of the parsed source: a file name, {@code -} for stdin, or a command line. */

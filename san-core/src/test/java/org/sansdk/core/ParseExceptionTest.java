@@ -26,18 +26,31 @@ class ParseExceptionTest {
     }
 
     @org.junit.jupiter.api.Test
-    void decodeUtf8_refusesBinaryWithTheLineAndColumnOfTheFirstBadByte() {
-        byte[] bytes = {'o', 'k', '\n', 'a', 'b', (byte) 0xff, 'c', '\n'};
+    void decodeUtf8_refusesBinaryWithTheLineAndColumnOfTheFirstBadByte_showingNoText() {
+        byte[] bytes = {'o', 'k', '\n', 'p', 'w', '=', 's', (byte) 0xff, 'c', '\n'};
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParseException.decodeUtf8("f.bin", bytes))
                 .isInstanceOfSatisfying(ParseException.class, e -> {
                     org.assertj.core.api.Assertions.assertThat(e.line()).isEqualTo(2);
-                    org.assertj.core.api.Assertions.assertThat(e.column()).isEqualTo(3);
-                    org.assertj.core.api.Assertions.assertThat(e.getMessage()).startsWith("f.bin:2:3:")
-                            .contains("line 2: not UTF-8 text").contains("0xff at offset 5");
+                    org.assertj.core.api.Assertions.assertThat(e.column()).isEqualTo(5);
+                    org.assertj.core.api.Assertions.assertThat(e.expected())
+                            .isEqualTo("UTF-8 text (line 2: not UTF-8 text, byte 0xFF at column 5)");
+                    org.assertj.core.api.Assertions.assertThat(e.getMessage()).startsWith("f.bin:2:5:").doesNotContain("pw=s");
                 });
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParseException.decodeUtf8("g", new byte[] {'x', 0, 'y'}))
                 .isInstanceOf(ParseException.class).hasMessageContaining("g:1:2:").hasMessageContaining("NUL");
-        org.assertj.core.api.Assertions.assertThat(ParseException.decodeUtf8("h", "ünï\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .isEqualTo("ünï\n");
+        String text = "caf\u00e9 \u4e2d \ud83d\ude00\nline 2\n";
+        org.assertj.core.api.Assertions.assertThat(ParseException.decodeUtf8("h", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo(text);
+    }
+
+    @org.junit.jupiter.api.Test
+    void decodeUtf8_sequenceCutByTheEndOfInput_andEncodedSurrogate_areNotUtf8() {
+        byte[] cut = {'a', 'b', '\n', 'x', (byte) 0xc3};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParseException.decodeUtf8("cut.txt", cut))
+                .isInstanceOfSatisfying(ParseException.class, e -> org.assertj.core.api.Assertions.assertThat(e.expected())
+                        .isEqualTo("UTF-8 text (line 2: not UTF-8 text, byte 0xC3 at column 2)"));
+        byte[] cesu = {'{', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '}'};   // U+D800 encoded: not UTF-8
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ParseException.decodeUtf8("cesu.txt", cesu))
+                .isInstanceOfSatisfying(ParseException.class, e -> org.assertj.core.api.Assertions.assertThat(e.column()).isEqualTo(2));
     }
 }

@@ -70,7 +70,7 @@ public final class SaveconfigParser {
 
     /** Strict UTF-8 with password lines masked in the error. */
     static String decode(String source, byte[] bytes) {
-        return StrictUtf8.decode(source, bytes, SaveconfigParser::redactAt);
+        return ParseException.decodeUtf8(source, bytes);
     }
 
     /** Parses the file text and remembers its layout for a byte-exact write-back. {@code SaveconfigParser.parseDocument(name, text)} */

@@ -62,7 +62,7 @@ public final class ShellEnv {
      * the last one silently). {@code ShellEnv.parse("chap.env", bytes)}
      */
     public static Map<String, Secret> parse(String source, byte[] content) {
-        String s = org.sansdk.lio.StrictUtf8.decode(source, content, (text, n) -> "(not shown: may hold a secret)");
+        String s = org.sansdk.core.ParseException.decodeUtf8(source, content);
         Map<String, Secret> out = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new java.util.HashMap<>();
         int i = 0;

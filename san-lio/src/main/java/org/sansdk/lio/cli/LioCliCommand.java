@@ -16,7 +16,6 @@ import org.sansdk.core.spi.CliCommand;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.LioValidator;
 import org.sansdk.lio.SaveconfigParser;
-import org.sansdk.lio.StrictUtf8;
 import org.sansdk.lio.proxmox.ProxmoxConformance;
 import org.sansdk.lio.proxmox.ProxmoxStorage;
 import org.sansdk.lio.sync.BackstoreNaming;
@@ -193,8 +192,7 @@ public final class LioCliCommand implements CliCommand {
         try {
             byte[] bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
             // strict: a byte that is not UTF-8 is a ParseException on its line, not a U+FFFD parsed as text
-            return StrictUtf8.decode(file, bytes, (text, line) -> ParseException.lineOf(text, line)
-                    .contains("password") ? "****" : ParseException.lineOf(text, line));
+            return ParseException.decodeUtf8(file, bytes);
         } catch (IOException e) {
             throw new SanException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.sansdk.core.Command;
 import org.sansdk.core.ParseException;
 import org.sansdk.core.Size;
-import org.sansdk.lio.StrictUtf8;
 
 /**
  * Parses {@code zfs list -Hp -t volume -o name,volsize}: one {@code name<TAB>bytes} line per zvol. Anything
@@ -75,7 +74,7 @@ public final class ZvolListParser {
 
     /** {@link #parse(String, String)} of bytes decoded strictly as UTF-8. {@code ZvolListParser.parse(src, bytes)} */
     public static List<Zvol> parse(String source, byte[] bytes) {
-        return parse(source, StrictUtf8.decode(source, bytes));
+        return parse(source, ParseException.decodeUtf8(source, bytes));
     }
 
     private static List<Zvol> parseLines(String source, String text) {
