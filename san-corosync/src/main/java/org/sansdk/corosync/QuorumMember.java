@@ -13,7 +13,7 @@ package org.sansdk.corosync;
  */
 public record QuorumMember(long nodeId, int votes, String qdevice, String name, boolean local) {
     /** True for the qdevice row (node id 0). */
-    public boolean isQdevice() {
+    public boolean qdeviceRow() {
         return nodeId == 0;
     }
 }

@@ -51,6 +51,6 @@ public record QuorumStatus(String date, String provider, int nodes, long nodeId,
 
     /** True when a qdevice takes part (the {@code Qdevice} flag or a node 0 row). */
     public boolean hasQdevice() {
-        return flags.contains("Qdevice") || members.stream().anyMatch(QuorumMember::isQdevice);
+        return flags.contains("Qdevice") || members.stream().anyMatch(QuorumMember::qdeviceRow);
     }
 }

@@ -85,13 +85,13 @@ public final class QuorumToolParser {
         String flagText = values.get("Flags");
         List<String> flags = flagText.isEmpty() ? List.of() : List.of(flagText.split("\\s+"));
         List<QuorumMember> members = table(source, lines, membership);
-        long nodeRows = members.stream().filter(m -> !m.isQdevice()).count();
+        long nodeRows = members.stream().filter(m -> !m.qdeviceRow()).count();
         if (nodeRows < nodes) {
             throw new ParseException(source, lines.length, 1, lines[lines.length - 1],
                     nodes + " membership rows as 'Nodes: " + nodes + "' says, found " + nodeRows + " (the capture ends early)");
         }
         int totalVotes = integer(source, lines, at.get("Total votes"), values.get("Total votes"));
-        if (flags.contains("Qdevice") && members.stream().noneMatch(QuorumMember::isQdevice)) {
+        if (flags.contains("Qdevice") && members.stream().noneMatch(QuorumMember::qdeviceRow)) {
             throw new ParseException(source, lines.length, 1, lines[lines.length - 1],
                     "the node 0 'Qdevice' row that the Qdevice flag announces (the capture ends early)");
         }
