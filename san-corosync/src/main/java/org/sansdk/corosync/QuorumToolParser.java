@@ -140,36 +140,42 @@ public final class QuorumToolParser {
             if (raw.isBlank()) {
                 continue;
             }
-            String[] f = raw.strip().split("\\s+");
-            boolean local = f[f.length - 1].equals("(local)");
-            int n = local ? f.length - 1 : f.length;
-            if (n < 3) {
-                throw new ParseException(source, i + 1, 1, raw, "a row 'Nodeid Votes " + (qdeviceColumn ? "Qdevice " : "") + "Name [(local)]'");
-            }
-            long id = longValue(source, lines, i, f[0]);
-            int votes = integer(source, lines, i, f[1]);
-            String qd = "";
-            String name;
-            if (n == 4 && qdeviceColumn) {
-                qd = f[2];
-                name = f[3];
-            } else if (n == 3) {
-                name = f[2];
-            } else {
-                throw new ParseException(source, i + 1, 1, raw, "a row 'Nodeid Votes " + (qdeviceColumn ? "Qdevice " : "") + "Name [(local)]'");
-            }
-            if (qdeviceColumn && !qd.isEmpty() && !qd.matches("[A-Z]+(,[A-Z]+)*")) {
-                throw new ParseException(source, i + 1, 1, raw, "qdevice flags like A,V,NMW");
-            }
+            QuorumMember m = row(source, lines, i, raw, qdeviceColumn);
+            long id = m.nodeId();
             if (seen.putIfAbsent(id, i) != null) {
                 throw new ParseException(source, i + 1, 1, raw, "node id " + id + " once (also at line " + (seen.get(id) + 1) + ")");
             }
-            out.add(new QuorumMember(id, votes, qd, name, local));
+            out.add(m);
         }
         if (out.isEmpty()) {
             throw new ParseException(source, lines.length, 1, lines[lines.length - 1], "at least one membership row (the capture ends early)");
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern NODE_ROW = java.util.regex.Pattern.compile(
+            "\\s*(\\d+|0x[0-9a-f]{8})\\s+(\\d+)\\s+(?:((?:A|NA),(?:V|NV),(?:MW|NMW)|NR)\\s+)?(\\S+)( \\[[^\\]]*\\])?( \\(local\\))?");
+    private static final java.util.regex.Pattern QDEVICE_ROW = java.util.regex.Pattern.compile(
+            "\\s*(0|0x00000000)\\s+(\\d+)\\s+(\\S+)(?: \\(votes (\\d+)\\))?");
+
+    /**
+     * One membership row in corosync-quorumtool's printf layout ({@code tools/corosync-quorumtool.c}): node rows
+     * {@code id votes [A,V,NMW|NA,NV,NMW|NR] name [ [extra]] [ (local)]}; the qdevice row {@code 0 votes name},
+     * with {@code (votes N)} appended and votes printed as 0 while this node's qdevice casts no vote.
+     */
+    private static QuorumMember row(String source, String[] lines, int i, String raw, boolean qdeviceColumn) {
+        String expected = "a row 'Nodeid Votes " + (qdeviceColumn ? "Qdevice " : "") + "Name [(local)]'";
+        java.util.regex.Matcher q = QDEVICE_ROW.matcher(raw);
+        if (qdeviceColumn && q.matches()) {
+            return new QuorumMember(0, integer(source, lines, i, q.group(2)), "", q.group(3), false);
+        }
+        java.util.regex.Matcher m = NODE_ROW.matcher(raw);
+        if (!m.matches() || (m.group(3) != null) != qdeviceColumn) {
+            throw new ParseException(source, i + 1, 1, raw, expected);
+        }
+        long id = m.group(1).startsWith("0x") ? Long.parseLong(m.group(1).substring(2), 16) : longValue(source, lines, i, m.group(1));
+        return new QuorumMember(id, integer(source, lines, i, m.group(2)), m.group(3) == null ? "" : m.group(3),
+                m.group(4), m.group(6) != null);
     }
 
     static String[] lines(String source, String text) {
