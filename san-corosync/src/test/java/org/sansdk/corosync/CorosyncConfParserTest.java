@@ -67,6 +67,27 @@ class CorosyncConfParserTest {
     }
 
     @Test
+    void aLargeNodelistParsesValidatesAndRoundTripsQuickly() {
+        StringBuilder sb = new StringBuilder("totem {\n    version: 2\n    cluster_name: big\n    token: 4000\n}\nnodelist {\n");
+        for (int i = 1; i <= 2000; i++) {
+            sb.append("    node {\n        name: n").append(i).append("\n        nodeid: ").append(i)
+                    .append("\n        ring0_addr: 10.1.").append(i / 250).append('.').append(i % 250 + 1)
+                    .append("\n        ring1_addr: 10.2.").append(i / 250).append('.').append(i % 250 + 1).append("\n    }\n");
+        }
+        String text = sb.append("}\nquorum {\n    provider: corosync_votequorum\n}\n").toString();
+        long t0 = System.nanoTime();
+        CorosyncConf c = CorosyncConfParser.parse("big", text);
+        List<Finding> f = CorosyncValidator.validate(c);
+        String back = CorosyncConfWriter.render(c);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(back).isEqualTo(text);
+        assertThat(c.nodes()).hasSize(2000);
+        assertThat(c.timing().effectiveToken().toMillis()).isEqualTo(4000 + 1998L * 650);
+        assertThat(f).isEmpty();
+        assertThat(ms).as("parse + validate + render of %d lines", text.split("\n").length).isLessThan(5_000);
+    }
+
+    @Test
     void pcsKnetConfigValuesComeFromTheFile() {
         CorosyncConf c = CorosyncConfParser.parse("pcs", Corpus.read("cfs-corosync-conf-pcs-knet.conf"));
         assertThat(c.value("totem.cluster_name")).contains("mycluster");
