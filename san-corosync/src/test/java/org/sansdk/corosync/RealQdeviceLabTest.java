@@ -140,7 +140,10 @@ class RealQdeviceLabTest {
             qdev.add(daemon(List.of("nsenter", "-t", Long.toString(coro.get(i).pid()), "-n", "-m", "corosync-qdevice", "-f"),
                     "qdevice-" + i + ".log"));
         }
-        QuorumStatus both = waitFor(a, s -> s.totalVotes() == 3, Duration.ofSeconds(40));
+        // steady state: both nodes' qdevices registered, alive and casting their vote (A,V), 3 votes in total
+        QuorumStatus both = waitFor(a, s -> s.totalVotes() == 3
+                && s.members().stream().filter(m -> !m.qdeviceRow()).allMatch(m -> m.qdevice().equals("A,V,NMW")),
+                Duration.ofSeconds(40));
         assertThat(both.flags()).containsExactly("Quorate", "Qdevice");
         assertThat(both.members()).containsExactly(new QuorumMember(1, 1, "A,V,NMW", "storage-a", true),
                 new QuorumMember(2, 1, "A,V,NMW", "storage-b", false), new QuorumMember(0, 1, "", "Qdevice", false));
