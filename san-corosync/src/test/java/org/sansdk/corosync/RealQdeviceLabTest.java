@@ -150,6 +150,23 @@ class RealQdeviceLabTest {
         String live = a.run(Command.of("corosync-quorumtool", "-s")).stdout();
         ParserContract.linePrefixes("live qdevice status", live, x -> QuorumToolParser.parseStatus("live", x), x -> false, k -> false);
 
+        // corosync-cfgtool with a real peer on the link
+        String n = a.run(Command.of("corosync-cfgtool", "-n")).stdout();
+        CfgNodes reach = CfgToolParser.parseNodes("live -n", n);
+        assertThat(reach.nodes()).singleElement().satisfies(peer -> {
+            assertThat(peer.nodeId()).isEqualTo(2);
+            assertThat(peer.links()).singleElement().satisfies(l -> {
+                assertThat(l.source()).isEqualTo("10.20.20.1");
+                assertThat(l.destination()).isEqualTo("10.20.20.2");
+                assertThat(l.connected()).isTrue();
+            });
+        });
+        ParserContract.linePrefixes("live cfgtool -n", n, x -> CfgToolParser.parseNodes("live", x), x -> false,
+                k -> k == 1);
+        CfgStatus links = Corosync.on(a).links();
+        assertThat(links.links()).singleElement().satisfies(l -> assertThat(l.peers())
+                .containsExactly(new CfgStatus.Peer(1, "localhost"), new CfgStatus.Peer(2, "connected")));
+
         long killed = coro.get(1).pid();
         local.run(Command.of("kill", "-KILL", Long.toString(killed)));
         qdev.get(1).close();
