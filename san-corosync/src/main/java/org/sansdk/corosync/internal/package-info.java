@@ -1,0 +1,4 @@
+/**
+ * Implementation details of san-corosync (the known-keys table); not API.
+ */
+package org.sansdk.corosync.internal;
