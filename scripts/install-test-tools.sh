@@ -7,7 +7,8 @@ set -euo pipefail
 
 packages=(pacemaker pacemaker-cli-utils pcs corosync resource-agents fence-agents zfs-fuse tgt
           libiscsi-bin open-iscsi openssl iproute2 util-linux procps openssh-client openssh-server
-          python3 dash python3-configshell-fb groff-base)
+          python3 dash python3-configshell-fb groff-base
+          corosync-qnetd corosync-qdevice)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 

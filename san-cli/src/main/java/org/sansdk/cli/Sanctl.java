@@ -91,6 +91,7 @@ public final class Sanctl implements Callable<Integer> {
             sub.getCommandSpec().usageMessage().description(c.usage().strip().split("\n"));
             root.addSubcommand(c.name(), sub);
         }
+        root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
         root.addSubcommand("man", new CommandLine(new ManPage()));
         root.addSubcommand("cds-training", new CommandLine(new CdsTraining()));
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());

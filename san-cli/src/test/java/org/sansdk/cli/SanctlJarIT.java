@@ -38,6 +38,11 @@ class SanctlJarIT {
         FIXTURES.put("cib", List.of("san-pacemaker/src/test/resources/corpus/cib"));
         FIXTURES.put("crm-mon", List.of("san-pacemaker/src/test/resources/corpus/crm_mon"));
         FIXTURES.put("crm-simulate", List.of("san-cli/src/test/resources/crm-simulate"));
+        String corosync = "san-corosync/src/test/resources/corpus/corosync/";
+        FIXTURES.put("corosync-conf", List.of(corosync + "*.conf"));
+        FIXTURES.put("quorumtool", List.of(corosync + "*quorumtool*"));
+        FIXTURES.put("cfgtool", List.of(corosync + "*cfgtool*"));
+        FIXTURES.put("cmapctl", List.of(corosync + "*cmapctl*"));
     }
 
     record Run(int exit, String stdout, String stderr) {
@@ -58,10 +63,15 @@ class SanctlJarIT {
         return r;
     }
 
-    static List<String> files(String dir) throws IOException {
+    /** The files of a fixture entry: a directory (every file but notes), or {@code dir/glob}. */
+    static List<String> files(String entry) throws IOException {
+        String dir = entry.contains("*") ? entry.substring(0, entry.lastIndexOf('/')) : entry;
+        java.nio.file.PathMatcher glob = entry.contains("*")
+                ? java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + entry.substring(entry.lastIndexOf('/') + 1))
+                : p -> true;
         try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
             return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".md"))
-                    .map(Path::toString).sorted().toList();
+                    .filter(f -> glob.matches(f.getFileName())).map(Path::toString).sorted().toList();
         }
     }
 
