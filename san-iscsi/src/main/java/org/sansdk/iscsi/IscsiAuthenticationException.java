@@ -15,4 +15,9 @@ public class IscsiAuthenticationException extends IscsiadmException {
     public IscsiAuthenticationException(Command command, int exitCode) {
         super(command, exitCode, ": the target refused the credentials");
     }
+
+    /** With what the initiator reported (for libiscsi, whose exit code does not tell authentication apart). */
+    public IscsiAuthenticationException(Command command, int exitCode, String detail) {
+        super(command, exitCode, ": authentication failed: " + detail);
+    }
 }

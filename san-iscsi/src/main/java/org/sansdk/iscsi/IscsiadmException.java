@@ -20,8 +20,9 @@ public class IscsiadmException extends SanException {
 
     /** With a detail appended to the message. */
     protected IscsiadmException(Command command, int exitCode, String detail) {
-        super(String.join(" ", command.redactedArgv()) + ": exit " + exitCode + " ("
-                + IscsiadmExit.of(exitCode).name() + ": " + IscsiadmExit.of(exitCode).meaning() + ")" + detail);
+        super(String.join(" ", command.redactedArgv()) + ": exit " + exitCode
+                + (command.program().endsWith(IscsiadmCommands.ISCSIADM) ? " (" + IscsiadmExit.of(exitCode).name() + ": "
+                + IscsiadmExit.of(exitCode).meaning() + ")" : "") + detail);
         this.exit = IscsiadmExit.of(exitCode);
         this.exitCode = exitCode;
     }
