@@ -60,9 +60,6 @@ public record Portal(String address, int port, int tpgt) {
             throw new IllegalArgumentException("not a portal ADDR:PORT[,TPGT] or [IPV6]:PORT[,TPGT]: \"" + text + "\"");
         }
         String addr = m.group(1) != null ? m.group(1) : m.group(2);
-        if (m.group(2) != null && addr.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("an IPv6 portal address is written in brackets: \"" + text + "\"");
-        }
         int port = Integer.parseInt(m.group(3));
         int tpgt = NO_TPGT;
         if (m.group(4) != null) {
