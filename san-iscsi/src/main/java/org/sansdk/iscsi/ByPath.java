@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public record ByPath(String address, int port, String target, long lun, int partition) {
     /** The by-path directory. */
     public static final String DIR = "/dev/disk/by-path/";
+    private static final Pattern PORT = Pattern.compile("[1-9]\\d{0,4}");
     private static final Pattern PART = Pattern.compile("-part([1-9]\\d{0,5})$");
     private static final Pattern DEC = Pattern.compile("0|[1-9]\\d{0,2}");
     private static final Pattern HEX = Pattern.compile("0x([0-9a-f]{4})([0-9a-f]{4})00000000");
@@ -69,7 +70,7 @@ public record ByPath(String address, int port, String target, long lun, int part
         }
         String hostPort = n.substring(3, iscsi);
         int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0 || !hostPort.substring(colon + 1).matches("[1-9]\\d{0,4}")) {
+        if (colon <= 0 || !PORT.matcher(hostPort).region(colon + 1, hostPort.length()).matches()) {
             throw bad(name, "the portal is ADDR:PORT");
         }
         String rest = n.substring(iscsi + 7);

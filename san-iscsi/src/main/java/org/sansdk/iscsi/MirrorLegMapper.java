@@ -20,14 +20,19 @@ public final class MirrorLegMapper {
     /** Maps every leaf, in the given order. */
     public static List<MirrorLeg> map(List<String> leafPaths, SessionTree tree) {
         List<MirrorLeg> out = new ArrayList<>();
+        List<SessionTree.Session> sessions = tree.sessions();
         for (String p : leafPaths) {
-            out.add(map(p, tree));
+            out.add(map(p, sessions));
         }
         return out;
     }
 
     /** Maps one leaf. */
     public static MirrorLeg map(String path, SessionTree tree) {
+        return map(path, tree.sessions());
+    }
+
+    private static MirrorLeg map(String path, List<SessionTree.Session> sessions) {
         if (ByPath.isByPath(path)) {
             ByPath bp;
             try {
@@ -35,7 +40,7 @@ public final class MirrorLegMapper {
             } catch (IllegalArgumentException e) {
                 return local(path);
             }
-            for (SessionTree.Session s : tree.sessions()) {
+            for (SessionTree.Session s : sessions) {
                 Portal pp = s.persistentPortal();
                 if (pp.address().equalsIgnoreCase(bp.address()) && pp.port() == bp.port() && s.target().equals(bp.target())) {
                     for (SessionTree.ScsiDevice d : s.disks()) {
@@ -54,7 +59,7 @@ public final class MirrorLegMapper {
         String name = path.startsWith("/dev/") ? path.substring(5) : path;
         String disk = name.replaceFirst("^(sd[a-z]+)\\d*$", "$1");
         if (!disk.equals(name) || name.matches("sd[a-z]+")) {
-            for (SessionTree.Session s : tree.sessions()) {
+            for (SessionTree.Session s : sessions) {
                 for (SessionTree.ScsiDevice d : s.disks()) {
                     if (d.disk().orElse("").equals(disk)) {
                         return new MirrorLeg(path, MirrorLeg.Kind.REMOTE, Optional.of(ByPath.of(

@@ -22,11 +22,9 @@ import org.sansdk.iscsi.internal.Lines;
  */
 public final class SessionTreeParser {
     private static final Pattern TARGET = Pattern.compile("Target: (\\S+)(?: \\((flash|non-flash)\\))?");
-    private static final Pattern HOST = Pattern.compile("Host Number: (\\d+)\\s+State: (\\S.*)");
-    private static final Pattern DEVICE = Pattern.compile("scsi(\\d+) Channel (\\d+) Id (\\d+) Lun: (\\d+)");
-    private static final Pattern DISK = Pattern.compile("Attached scsi disk (\\S+)\\s+State: (\\S.*)");
-    private static final Pattern KV = Pattern.compile("([A-Za-z][A-Za-z0-9_ ]*?): ?(.*)");
     private static final String MASK = "********";
+    private static final Pattern LEVEL0 = Pattern.compile("[A-Za-z0-9_]+: \\[\\d+\\] .*");
+    private static final Pattern NODE_LINE = Pattern.compile("\\S+:\\d+,-?\\d+ \\S+");
 
     /** Section order inside one session. */
     private enum Section { NONE, IFACE, STATE, TIMEOUTS, CHAP, PARAMS, SCSI }
@@ -46,11 +44,11 @@ public final class SessionTreeParser {
             throw lines.error(0, "a session tree; \"No active sessions.\" is a level-0 answer"
                     + " (SessionListParser gives it as SessionList.none())");
         }
-        if (first.matches("[A-Za-z0-9_]+: \\[\\d+\\] .*")) {
+        if (LEVEL0.matcher(first).matches()) {
             throw lines.error(0, "a session tree (-P 1..3); this looks like iscsiadm -m session level 0"
                     + " (use SessionListParser)");
         }
-        if (first.startsWith("# BEGIN RECORD") || first.matches("\\S+:\\d+,-?\\d+ \\S+")) {
+        if (first.startsWith("# BEGIN RECORD") || NODE_LINE.matcher(first).matches()) {
             throw lines.error(0, "a session tree (-P 1..3); this looks like -m node output");
         }
         int end = lines.size() - 1;
@@ -83,8 +81,8 @@ public final class SessionTreeParser {
                 target.sessions.add(s);
                 continue;
             }
-            Matcher m = TARGET.matcher(l);
-            if (m.matches()) {
+            Matcher m = l.startsWith("Target: ") ? TARGET.matcher(l) : null;
+            if (m != null && m.matches()) {
                 target = new TargetB(m.group(1), NodeType.of(m.group(2)), i + 1);
                 targets.add(target);
                 s = null;
@@ -111,7 +109,7 @@ public final class SessionTreeParser {
             if (s.persistent == null) {
                 throw lines.error(i, "\"Persistent Portal: ADDR:PORT,TPGT\"");
             }
-            if (l.chars().allMatch(c -> c == '*')) {
+            if (l.charAt(0) == '*' && stars(l)) {
                 continue;
             }
             switch (l) {
@@ -186,13 +184,36 @@ public final class SessionTreeParser {
         }
     }
 
+    private static boolean key(String l, int end) {
+        char c0 = l.charAt(0);
+        if (!(c0 >= 'A' && c0 <= 'Z' || c0 >= 'a' && c0 <= 'z')) {
+            return false;
+        }
+        for (int k = 1; k < end; k++) {
+            char c = l.charAt(k);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean stars(String l) {
+        for (int k = 0; k < l.length(); k++) {
+            if (l.charAt(k) != '*') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void field(Lines lines, int i, SessionB s, String l) {
-        Matcher m = KV.matcher(l);
-        if (!m.matches()) {
+        int colon = l.indexOf(':');
+        if (colon <= 0 || !key(l, colon)) {
             throw lines.error(i, "a \"Name: value\" line of the " + s.section + " section");
         }
-        String k = m.group(1);
-        String v = m.group(2);
+        String k = l.substring(0, colon);
+        String v = colon + 1 < l.length() && l.charAt(colon + 1) == ' ' ? l.substring(colon + 2) : l.substring(colon + 1);
         switch (s.section) {
             case IFACE -> {
                 if (!k.startsWith("Iface ")) {
@@ -205,7 +226,7 @@ public final class SessionTreeParser {
             case STATE -> {
                 switch (k) {
                     case "SID" -> {
-                        if (s.sid >= 0 || !v.matches("\\d{1,9}")) {
+                        if (s.sid >= 0 || !digits(v)) {
                             throw lines.error(i, "one \"SID: N\"");
                         }
                         s.sid = Integer.parseInt(v);
@@ -218,7 +239,7 @@ public final class SessionTreeParser {
             }
             case TIMEOUTS -> {
                 if (!List.of("Recovery Timeout", "Target Reset Timeout", "LUN Reset Timeout", "Abort Timeout").contains(k)
-                        || !(v.matches("-?\\d{1,9}") || v.equals("<empty>"))) {
+                        || !(digits(v.startsWith("-") ? v.substring(1) : v) || v.equals("<empty>"))) {
                     throw lines.error(i, "a timeout line (Recovery/Target Reset/LUN Reset/Abort Timeout: N)");
                 }
                 if (s.timeouts.put(k, v) != null) {
@@ -249,24 +270,94 @@ public final class SessionTreeParser {
     }
 
     private static void scsi(Lines lines, int i, SessionB s, String l) {
-        Matcher m;
-        if (l.equals("Unavailable") && !s.hostSeen) {
+        long[] dev;
+        String[] pair;
+        if (s.hostSeen && !s.unavailable && (dev = device(l)) != null) {
+            s.devices.add(dev);
+            s.disks.add(null);
+        } else if (!s.devices.isEmpty() && s.disks.get(s.disks.size() - 1) == null
+                && (pair = nameAndState(l, "Attached scsi disk ")) != null) {
+            s.disks.set(s.disks.size() - 1, pair);
+        } else if (l.equals("Unavailable") && !s.hostSeen) {
             s.hostSeen = true;
             s.unavailable = true;
-        } else if ((m = HOST.matcher(l)).matches() && !s.hostSeen) {
+        } else if (!s.hostSeen && (pair = nameAndState(l, "Host Number: ")) != null && digits(pair[0])) {
             s.hostSeen = true;
-            s.hostNumber = Integer.parseInt(m.group(1));
-            s.hostState = m.group(2).strip();
-        } else if ((m = DEVICE.matcher(l)).matches() && s.hostSeen && !s.unavailable) {
-            s.devices.add(new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                    Long.parseLong(m.group(3)), Long.parseLong(m.group(4))});
-            s.disks.add(null);
-        } else if ((m = DISK.matcher(l)).matches() && !s.devices.isEmpty() && s.disks.get(s.disks.size() - 1) == null) {
-            s.disks.set(s.disks.size() - 1, new String[]{m.group(1), m.group(2).strip()});
+            s.hostNumber = Integer.parseInt(pair[0]);
+            s.hostState = pair[1];
         } else {
             throw lines.error(i, s.hostSeen ? "\"scsiH Channel 00 Id T Lun: L\" or \"Attached scsi disk sdX State: S\""
                     : "\"Host Number: N State: S\" or \"Unavailable\"");
         }
+    }
+
+    /** {@code scsiH Channel CC Id T Lun: L} → {H, C, T, L}, or null. */
+    private static long[] device(String l) {
+        int[] pos = {0};
+        long h;
+        long c;
+        long t;
+        long lun;
+        if (!lit(l, pos, "scsi") || (h = num(l, pos, 9)) < 0 || !lit(l, pos, " Channel ") || (c = num(l, pos, 9)) < 0
+                || !lit(l, pos, " Id ") || (t = num(l, pos, 9)) < 0 || !lit(l, pos, " Lun: ")
+                || (lun = num(l, pos, 10)) < 0 || pos[0] != l.length() || lun > 0xFFFFFFFFL) {
+            return null;
+        }
+        return new long[]{h, c, t, lun};
+    }
+
+    private static boolean lit(String l, int[] pos, String lit) {
+        if (!l.startsWith(lit, pos[0])) {
+            return false;
+        }
+        pos[0] += lit.length();
+        return true;
+    }
+
+    private static long num(String l, int[] pos, int maxDigits) {
+        int start = pos[0];
+        int k = start;
+        while (k < l.length() && k - start < maxDigits && l.charAt(k) >= '0' && l.charAt(k) <= '9') {
+            k++;
+        }
+        if (k == start || (k < l.length() && l.charAt(k) >= '0' && l.charAt(k) <= '9')) {
+            return -1;
+        }
+        pos[0] = k;
+        return Long.parseLong(l, start, k, 10);
+    }
+
+    private static boolean digits(String v) {
+        if (v.isEmpty() || v.length() > 9) {
+            return false;
+        }
+        for (int k = 0; k < v.length(); k++) {
+            if (v.charAt(k) < '0' || v.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code PREFIX NAME<blanks>State: STATE} → {NAME, STATE}, or null. */
+    private static String[] nameAndState(String l, String prefix) {
+        if (!l.startsWith(prefix)) {
+            return null;
+        }
+        int k = prefix.length();
+        int nameEnd = k;
+        while (nameEnd < l.length() && !Character.isWhitespace(l.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        int st = nameEnd;
+        while (st < l.length() && Character.isWhitespace(l.charAt(st))) {
+            st++;
+        }
+        if (nameEnd == k || st == nameEnd || !l.startsWith("State: ", st)) {
+            return null;
+        }
+        String state = l.substring(st + 7).strip();
+        return state.isEmpty() ? null : new String[]{l.substring(k, nameEnd), state};
     }
 
     private static final class TargetB {
