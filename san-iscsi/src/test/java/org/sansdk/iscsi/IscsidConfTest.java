@@ -84,6 +84,15 @@ class IscsidConfTest {
     }
 
     @Test
+    void contractOverDebiansFile() {
+        String text = debian();
+        // every line-prefix of a config file is itself a config file; a cut inside a line shows as no final newline
+        ParserContract.linePrefixes("iscsid.conf", text, s -> IscsidConf.parse("c", s), c -> !c.endsWithNewline(), k -> true);
+        ParserContract.deterministic(text, s -> IscsidConf.parse("c", s), IscsidConf::render);
+        assertThat(IscsidConf.parse("c", "node.startup = manual").render()).isEqualTo("node.startup = manual");
+    }
+
+    @Test
     void secretsAreSecretsAndNeverInErrorsOrText() {
         IscsidConf c = IscsidConf.parse("c", "node.session.auth.authmethod = CHAP\nnode.session.auth.username = u1\n"
                 + "node.session.auth.password = Pw-0123456789\nnode.session.auth.username_in = t1\n"
