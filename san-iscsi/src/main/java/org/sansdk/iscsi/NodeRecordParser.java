@@ -54,7 +54,8 @@ public final class NodeRecordParser {
             String v = m.group(2);
             Integer before = seen.put(k, i + 1);
             if (before != null) {
-                throw lines.error(i, "each key once (" + k + " also on line " + before + ")");
+                String why = "each key once (" + k + " also on line " + before + ")";
+                throw NodeRecord.isSecretKey(k) ? lines.secretError(i, why) : lines.error(i, why);
             }
             NodeRecord.Value value;
             if (v.equals("<empty>") || v.isEmpty()) {

@@ -250,7 +250,8 @@ public final class SessionTreeParser {
                 String key = k.equals("password") && s.chap.containsKey("password") ? "password_in" : k;
                 if (!List.of("username", "password", "username_in", "password_in").contains(key)
                         || s.chap.put(key, v) != null) {
-                    throw lines.error(i, "a CHAP line (username, password, username_in, password_in), each once");
+                    String why = "a CHAP line (username, password, username_in, password_in), each once";
+                    throw key.startsWith("password") ? lines.secretError(i, why) : lines.error(i, why);
                 }
             }
             case PARAMS -> {

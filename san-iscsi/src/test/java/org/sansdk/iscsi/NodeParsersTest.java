@@ -80,6 +80,20 @@ class NodeParsersTest {
                 .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.line()).isEqualTo(20));
     }
 
+    @Test
+    void aRefusedLineWithASecretDoesNotShowIt() {
+        String text = "# BEGIN RECORD 2.1.8\nnode.session.auth.password = Abcdefgh12345\n"
+                + "node.session.auth.password = Abcdefgh12345\n# END RECORD\n";
+        assertThatThrownBy(() -> NodeRecordParser.parse("x", text)).isInstanceOfSatisfying(ParseException.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.getMessage()).doesNotContain("Abcdefgh12345").contains("node.session.auth.password = ****");
+        });
+        String tree = Corpus.iscsiadm("bean-session-P3-multipath-4-portals.txt")
+                .replaceFirst("\t\tpassword_in: \\*{8}\n", "\t\tpassword_in: Abcdefgh12345\n\t\tpassword_in: Abcdefgh12345\n");
+        assertThatThrownBy(() -> SessionTreeParser.parse("x", tree)).isInstanceOfSatisfying(ParseException.class,
+                e -> assertThat(e.getMessage()).doesNotContain("Abcdefgh12345").contains("password_in: ****"));
+    }
+
     @ParameterizedTest
     @FieldSource("LIST")
     void listContract(String name) {

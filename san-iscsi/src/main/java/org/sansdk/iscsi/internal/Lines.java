@@ -85,6 +85,17 @@ public final class Lines {
         return new ParseException(source, shown + 1, col, line, expected);
     }
 
+    /**
+     * A located error at 0-based line {@code i} whose line holds a secret: the offending line is shown up to
+     * its separator ({@code " = "} or {@code ": "}) followed by {@code ****}.
+     */
+    public ParseException secretError(int i, String expected) {
+        String line = lines.get(i);
+        int sep = line.indexOf(" = ");
+        int cut = sep >= 0 ? sep + 3 : line.indexOf(": ") >= 0 ? line.indexOf(": ") + 2 : 0;
+        return new ParseException(source, i + 1, 1, line.substring(0, cut) + org.sansdk.core.Secret.MASK, expected);
+    }
+
     /** The 0-based index of the last non-blank line, or -1. */
     public int lastNonBlank() {
         for (int i = lines.size() - 1; i >= 0; i--) {
