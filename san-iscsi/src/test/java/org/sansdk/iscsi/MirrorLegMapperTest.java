@@ -40,8 +40,26 @@ class MirrorLegMapperTest {
     }
 
     @Test
+    void byPathLinksOfARecordedDevTreeResolveToTheDisksTheSessionsList() {
+        SessionTree tree = SessionTreeParser.parse("P3", Corpus.iscsiadm("written-session-P3-ipv6-lun300-failed.txt"));
+        List<String> leaves = List.of(
+                "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-" + B + "-lun-0-part1",
+                "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-" + B + "-lun-1-part1",
+                "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-" + B + "-lun-0x412c000000000000-part1",
+                "/dev/disk/by-path/ip-fd00:10::2:3260-iscsi-" + B + "-lun-0-part1",
+                "/dev/disk/by-path/ip-10.10.10.2:3260-iscsi-" + B + "-lun-9-part1");
+        java.util.Map<String, String> resolved = DevLinks.on(TestExecutors.local(), Path.of("src/test/recorded/dev"))
+                .resolve(leaves);
+        assertThat(resolved.values()).containsExactly("sdb1", "sdc1", "sde1", "sdf1");
+        assertThat(resolved).doesNotContainKey(leaves.get(4));   // dangling: the LUN is gone
+        for (MirrorLeg leg : MirrorLegMapper.map(leaves.subList(0, 4), tree)) {
+            assertThat(resolved.get(leg.path()).replaceFirst("\\d+$", "")).isEqualTo(leg.disk().orElseThrow());
+        }
+    }
+
+    @Test
     void recoveryTimeoutOfLiveSessionsFromARecordedSysfsTree() {
-        Path root = Path.of("src/test/resources/sysfs-recorded");
+        Path root = Path.of("src/test/recorded/sysfs");
         RecoveryTimeoutCheck check = RecoveryTimeoutCheck.on(TestExecutors.local(), root);
         assertThat(check.live()).extracting(RecoveryTimeoutCheck.Live::sid).containsExactlyInAnyOrder(7, 8, 9);
         List<RecoveryTimeoutCheck.Stale> stale = check.check(Duration.ofSeconds(5));
@@ -54,6 +72,6 @@ class MirrorLegMapperTest {
             assertThat(s.sid()).isEqualTo(8);
             assertThat(s.target()).isEqualTo(B);
         });
-        assertThat(RecoveryTimeoutCheck.on(TestExecutors.local(), Path.of("src/test/resources/no-such-sysfs")).live()).isEmpty();
+        assertThat(RecoveryTimeoutCheck.on(TestExecutors.local(), Path.of("src/test/recorded/no-such-sysfs")).live()).isEmpty();
     }
 }
