@@ -104,6 +104,40 @@ class IscsiadmNodeDbRealTest {
         }
     }
 
+    /**
+     * iscsiadm learns the iscsid.conf path from iscsid (MGMT_IPC_CONFIG_FILE, usr/iscsiadm.c get_config_file);
+     * with no iscsid a record made by {@code -o new} gets open-iscsi's built-in defaults, whatever the tuned
+     * iscsid.conf says. That is why the SDK writes the whole node record itself instead of relying on
+     * iscsid.conf defaults at {@code -o new} time.
+     */
+    @Test
+    void withoutIscsidANewRecordIgnoresIscsidConfSoTheRecordFileCarriesTheProfile() {
+        IscsidConf tuned = FastFailoverProfile.design().applyTo(
+                IscsidConf.read(Path.of("src/test/resources/corpus/iscsid-conf/debian-12-open-iscsi-2.1.8-iscsid.conf")),
+                ChapCredentials.mutual("storage-a", FWD, "storage-b", MUT),
+                ChapCredentials.oneWay("disc-a", Secret.of("Disc-secret-012")));
+        assertThat(tuned.startup()).hasValue(org.sansdk.iscsi.NodeStartup.AUTOMATIC);
+        try (PrivateIscsiDir db = new PrivateIscsiDir(tuned.render(), InitiatorName.of(INITIATOR).render())) {
+            Iscsiadm iscsiadm = Iscsiadm.on(db.executor());
+            iscsiadm.newNode(TARGET, PORTAL);
+            NodeRecord made = iscsiadm.show(TARGET, PORTAL);
+            assertThat(made.value("node.startup")).hasValue("manual");
+            assertThat(made.value("node.session.timeo.replacement_timeout")).hasValue("120");
+            assertThat(made.value("node.session.auth.username")).isEmpty();
+            // the record file written by NodeRecordFile carries the profile regardless
+            Plan.builder("x").addAll(NodeRecordFile.plan(Plan.LOCAL, db.dir, NodeRecordFile.designRecord(TARGET, PORTAL,
+                    INITIATOR, ChapCredentials.mutual("storage-a", FWD, "storage-b", MUT), FastFailoverProfile.design())))
+                    .build().applyTo(TestExecutors.local());
+            NodeRecord shown = iscsiadm.showWithSecrets(TARGET, PORTAL);
+            for (FastFailoverProfile.Value v : FastFailoverProfile.design().settings()) {
+                if (NodeRecordFile.nodeKeys().contains(v.key())) {
+                    assertThat(shown.value(v.key())).as(v.key()).hasValue(v.value());
+                }
+            }
+            assertThat(shown.secret("node.session.auth.password_in")).hasValue(MUT);
+        }
+    }
+
     @Test
     void withoutIscsidTheRealAnswersAreTyped() {
         try (PrivateIscsiDir db = db()) {
