@@ -139,6 +139,25 @@ class IscsiadmNodeDbRealTest {
     }
 
     @Test
+    void theDiscoveryRecordWeWriteCarriesDiscoveryChap() {
+        try (PrivateIscsiDir db = db()) {
+            Secret disc = Secret.of("Disc-secret-012");
+            Portal portal = Portal.of("10.10.10.2", 3260, Portal.NO_TPGT);
+            NodeRecordFile.discoveryPlan(Plan.LOCAL, db.dir, portal, ChapCredentials.oneWay("disc-a", disc))
+                    .applyTo(TestExecutors.local());
+            org.sansdk.core.Command show = org.sansdk.core.Command.of("iscsiadm", "-m", "discoverydb", "-t", "sendtargets",
+                    "-p", portal.hostPort(), "-o", "show", "-S");
+            org.sansdk.core.CommandResult r = db.executor().run(show);
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            NodeRecord rec = org.sansdk.iscsi.NodeRecordParser.parse("discoverydb -o show -S", r.stdout());
+            assertThat(rec.value("discovery.sendtargets.address")).hasValue("10.10.10.2");
+            assertThat(rec.value("discovery.sendtargets.auth.authmethod")).hasValue("CHAP");
+            assertThat(rec.value("discovery.sendtargets.auth.username")).hasValue("disc-a");
+            assertThat(rec.secret("discovery.sendtargets.auth.password")).hasValue(disc);
+        }
+    }
+
+    @Test
     void withoutIscsidTheRealAnswersAreTyped() {
         try (PrivateIscsiDir db = db()) {
             Iscsiadm iscsiadm = Iscsiadm.on(db.executor());
