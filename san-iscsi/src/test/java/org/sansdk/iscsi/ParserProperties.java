@@ -80,6 +80,16 @@ class ParserProperties {
         parsesOrFailsCleanly(String.join("\n", lines));
     }
 
+    @Property(tries = 15, seed = "20251128")
+    void largeGeneratedTreesParseWhole(@ForAll @IntRange(min = 1, max = 300) int sessions,
+                                       @ForAll @IntRange(min = 0, max = 64) int luns) {
+        String text = LargeCaptures.sessionP3(sessions, luns);
+        SessionTree t = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> SessionTreeParser.parse("gen", text));
+        assertThat(t.sessions()).hasSize(sessions);
+        assertThat(t.sessions()).allSatisfy(s -> assertThat(s.disks()).hasSize(luns));
+        assertThat(t.sessions().get(sessions - 1).sid()).isEqualTo(sessions);
+    }
+
     @Test
     void largeCapturesParseFast() {
         String big = LargeCaptures.sessionP3(64, 16);
