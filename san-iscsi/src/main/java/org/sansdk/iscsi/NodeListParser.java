@@ -10,7 +10,8 @@ import org.sansdk.core.ParseException;
 import org.sansdk.iscsi.internal.Lines;
 
 /**
- * Parses {@code iscsiadm -m node}, {@code -m discovery -t sendtargets} and {@code -m discoverydb … --discover}
+ * Parses {@code iscsiadm -m node} (flat, or the {@code -P 1} tree), {@code -m discovery -t sendtargets} and
+ * {@code -m discoverydb … --discover}
  * (open-iscsi's {@code idbm_print_node_flat}: {@code ADDR:PORT,TPGT TARGET}, IPv6 in brackets). A portal and
  * target listed twice is refused (iscsiadm lists each record once).
  *
@@ -38,6 +39,9 @@ public final class NodeListParser {
                 }
             }
             return NodeList.none();
+        }
+        if (first.startsWith("Target: ") && lines.size() > 1 && lines.get(1).strip().startsWith("Portal: ")) {
+            return tree(lines);
         }
         if (first.equals(SessionListParser.NO_SESSIONS) || first.matches("[A-Za-z0-9_]+: \\[\\d+\\] .*")
                 || first.startsWith("Target: ") || first.startsWith("iSCSI Transport Class")) {
@@ -71,6 +75,54 @@ public final class NodeListParser {
                 throw lines.error(i, "each record once (also on line " + before + ")");
             }
             out.add(new NodeEntry(p, m.group(2), i + 1));
+        }
+        return new NodeList(NodeList.Status.RECORDS, out);
+    }
+
+    /** {@code iscsiadm -m node -P 1} ({@code idbm_print_node_tree}): Target, Portal, Iface Name lines. */
+    private static NodeList tree(Lines lines) {
+        List<NodeEntry> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        String target = null;
+        boolean portalOpen = false;
+        boolean targetHasPortal = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (l.startsWith("Target: ") && !portalOpen) {
+                if (target != null && !targetHasPortal) {
+                    throw lines.error(i, "a \"Portal:\" line under \"Target: " + target + "\"");
+                }
+                target = l.substring(8).strip();
+                targetHasPortal = false;
+                if (target.isEmpty() || target.contains(" ")) {
+                    throw lines.error(i, "\"Target: NAME\"");
+                }
+            } else if (l.startsWith("Portal: ") && target != null && !portalOpen) {
+                Portal p;
+                try {
+                    p = Portal.parse(l.substring(8).strip());
+                } catch (IllegalArgumentException e) {
+                    throw lines.error(i, "a portal ADDR:PORT,TPGT (" + e.getMessage() + ")");
+                }
+                Integer before = seen.put(p + " " + target, i + 1);
+                if (before != null) {
+                    throw lines.error(i, "each record once (also on line " + before + ")");
+                }
+                out.add(new NodeEntry(p, target, i + 1));
+                portalOpen = true;
+                targetHasPortal = true;
+            } else if (l.startsWith("Iface Name: ") && portalOpen && l.length() > 12) {
+                portalOpen = false;
+            } else {
+                throw lines.error(i, portalOpen ? "\"Iface Name: NAME\" under the portal" : "\"Target: NAME\" or \"Portal: ADDR:PORT,TPGT\"");
+            }
+        }
+        if (portalOpen || !targetHasPortal) {
+            throw lines.error(lines.lastNonBlank(), portalOpen ? "\"Iface Name: NAME\" under the last portal (the capture was cut)"
+                    : "a \"Portal:\" line under the last target (the capture was cut)");
         }
         return new NodeList(NodeList.Status.RECORDS, out);
     }

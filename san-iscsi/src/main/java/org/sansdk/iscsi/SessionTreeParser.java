@@ -51,6 +51,9 @@ public final class SessionTreeParser {
         if (first.startsWith("# BEGIN RECORD") || NODE_LINE.matcher(first).matches()) {
             throw lines.error(0, "a session tree (-P 1..3); this looks like -m node output");
         }
+        if (first.startsWith("Target: ") && lines.size() > 1 && lines.get(1).strip().startsWith("Portal: ")) {
+            throw lines.error(1, "\"Current Portal:\"; this looks like iscsiadm -m node -P 1 (use NodeListParser)");
+        }
         int end = lines.size() - 1;
         int i = 0;
         String transportClass = null;

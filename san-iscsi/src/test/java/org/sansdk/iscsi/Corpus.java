@@ -15,7 +15,7 @@ final class Corpus {
             "bean-session-P3-open-iscsi-2.0-871.txt", "orealyz-session-P3-6.2.1.9-4-portals.txt",
             "written-session-P1-two-targets-ipv6-same-portal.txt", "written-session-P3-ipv6-lun300-failed.txt");
     static final List<String> NODE_LIST = List.of("orealyz-node-list-12.txt", "real-2.1.8-node-list.txt",
-            "bean-discovery-st-3-portals.txt", "orealyz-discoverydb-st.txt");
+            "bean-discovery-st-3-portals.txt", "orealyz-discoverydb-st.txt", "real-2.1.8-node-P1.txt");
     static final List<String> NODE_RECORD = List.of("real-2.1.8-node-show.txt", "real-2.1.8-node-show-ipv6.txt",
             "real-2.1.8-discoverydb-show.txt");
 

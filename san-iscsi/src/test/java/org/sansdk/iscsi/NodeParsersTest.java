@@ -36,6 +36,16 @@ class NodeParsersTest {
     }
 
     @Test
+    void nodeTreeOfTheRealIscsiadm() {
+        NodeList n = NodeListParser.parse("P1", Corpus.iscsiadm("real-2.1.8-node-P1.txt"));
+        assertThat(n.nodes()).extracting(e -> e.portal().toString()).containsExactly(
+                "10.10.10.1:3260,-1", "10.20.20.1:3260,1", "10.10.10.2:3260,1", "[fd00:10::2]:3260,1");
+        assertThat(n.nodes().get(3).target()).isEqualTo("iqn.2025-01.lab.home:storage-b");
+        assertThatThrownBy(() -> SessionTreeParser.parse("x", Corpus.iscsiadm("real-2.1.8-node-P1.txt")))
+                .isInstanceOf(ParseException.class).hasMessageContaining("-m node -P 1");
+    }
+
+    @Test
     void noRecordsIsTypedAndDuplicatesRefused() {
         assertThat(NodeListParser.parse("x", "iscsiadm: No records found\n").noRecords()).isTrue();
         assertThatThrownBy(() -> NodeListParser.parse("x", "10.0.0.1:3260,1 iqn.2025-01.a.b:x\n10.0.0.1:3260,1 iqn.2025-01.a.b:x\n"))
