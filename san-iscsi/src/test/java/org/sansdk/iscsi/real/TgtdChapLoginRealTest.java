@@ -101,6 +101,11 @@ class TgtdChapLoginRealTest {
                     Files.deleteIfExists(Path.of("/var/run/tgtd/socket." + controlPort));
                     Files.deleteIfExists(Path.of("/var/run/tgtd/socket." + controlPort + ".lock"));
                 }
+                if (work != null) {
+                    try (var files = Files.walk(work)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
             }
         }
     }
