@@ -43,9 +43,18 @@ public final class Json {
         add(m, Duration.class, (v, gen, p) -> gen.writeString(v.toString()));
         add(m, Temporal.class, (v, gen, p) -> gen.writeString(v.toString()));
         add(m, Path.class, (v, gen, p) -> gen.writeString(v.toString()));
+        // san-core value types print as the text they parse from (Iqn.parse(iqn.toString()) round-trips)
+        for (Class<?> value : java.util.List.of(org.sansdk.core.Iqn.class, org.sansdk.core.IpCidr.class,
+                org.sansdk.core.ZfsName.class, org.sansdk.core.Wwn.class, org.sansdk.core.Size.class)) {
+            addToString(m, value);
+        }
         return new ObjectMapper().registerModule(m)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    private static <T> void addToString(SimpleModule module, Class<T> type) {
+        add(module, type, (v, gen, p) -> gen.writeString(v.toString()));
     }
 
     /** Writes one value; the shape of a Jackson serializer without its boilerplate. */

@@ -43,6 +43,10 @@ class SanctlJarIT {
         FIXTURES.put("quorumtool", List.of(corosync + "*quorumtool*"));
         FIXTURES.put("cfgtool", List.of(corosync + "*cfgtool*"));
         FIXTURES.put("cmapctl", List.of(corosync + "*cmapctl*"));
+        String iscsiadm = "san-iscsi/src/test/resources/corpus/iscsiadm/";
+        FIXTURES.put("iscsiadm-session", List.of(iscsiadm + "*session*"));
+        FIXTURES.put("iscsiadm-node", List.of(iscsiadm + "*node-list*", iscsiadm + "*node-show*", iscsiadm + "*node-P1*"));
+        FIXTURES.put("iscsid-conf", List.of("san-iscsi/src/test/resources/corpus/iscsid-conf"));
     }
 
     record Run(int exit, String stdout, String stderr) {
