@@ -48,7 +48,9 @@ public final class Json {
                 org.sansdk.core.ZfsName.class, org.sansdk.core.Wwn.class, org.sansdk.core.Size.class)) {
             addToString(m, value);
         }
+        // one key style for every kind, as OpenZFS -j and jc use: snake_case (map keys are data and stay as they are)
         return new ObjectMapper().registerModule(m)
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
