@@ -169,7 +169,7 @@ public final class SanResourceSet {
         for (FencingDevice f : d.fencing()) {
             Primitive.Builder b = Primitive.builder(f.resourceId(), new ResourceAgent("stonith", null, f.agent()));
             f.params().forEach(b::instance);
-            f.secrets().forEach((k, s) -> b.instance(k, s.reveal()));
+            f.secrets().forEach(b::instanceSecret);
             b.instance("pcmk_host_list", f.node());
             b.op("monitor", "60s", null);
             resources.add(b.build());

@@ -258,7 +258,11 @@ class SanResourceSetTest {
         assertThat(ipmi.toString()).doesNotContain("hunter2");
         Configuration conf = SanResourceSet.configuration(withIpmi);
         Primitive fence = (Primitive) conf.resource("fence-storage-a").orElseThrow();
-        assertThat(fence.param("password")).contains("hunter2");
+        // typed: the model holds the Secret (shown as ****), the CIB XML for Pacemaker holds the value
+        assertThat(fence.param("password")).contains("****");
+        assertThat(fence.instanceAttributes().get(0).pair("password").orElseThrow().content())
+                .isEqualTo(new org.sansdk.pacemaker.cib.NvValue.SecretValue(org.sansdk.core.Secret.of("hunter2")));
+        assertThat(org.sansdk.pacemaker.cib.CibWriter.resourceXml(fence)).contains("name=\"password\" value=\"hunter2\"");
         assertThat(conf.toString()).doesNotContain("hunter2").contains("name=password, value=****");
     }
 
