@@ -116,6 +116,12 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
      */
     public static CibPatch between(Cib live, Configuration desired, boolean prune, boolean allowPoolDeletion) {
         Configuration l = live.configuration();
+        for (Configuration c : List.of(l, desired)) {
+            if (!c.duplicateIds().isEmpty()) {
+                throw new SanException("refusing to plan: the " + (c == l ? "live" : "desired") + " configuration uses ids more than once "
+                        + c.duplicateIds() + " (Pacemaker refuses it; a plan by id would pick one of them)");
+            }
+        }
         List<CibChange> out = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> findings = new ArrayList<>();

@@ -68,7 +68,17 @@ class CrmMonParserTest {
     @Test
     void parse_partiallyActive_readsFailures() {
         ClusterStatus s = mon("pcmk-cli-partially-active.xml");
-        assertThat(s.failures()).containsExactly(new Failure("dummy-2_monitor_0", "cluster02", "Unimplemented", "", 3, "monitor", "Done"));
+        // call="2" interval="0" (no last-rc-change: the regression output strips times)
+        assertThat(s.failures()).containsExactly(new Failure("dummy-2_monitor_0", "cluster02", "Unimplemented", "", 3, "monitor", "Done",
+                2, 0, null));
+    }
+
+    @Test
+    void parse_realCrmMonFailure_keepsCallIdIntervalAndLastRcChange() {
+        // crm_mon 2.1.5 (CIB_file=) on the scheduler's on_fail_demote3 CIB: a failed 10 s monitor
+        ClusterStatus s = mon("real-crm_mon-2.1.5-on_fail_demote3.xml");
+        assertThat(s.failures()).containsExactly(new Failure("rsc1_monitor_10000", "rhel7-4", "not running", "", 7, "monitor", "complete",
+                20, 10000, "2020-06-16 19:23:21Z"));
     }
 
     @Test
