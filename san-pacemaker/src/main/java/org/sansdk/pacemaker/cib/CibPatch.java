@@ -43,12 +43,15 @@ import org.sansdk.pacemaker.ops.Pcs;
  * @param changes          the changes in order
  * @param deletedResources ids of resources the patch deletes (stops), nested ones included; empty for a safe plan
  * @param findings         what a careful operator must read before applying: deletions, re-creations, group reorders
+ * @param unmonitoredResources ids of resources that have a recurring monitor live and none after the patch (their
+ *                         failures would go unseen): a caller refuses the plan like a deletion
  * @param secrets          the {@link org.sansdk.core.Secret} values of the desired configuration (typed
  *                         {@link NvValue.SecretValue}s) with their XML-escaped forms: registered on every command that
  *                         carries the patch's XML, so display and error text show {@code ****}
  */
 public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes, List<String> deletedResources,
-                       List<String> findings, @com.fasterxml.jackson.annotation.JsonIgnore List<org.sansdk.core.Secret> secrets) {
+                       List<String> findings, List<String> unmonitoredResources,
+                       @com.fasterxml.jackson.annotation.JsonIgnore List<org.sansdk.core.Secret> secrets) {
     private static final String CONF = "/cib/configuration";
 
     /** Copies. Usage: see type. */
@@ -57,12 +60,18 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         changes = List.copyOf(changes);
         deletedResources = List.copyOf(deletedResources);
         findings = List.copyOf(findings);
+        unmonitoredResources = List.copyOf(unmonitoredResources);
         secrets = List.copyOf(secrets);
     }
 
     /** A patch without deletions, findings or secrets. Usage: {@code new CibPatch(version, root, changes)}. */
     public CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes) {
-        this(basedOn, rootAttributes, changes, List.of(), List.of(), List.of());
+        this(basedOn, rootAttributes, changes, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** True when a resource that is monitored live loses every recurring monitor. Usage: {@code if (p.leavesUnmonitored()) refuse();}. */
+    public boolean leavesUnmonitored() {
+        return !unmonitoredResources.isEmpty();
     }
 
     /** The typed secrets of a configuration (resources, attribute sets), each with its XML-escaped form. */
@@ -125,6 +134,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         List<CibChange> out = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> findings = new ArrayList<>();
+        List<String> unmonitored = new ArrayList<>();
         sets(out, CibChange.Section.PROPERTIES, CONF + "/crm_config", l.crmConfig(), desired.crmConfig(), "cluster properties");
         for (String section : List.of("rsc_defaults", "op_defaults")) {
             List<NvSet> want = section.equals("rsc_defaults") ? desired.rscDefaults() : desired.opDefaults();
@@ -139,6 +149,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         }
         elements(out, deleted, findings, CibChange.Section.RESOURCES, CONF + "/resources", index(l.resources()), index(desired.resources()),
                 prune, allowPoolDeletion, "resource");
+        monitors(l, desired, deleted, findings, unmonitored);
         elements(out, deleted, findings, CibChange.Section.CONSTRAINTS, CONF + "/constraints", indexConstraints(l.constraints()),
                 indexConstraints(desired.constraints()), prune, allowPoolDeletion, "constraint");
         if (live.sections().contains("rsc_defaults")) {
@@ -154,7 +165,75 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             out.add(new CibChange.Create(CibChange.Section.FENCING_TOPOLOGY, "fencing-topology", CONF,
                     CibWriter.fencingTopologyXml(desired.fencingTopology()), "create fencing topology"));
         }
-        return new CibPatch(live.version(), live.rootAttributes(), out, deleted, findings, secretsOf(desired));
+        return new CibPatch(live.version(), live.rootAttributes(), out, deleted, findings, unmonitored, secretsOf(desired));
+    }
+
+    /**
+     * How often a resource is watched decides how fast its failure is seen: every recurring monitor (per role) a
+     * primitive has live that the patched configuration deletes or makes slower is a finding; a primitive left with
+     * no recurring monitor at all is listed in {@code unmonitored}. Deleted resources are reported as deletions.
+     */
+    private static void monitors(Configuration live, Configuration desired, List<String> deleted, List<String> findings,
+                                 List<String> unmonitored) {
+        Map<String, Primitive> after = new LinkedHashMap<>();
+        for (Resource r : desired.resources()) {
+            Optional<Resource> lr = live.resources().stream().filter(x -> x.id().equals(r.id())).findFirst();
+            Resource merged = lr.isPresent() && sameKind(lr.get(), r) ? SemanticMerge.resource(lr.get(), r) : r;
+            for (Resource x : merged.flatten()) {
+                if (x instanceof Primitive p) {
+                    after.putIfAbsent(p.id(), p);
+                }
+            }
+        }
+        for (Resource r : live.resources()) {
+            for (Resource x : r.flatten()) {
+                if (!(x instanceof Primitive p) || deleted.contains(p.id())) {
+                    continue;
+                }
+                Primitive q = after.get(p.id());
+                if (q == null) {
+                    continue; // kept as is (not in the desired configuration, no prune)
+                }
+                Map<String, Long> before = fastestMonitors(p);
+                Map<String, Long> now = fastestMonitors(q);
+                for (Map.Entry<String, Long> e : before.entrySet()) {
+                    Long n = now.get(e.getKey());
+                    String role = e.getKey().isEmpty() ? "" : " (role " + e.getKey() + ")";
+                    if (n == null) {
+                        findings.add("DELETES monitor of " + p.id() + role + " every " + human(e.getValue())
+                                + ": its failures are no longer seen" + (now.isEmpty() ? " (no monitor left)" : ""));
+                    } else if (n > e.getValue()) {
+                        findings.add("SLOWS monitor of " + p.id() + role + " from every " + human(e.getValue()) + " to every " + human(n)
+                                + ": its failures are seen later");
+                    }
+                }
+                if (!before.isEmpty() && now.isEmpty()) {
+                    unmonitored.add(p.id());
+                }
+            }
+        }
+    }
+
+    private static boolean sameKind(Resource a, Resource b) {
+        return a.getClass().equals(b.getClass());
+    }
+
+    /** The shortest recurring monitor interval per role ("" = any role), in ms. */
+    private static Map<String, Long> fastestMonitors(Primitive p) {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        for (Operation o : p.operations()) {
+            long ms = Durations.toMillis(o.interval());
+            if (!"monitor".equals(o.name()) || ms <= 0) {
+                continue;
+            }
+            String role = o.role() == null ? "" : o.role().equals("Master") ? "Promoted" : o.role().equals("Slave") ? "Unpromoted" : o.role();
+            m.merge(role, ms, Math::min);
+        }
+        return m;
+    }
+
+    private static String human(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     private static Map<String, Object[]> index(List<Resource> rs) {

@@ -205,7 +205,13 @@ class CibPatchInPlaceTest {
         Cib live = generatedLive();
         Primitive pool = pool(live.configuration());
         Configuration desired = replace(live.configuration(), withOps(pool, List.of()));
-        CibChange.Modify m = onlyModify(CibPatch.between(live, desired, false), "zfs-pool");
+        CibPatch patch = CibPatch.between(live, desired, false);
+        // the pool is left unmonitored: a finding, and listed so a caller refuses it like a deletion
+        assertThat(patch.findings()).containsExactly("DELETES monitor of zfs-pool every 10 s: its failures are no longer seen (no monitor left)");
+        assertThat(patch.unmonitoredResources()).containsExactly("zfs-pool");
+        CibPatch withoutFindings = new CibPatch(patch.basedOn(), patch.rootAttributes(), patch.changes(), patch.deletedResources(), List.of(),
+                List.of(), patch.secrets());
+        CibChange.Modify m = onlyModify(withoutFindings, "zfs-pool");
         assertThat(m.edits()).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo("delete");
             assertThat(e.path()).isEqualTo(RES + "/primitive[@id='zfs-pool']/operations/op[@id='zfs-pool-monitor-interval-10s']");
