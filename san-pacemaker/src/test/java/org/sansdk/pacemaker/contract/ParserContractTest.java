@@ -34,14 +34,8 @@ class ParserContractTest {
     static final List<String> QUORUM = List.of("gh-hace170-quorumtool-s-corosync2-qdevice.txt", "gh-hace171-quorumtool-s-corosync3-qdevice.txt",
             "gh-supportutils37-quorumtool-s-2node.txt");
     static final List<String> SIMS = List.of("sim-pcmk-sched-stonith-4.xml", "sim-pcmk-sched-migrate-start.xml");
-    static final String FENCE_HISTORY = """
-            <pacemaker-result api-version="2.25" request="stonith_admin --history * --output-as=xml">
-              <list name="event" count="1">
-                <fence_event status="success" action="reboot" target="storage-a" client="pacemaker-controld.1234" origin="storage-b" delegate="storage-b" completed="2026-11-25 06:45:30 +00:00"/>
-              </list>
-              <status code="0" message="OK"/>
-            </pacemaker-result>
-            """;
+    static final String FENCE_HISTORY = Fixtures.FENCE_HISTORY;
+
 
     static List<String> cibs() {
         return Fixtures.list("cib");
