@@ -31,8 +31,9 @@ import org.sansdk.pacemaker.ops.Pcs;
  * The design's Pacemaker resource set (pool → san-services group → cockpit group, fencing per storage node)
  * built from a {@link SanClusterDesign}, with the design's intent enforced — including two fixes to the design
  * document: every service group is COLOCATED with the pool (the document only orders them, so a group could start
- * on the other node), and EVERY resource (pool, groups, fencing devices) is banned from the quorum node (the document
- * bans only san-services).
+ * on the other node), and every storage resource (pool, groups) is banned from the quorum node (the document bans only
+ * san-services). Fencing devices are banned only from the node they fence: the quorum node may run them (and fence as
+ * the delegate). A group without members is never rendered.
  *
  * <p>Usage: {@code Configuration conf = SanResourceSet.configuration(design);}
  */
