@@ -23,7 +23,7 @@ import org.sansdk.pacemaker.status.CrmMonParser;
 /**
  * One real cluster node for tests: corosync + pacemakerd inside a network namespace and a private mount
  * namespace with its own /run and copies of /etc/corosync, /var/lib/corosync, /var/log/corosync,
- * /var/lib/pacemaker and /var/log/pacemaker (see ../shared/REAL-TOOLS.md). Reached through {@code nsenter}.
+ * /var/lib/pacemaker and /var/log/pacemaker (the real-tools notes of the project describe the setup). Reached through {@code nsenter}.
  */
 public final class ClusterNode implements AutoCloseable {
 

@@ -15,6 +15,19 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * A {@code stonith_admin --history '*' --output-as=xml} document shaped after Pacemaker's API schema
+     * (stonith_admin-2.23.rng, fence-event-2.15.rng): the corpus has no captured one (written here, not captured).
+     */
+    public static final String FENCE_HISTORY = """
+            <pacemaker-result api-version="2.25" request="stonith_admin --history * --output-as=xml">
+              <list name="event" count="1">
+                <fence_event status="success" action="reboot" target="storage-a" client="pacemaker-controld.1234" origin="storage-b" delegate="storage-b" completed="2026-11-25 06:45:30 +00:00"/>
+              </list>
+              <status code="0" message="OK"/>
+            </pacemaker-result>
+            """;
+
     /** Reads a corpus file. */
     public static String read(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/corpus/" + path)) {

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.sansdk.core.Command;
 import org.sansdk.core.Executor;
 import org.sansdk.core.testing.NetNamespace;
@@ -36,7 +34,6 @@ import org.sansdk.pacemaker.status.ClusterStatus;
  * private copies of the corosync/pacemaker state directories and a private /run. The facade's operations run
  * against it through {@code nsenter}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveClusterTest {
 
     private static NetNamespace ns;
@@ -65,6 +62,51 @@ class LiveClusterTest {
             Thread.sleep(1000);
         }
         node.recordPids();
+        bare = pm.cib().configuration();
+    }
+
+    /** The configuration the cluster started with (no resources): each test's baseline adds the services to it. */
+    private static Configuration bare;
+
+    /** Applies {@code desired} (re-planning when status updates move the CIB version, bounded), prune as asked. */
+    private static CibPatch applyRetrying(java.util.function.UnaryOperator<Configuration> toDesired, boolean prune) throws InterruptedException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Cib live = pm.cib();
+            CibPatch p = CibPatch.between(live, toDesired.apply(live.configuration()), prune);
+            if (p.isEmpty()) {
+                return p;
+            }
+            try {
+                pm.apply(p);
+                return p;
+            } catch (CibChangedException e) {
+                Thread.sleep(1000);
+            }
+        }
+        throw new AssertionError("could not apply a patch in 10 attempts");
+    }
+
+    /**
+     * The known baseline every test starts from, whatever ran before (or alone, -Dtest=LiveClusterTest#method):
+     * storage-a online and not in standby, the services (svc group d1, d2 and fence-ghost) configured as
+     * {@link #withServices} has them (in-place changes of an earlier test reverted), enabled, failures cleaned up,
+     * settled with everything running.
+     */
+    @BeforeEach
+    void baseline() throws InterruptedException {
+        if (pm.status().node("storage-a").map(n -> n.standby()).orElse(false)) {
+            pm.unstandby("storage-a");
+        }
+        applyRetrying(c -> withServices(new Configuration(c.crmConfig(), c.nodes(), bare.resources(), c.constraints(), c.fencingTopology(),
+                bare.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown())), true);
+        if (pm.cib().configuration().resource("svc").flatMap(r -> r.meta("target-role")).isPresent()) {
+            pm.enable("svc");
+        }
+        pm.cleanup(Optional.empty());
+        settle();
+        ClusterStatus s = pm.status();
+        assertThat(s.runningOn("d1")).containsExactly("storage-a");
+        assertThat(s.runningOn("d2")).containsExactly("storage-a");
     }
 
     private static Executor inNamespace() {
@@ -97,8 +139,10 @@ class LiveClusterTest {
 
     private static Configuration withServices(Configuration live) {
         List<NvSet> props = new ArrayList<>(live.crmConfig());
+        props.removeIf(x -> "san-options".equals(x.id()));
         props.add(NvSet.of("cluster_property_set", "san-options", List.of(new NvPair("san-options-stonith-enabled", "stonith-enabled", "true"))));
         List<Resource> res = new ArrayList<>(live.resources());
+        res.removeIf(r -> r.id().equals("fence-ghost") || r.id().equals("svc"));
         res.add(Primitive.builder("fence-ghost", new ResourceAgent("stonith", null, "fence_dummy")).instance("pcmk_host_list", "ghost")
                 .op("monitor", "60s", null).build());
         res.add(new Group("svc", List.of(), List.of(
@@ -109,7 +153,6 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(1)
     void quorum_oneNodeCluster_isQuorateWithLocalMember() {
         QuorumStatus q = pm.quorum();
         assertThat(q.quorate()).isTrue();
@@ -120,9 +163,13 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(2)
     void patch_appliedToLiveCib_startsTheNewResources_andARePlanIsEmpty() throws InterruptedException {
+        // from the baseline, take the services away (prune), then add them with a patch
+        CibPatch removal = applyRetrying(c -> new Configuration(c.crmConfig(), c.nodes(), bare.resources(), c.constraints(), c.fencingTopology(),
+                c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()), true);
+        assertThat(removal.deletedResources()).containsExactlyInAnyOrder("fence-ghost", "svc", "d1", "d2");
         settle();
+        assertThat(pm.status().runningOn("d1")).isEmpty();
         CibPatch patch = null;
         Configuration desired = null;
         for (int attempt = 0; attempt < 10; attempt++) {
@@ -157,7 +204,6 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(3)
     void inPlaceChange_metaAndMonitorTimeout_onLiveCluster_restartsNothing() throws InterruptedException {
         settle();
         Cib before = pm.cib();
@@ -212,7 +258,6 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(4)
     void patch_afterAConcurrentChange_isRefused() {
         settle();
         Cib live = pm.cib();
@@ -227,7 +272,6 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(5)
     void standby_stopsEverything_unstandby_startsItAgain() {
         settle();
         pm.standby("storage-a");
@@ -241,7 +285,6 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(6)
     void disableEnableCleanup_changeTargetRoleAndKeepRunning() {
         settle();
         pm.disable("svc");
@@ -256,7 +299,6 @@ class LiveClusterTest {
     }
 
     @Test
-    @Order(7)
     void fencing_ofAnotherNode_showsInFencingHistory() {
         settle();
         inNamespace().runChecked(Command.of("stonith_admin", "--reboot", "ghost", "--timeout", "30"));

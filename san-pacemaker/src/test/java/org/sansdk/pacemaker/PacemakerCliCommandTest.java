@@ -80,6 +80,50 @@ class PacemakerCliCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("<change operation=\"delete\" path=\"/cib/configuration/resources/primitive[@id=&apos;zfs-pool&apos;]\"/>");
     }
 
+    private static Path fourTenSecondMonitors(Path dir) throws Exception {
+        Path f = dir.resolve("live-10s.xml");
+        Files.writeString(f, CibWriter.toXml(Cib.of(SanResourceSet.configuration(SanClusterDesign.builder()
+                .vip("enduser", "10.30.30.10/24", "eth0").vip("hypervisor", "10.40.40.10/24", "eth1").cockpit("10.20.20.10/24", "eth2")
+                .fencing(FencingDevice.of("storage-a", "fence_dummy", Map.of()))
+                .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of())).build()))));
+        return f;
+    }
+
+    @Test
+    void patch_monitorsMadeSlower_eachIsAWarning(@TempDir Path dir) throws Exception {
+        Path live = fourTenSecondMonitors(dir);
+        String liveXml = Files.readString(live);
+        // the four 10 s monitors of the live file (pool and three VIPs) become 60 s: before, no finding at all
+        assertThat(liveXml.split("name=\"monitor\" interval=\"10s\"", -1)).hasSize(5);
+        Path desired = dir.resolve("desired-60s.xml");
+        Files.writeString(desired, liveXml.replace("name=\"monitor\" interval=\"10s\"", "name=\"monitor\" interval=\"60s\""));
+        assertThat(run("patch", live.toString(), desired.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("# WARNING: ")).toList()).containsExactly(
+                "# WARNING: SLOWS monitor of zfs-pool from every 10 s to every 60 s: its failures are seen later",
+                "# WARNING: SLOWS monitor of vip-enduser from every 10 s to every 60 s: its failures are seen later",
+                "# WARNING: SLOWS monitor of vip-hypervisor from every 10 s to every 60 s: its failures are seen later",
+                "# WARNING: SLOWS monitor of vip-cockpit from every 10 s to every 60 s: its failures are seen later");
+    }
+
+    @Test
+    void patch_resourceLeftWithoutMonitor_warnsAndExitsThree(@TempDir Path dir) throws Exception {
+        Path live = fourTenSecondMonitors(dir);
+        String liveXml = Files.readString(live);
+        String op = "<op id=\"vip-enduser-monitor-interval-10s\" name=\"monitor\" interval=\"10s\"/>";
+        assertThat(liveXml).contains(op);
+        Path desired = dir.resolve("desired-nomon.xml");
+        Files.writeString(desired, liveXml.replace(op, ""));
+        assertThat(run("patch", live.toString(), desired.toString())).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "# WARNING: DELETES monitor of vip-enduser every 10 s: its failures are no longer seen (no monitor left)");
+        // a faster monitor is no finding
+        err.reset();
+        Path faster = dir.resolve("desired-5s.xml");
+        Files.writeString(faster, liveXml.replace(op, op.replace("\"10s\"", "\"5s\"")));
+        assertThat(run("patch", live.toString(), faster.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("WARNING");
+    }
+
     @Test
     void usageErrors_exitTwo() {
         assertThat(run()).isEqualTo(2);

@@ -16,16 +16,27 @@ import org.sansdk.pacemaker.xml.XmlElement;
  * @param status         node states (empty when the CIB has no status)
  * @param unknown        other root children kept verbatim
  * @param sections       names of the configuration's child elements present in the document (an empty
- *                       {@code <rsc_defaults/>} counts), so patches know whether to create a section
+ *                       {@code <rsc_defaults/>} counts), in document order (a fixed order: same input, same output),
+ *                       so patches know whether to create a section
+ * @param warnings       located remarks of the parser (an unknown element where a resource belongs, kept verbatim)
  */
 public record Cib(CibVersion version, String validateWith, Map<String, String> rootAttributes,
-                  Configuration configuration, List<NodeState> status, List<XmlElement> unknown, java.util.Set<String> sections) {
+                  Configuration configuration, List<NodeState> status, List<XmlElement> unknown, java.util.Set<String> sections,
+                  List<org.sansdk.core.ParseWarning> warnings) {
     /** Copies. Usage: see type. */
     public Cib {
         rootAttributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rootAttributes));
         status = List.copyOf(status);
         unknown = List.copyOf(unknown);
-        sections = java.util.Set.copyOf(sections);
+        // never Set.copyOf: its iteration order changes from one JVM run to the next
+        sections = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(sections));
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A CIB without parser warnings. Usage: {@code new Cib(version, "pacemaker-3.9", attrs, conf, List.of(), List.of(), sections)}. */
+    public Cib(CibVersion version, String validateWith, Map<String, String> rootAttributes, Configuration configuration,
+               List<NodeState> status, List<XmlElement> unknown, java.util.Set<String> sections) {
+        this(version, validateWith, rootAttributes, configuration, status, unknown, sections, List.of());
     }
 
     /**
@@ -39,7 +50,7 @@ public record Cib(CibVersion version, String validateWith, Map<String, String> r
 
     /** The sections a writer emits for a configuration. Usage: {@code Cib.sectionsOf(conf)}. */
     public static java.util.Set<String> sectionsOf(Configuration c) {
-        java.util.Set<String> s = new java.util.HashSet<>(List.of("crm_config", "nodes", "resources", "constraints"));
+        java.util.Set<String> s = new java.util.LinkedHashSet<>(List.of("crm_config", "nodes", "resources", "constraints"));
         if (!c.fencingTopology().isEmpty()) {
             s.add("fencing-topology");
         }
@@ -84,7 +95,7 @@ public record Cib(CibVersion version, String validateWith, Map<String, String> r
         for (Node n : configuration.nodes()) {
             states.add(new NodeState(n.id(), n.uname(), "true", "online", "member", "member", Map.of(), List.of(), Map.of()));
         }
-        return new Cib(version, validateWith, attrs, configuration, states, unknown, sections);
+        return new Cib(version, validateWith, attrs, configuration, states, unknown, sections, warnings);
     }
 
     /** A node's state by name. Usage: {@code cib.nodeState("storage-a")}. */

@@ -25,6 +25,7 @@ public final class CibParser {
 
     private final String source;
     private final String text;
+    private final List<org.sansdk.core.ParseWarning> warnings = new ArrayList<>();
 
     private CibParser(String source, String text) {
         this.source = source;
@@ -38,6 +39,7 @@ public final class CibParser {
      * @throws ParseException for malformed XML, a DOCTYPE, a root other than {@code cib}, or broken required values
      */
     public static Cib parse(String source, String text) {
+        org.sansdk.pacemaker.xml.DocumentKind.requireXml(source, text, "CIB XML (<cib>)");
         XmlElement root = SafeXml.read(source, text);
         return new CibParser(source, text).cib(root);
     }
@@ -84,8 +86,9 @@ public final class CibParser {
 
     private Cib cib(XmlElement root) {
         if (!root.name().equals("cib")) {
-            throw err(root, "root element <cib> (found <" + root.name() + ">)");
+            throw org.sansdk.pacemaker.xml.DocumentKind.wrongKind(source, text, root, "root element <cib>");
         }
+        root.child("configuration").ifPresent(c -> uniqueIds(c, new LinkedHashMap<>()));
         CibVersion v = new CibVersion(num(root, "admin_epoch", 0), num(root, "epoch", 0), num(root, "num_updates", 0));
         Configuration conf = null;
         List<NodeState> status = List.of();
@@ -105,9 +108,39 @@ public final class CibParser {
         if (conf == null) {
             throw err(root, "a <configuration> section inside <cib>");
         }
-        java.util.Set<String> sections = new java.util.HashSet<>();
+        java.util.Set<String> sections = new java.util.LinkedHashSet<>();
         root.child("configuration").ifPresent(c -> c.children().forEach(x -> sections.add(x.name())));
-        return new Cib(v, root.get("validate-with"), root.attributes(), conf, status, unknown, sections);
+        return new Cib(v, root.get("validate-with"), root.attributes(), conf, status, unknown, sections, warnings);
+    }
+
+    /** Elements whose {@code id} attribute refers to another element rather than naming this one. */
+    private static final Set<String> ID_REFERENCES = Set.of("obj_ref", "resource_ref", "role_ref", "role");
+
+    /**
+     * Ids are unique CIB-wide (Pacemaker's schema types them xsd:ID; crm_verify refuses "ID x redefined"): each element
+     * whose id is already used is reported as a located warning naming the first; both elements stay in the model
+     * (nothing is merged or overwritten). Node ids are corosync ids (a remote node shares its resource's id) and are
+     * not checked.
+     */
+    private void uniqueIds(XmlElement e, Map<String, XmlElement> seen) {
+        if (e.name().equals("nodes")) {
+            return;
+        }
+        String id = e.get("id");
+        if (id != null && !ID_REFERENCES.contains(e.name())) {
+            XmlElement first = seen.putIfAbsent(id, e);
+            if (first != null) {
+                warn(e, "duplicate id '" + id + "' on <" + e.name() + ">: already used by <" + first.name() + "> on line " + first.line()
+                        + " (ids are unique CIB-wide; Pacemaker refuses this CIB; both are kept here, nothing is overwritten)");
+            }
+        }
+        for (XmlElement c : e.children()) {
+            uniqueIds(c, seen);
+        }
+    }
+
+    private void warn(XmlElement at, String message) {
+        warnings.add(new org.sansdk.core.ParseWarning(source, Math.max(1, at.line()), 1, message));
     }
 
     private Configuration configuration(XmlElement conf) {
@@ -264,6 +297,8 @@ public final class CibParser {
                     } else if (c.name().equals("meta_attributes")) {
                         meta.add(nvset(c));
                     } else {
+                        warn(c, "unknown element <" + c.name() + "> in group " + r.get("id") + " (a group holds <primitive> members and "
+                                + "<meta_attributes>): kept verbatim, not a member");
                         unknown.add(c);
                     }
                 }
@@ -308,6 +343,8 @@ public final class CibParser {
                 return new Bundle(required(r, "id"), runtime, image, replicas, meta, prim, r);
             }
             default:
+                warn(r, "unknown element <" + r.name() + "> where a resource belongs (primitive, group, clone, master, bundle, "
+                        + "template): kept verbatim, not understood");
                 return new UnknownResource(r);
         }
     }
@@ -379,6 +416,12 @@ public final class CibParser {
         String name = o.get("name");
         if (name == null) {
             throw err(o, "attribute 'name' on <op>");
+        }
+        for (String a : List.of("interval", "timeout")) {
+            String v = o.get(a);
+            if (v != null && !v.isBlank() && Durations.toMillis(v) < 0) {
+                throw err(o, "a duration in attribute '" + a + "' of <op> (e.g. 10s, 2min, 500ms, PT1M; found '" + v + "')");
+            }
         }
         return new Operation(o.get("id"), name, o.get("interval"), o.get("timeout"), o.get("role"), o.get("on-fail"), other, sets);
     }
@@ -509,7 +552,7 @@ public final class CibParser {
                     }
                 }
             }
-            Map<String, String> other = new HashMap<>(ns.attributes());
+            Map<String, String> other = new LinkedHashMap<>(ns.attributes());
             for (String k : List.of("id", "uname", "in_ccm", "crmd", "join", "expected")) {
                 other.remove(k);
             }

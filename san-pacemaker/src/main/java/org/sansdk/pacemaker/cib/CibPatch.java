@@ -43,9 +43,15 @@ import org.sansdk.pacemaker.ops.Pcs;
  * @param changes          the changes in order
  * @param deletedResources ids of resources the patch deletes (stops), nested ones included; empty for a safe plan
  * @param findings         what a careful operator must read before applying: deletions, re-creations, group reorders
+ * @param unmonitoredResources ids of resources that have a recurring monitor live and none after the patch (their
+ *                         failures would go unseen): a caller refuses the plan like a deletion
+ * @param secrets          the {@link org.sansdk.core.Secret} values of the desired configuration (typed
+ *                         {@link NvValue.SecretValue}s) with their XML-escaped forms: registered on every command that
+ *                         carries the patch's XML, so display and error text show {@code ****}
  */
 public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes, List<String> deletedResources,
-                       List<String> findings) {
+                       List<String> findings, List<String> unmonitoredResources,
+                       @com.fasterxml.jackson.annotation.JsonIgnore List<org.sansdk.core.Secret> secrets) {
     private static final String CONF = "/cib/configuration";
 
     /** Copies. Usage: see type. */
@@ -54,11 +60,30 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         changes = List.copyOf(changes);
         deletedResources = List.copyOf(deletedResources);
         findings = List.copyOf(findings);
+        unmonitoredResources = List.copyOf(unmonitoredResources);
+        secrets = List.copyOf(secrets);
     }
 
-    /** A patch without deletions or findings. Usage: {@code new CibPatch(version, root, changes)}. */
+    /** A patch without deletions, findings or secrets. Usage: {@code new CibPatch(version, root, changes)}. */
     public CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes) {
-        this(basedOn, rootAttributes, changes, List.of(), List.of());
+        this(basedOn, rootAttributes, changes, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** True when a resource that is monitored live loses every recurring monitor. Usage: {@code if (p.leavesUnmonitored()) refuse();}. */
+    public boolean leavesUnmonitored() {
+        return !unmonitoredResources.isEmpty();
+    }
+
+    /** The typed secrets of a configuration (resources, attribute sets), each with its XML-escaped form. */
+    static List<org.sansdk.core.Secret> secretsOf(Configuration c) {
+        List<org.sansdk.core.Secret> out = new ArrayList<>();
+        for (Resource r : c.resources()) {
+            out.addAll(Pcs.secretsOf(r));
+        }
+        Pcs.secretsOf(c.crmConfig(), out);
+        Pcs.secretsOf(c.rscDefaults(), out);
+        Pcs.secretsOf(c.opDefaults(), out);
+        return Pcs.withEscapedForms(out);
     }
 
     /** True when applying stops a resource for good (it deletes one). Usage: {@code if (p.deletesResources()) refuse();}. */
@@ -100,9 +125,16 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
      */
     public static CibPatch between(Cib live, Configuration desired, boolean prune, boolean allowPoolDeletion) {
         Configuration l = live.configuration();
+        for (Configuration c : List.of(l, desired)) {
+            if (!c.duplicateIds().isEmpty()) {
+                throw new SanException("refusing to plan: the " + (c == l ? "live" : "desired") + " configuration uses ids more than once "
+                        + c.duplicateIds() + " (Pacemaker refuses it; a plan by id would pick one of them)");
+            }
+        }
         List<CibChange> out = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> findings = new ArrayList<>();
+        List<String> unmonitored = new ArrayList<>();
         sets(out, CibChange.Section.PROPERTIES, CONF + "/crm_config", l.crmConfig(), desired.crmConfig(), "cluster properties");
         for (String section : List.of("rsc_defaults", "op_defaults")) {
             List<NvSet> want = section.equals("rsc_defaults") ? desired.rscDefaults() : desired.opDefaults();
@@ -117,6 +149,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         }
         elements(out, deleted, findings, CibChange.Section.RESOURCES, CONF + "/resources", index(l.resources()), index(desired.resources()),
                 prune, allowPoolDeletion, "resource");
+        monitors(l, desired, deleted, findings, unmonitored);
         elements(out, deleted, findings, CibChange.Section.CONSTRAINTS, CONF + "/constraints", indexConstraints(l.constraints()),
                 indexConstraints(desired.constraints()), prune, allowPoolDeletion, "constraint");
         if (live.sections().contains("rsc_defaults")) {
@@ -132,7 +165,75 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             out.add(new CibChange.Create(CibChange.Section.FENCING_TOPOLOGY, "fencing-topology", CONF,
                     CibWriter.fencingTopologyXml(desired.fencingTopology()), "create fencing topology"));
         }
-        return new CibPatch(live.version(), live.rootAttributes(), out, deleted, findings);
+        return new CibPatch(live.version(), live.rootAttributes(), out, deleted, findings, unmonitored, secretsOf(desired));
+    }
+
+    /**
+     * How often a resource is watched decides how fast its failure is seen: every recurring monitor (per role) a
+     * primitive has live that the patched configuration deletes or makes slower is a finding; a primitive left with
+     * no recurring monitor at all is listed in {@code unmonitored}. Deleted resources are reported as deletions.
+     */
+    private static void monitors(Configuration live, Configuration desired, List<String> deleted, List<String> findings,
+                                 List<String> unmonitored) {
+        Map<String, Primitive> after = new LinkedHashMap<>();
+        for (Resource r : desired.resources()) {
+            Optional<Resource> lr = live.resources().stream().filter(x -> x.id().equals(r.id())).findFirst();
+            Resource merged = lr.isPresent() && sameKind(lr.get(), r) ? SemanticMerge.resource(lr.get(), r) : r;
+            for (Resource x : merged.flatten()) {
+                if (x instanceof Primitive p) {
+                    after.putIfAbsent(p.id(), p);
+                }
+            }
+        }
+        for (Resource r : live.resources()) {
+            for (Resource x : r.flatten()) {
+                if (!(x instanceof Primitive p) || deleted.contains(p.id())) {
+                    continue;
+                }
+                Primitive q = after.get(p.id());
+                if (q == null) {
+                    continue; // kept as is (not in the desired configuration, no prune)
+                }
+                Map<String, Long> before = fastestMonitors(p);
+                Map<String, Long> now = fastestMonitors(q);
+                for (Map.Entry<String, Long> e : before.entrySet()) {
+                    Long n = now.get(e.getKey());
+                    String role = e.getKey().isEmpty() ? "" : " (role " + e.getKey() + ")";
+                    if (n == null) {
+                        findings.add("DELETES monitor of " + p.id() + role + " every " + human(e.getValue())
+                                + ": its failures are no longer seen" + (now.isEmpty() ? " (no monitor left)" : ""));
+                    } else if (n > e.getValue()) {
+                        findings.add("SLOWS monitor of " + p.id() + role + " from every " + human(e.getValue()) + " to every " + human(n)
+                                + ": its failures are seen later");
+                    }
+                }
+                if (!before.isEmpty() && now.isEmpty()) {
+                    unmonitored.add(p.id());
+                }
+            }
+        }
+    }
+
+    private static boolean sameKind(Resource a, Resource b) {
+        return a.getClass().equals(b.getClass());
+    }
+
+    /** The shortest recurring monitor interval per role ("" = any role), in ms. */
+    private static Map<String, Long> fastestMonitors(Primitive p) {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        for (Operation o : p.operations()) {
+            long ms = Durations.toMillis(o.interval());
+            if (!"monitor".equals(o.name()) || ms <= 0) {
+                continue;
+            }
+            String role = o.role() == null ? "" : o.role().equals("Master") ? "Promoted" : o.role().equals("Slave") ? "Unpromoted" : o.role();
+            m.merge(role, ms, Math::min);
+        }
+        return m;
+    }
+
+    private static String human(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     private static Map<String, Object[]> index(List<Resource> rs) {
@@ -257,7 +358,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             List<NvPair> merged = new ArrayList<>();
             for (NvPair p : l.get().pairs()) {
                 Optional<NvPair> wp = w.pairs().stream().filter(x -> x.name().equals(p.name())).findFirst();
-                merged.add(wp.isPresent() ? new NvPair(p.id(), p.name(), wp.get().value()) : p);
+                merged.add(wp.isPresent() ? new NvPair(p.id(), p.name(), wp.get().content()) : p);
             }
             for (NvPair p : w.pairs()) {
                 if (l.get().pairs().stream().noneMatch(x -> x.name().equals(p.name()))) {
@@ -287,7 +388,9 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             return false;
         }
         for (NvPair p : b.pairs()) {
-            if (!a.value(p.name()).equals(Optional.ofNullable(p.value()))) {
+            Optional<NvPair> q = a.pair(p.name());
+            if (q.isEmpty() || !java.util.Objects.equals(q.get().content() == null ? null : q.get().content().reveal(),
+                    p.content() == null ? null : p.content().reveal())) {
                 return false;
             }
         }
@@ -401,36 +504,6 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         return b.build();
     }
 
-    /**
-     * The secret values the patch carries (nvpairs with a secret name in created elements), as written and XML-escaped.
-     * Usage: {@code patch.secrets().isEmpty()}.
-     */
-    public List<org.sansdk.core.Secret> secrets() {
-        List<org.sansdk.core.Secret> out = new ArrayList<>();
-        for (CibChange c : changes) {
-            if (c instanceof CibChange.Create cr) {
-                collectSecrets(org.sansdk.pacemaker.xml.SafeXml.read("patch element", cr.elementXml()), out);
-            } else if (c instanceof CibChange.Modify m) {
-                collectSecrets(org.sansdk.pacemaker.xml.SafeXml.read("patch element", m.elementXml()), out);
-            }
-        }
-        return out;
-    }
-
-    private static void collectSecrets(org.sansdk.pacemaker.xml.XmlElement e, List<org.sansdk.core.Secret> out) {
-        if (e.name().equals("nvpair")) {
-            String name = e.attr("name").orElse("");
-            String value = e.attr("value").orElse("");
-            if (NvPair.isSecretName(name) && !value.isEmpty()) {
-                out.add(org.sansdk.core.Secret.of(value));
-                String escaped = CibWriter.escapeAttribute(value);
-                if (!escaped.equals(value)) {
-                    out.add(org.sansdk.core.Secret.of(escaped));
-                }
-            }
-        }
-        e.children().forEach(ch -> collectSecrets(ch, out));
-    }
 
     /**
      * Applies the patch: reads the CIB version ({@code cibadmin -Q}), refuses when admin_epoch/epoch moved since
@@ -478,18 +551,18 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                                 : c.section() == CibChange.Section.RSC_DEFAULTS ? desired.rscDefaults() : desired.opDefaults();
                         for (NvSet s : src) {
                             if (c.id().equals(s.id())) {
-                                for (NvPair p : s.pairs()) {
-                                    out.add(c.section() == CibChange.Section.PROPERTIES ? pcs.propertySet(p.name(), p.value())
-                                            : c.section() == CibChange.Section.RSC_DEFAULTS ? pcs.resourceDefaults(p.name(), p.value())
-                                            : pcs.opDefaults(p.name(), p.value()));
-                                }
+                                Configuration only = new Configuration(
+                                        c.section() == CibChange.Section.PROPERTIES ? List.of(s) : List.of(), List.of(), List.of(), List.of(), List.of(),
+                                        c.section() == CibChange.Section.RSC_DEFAULTS ? List.of(s) : List.of(),
+                                        c.section() == CibChange.Section.OP_DEFAULTS ? List.of(s) : List.of(), List.of(), List.of(), List.of(), List.of());
+                                out.addAll(pcs.commandsFor(only));
                             }
                         }
                     }
                     break;
                 case RESOURCES:
                     if (c instanceof CibChange.Modify m) {
-                        out.add(pcs.cibadminReplace("resources", m.elementXml()));
+                        out.add(pcs.cibadminReplace("resources", m.elementXml(), secrets));
                     } else if (c instanceof CibChange.Delete && !pcs.secretsOnArgv() && replacedWithSecrets(c, desired)) {
                         // the paired Create below becomes one cibadmin --replace (secret on stdin, no delete/stop window)
                         continue;
@@ -505,7 +578,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                     break;
                 case CONSTRAINTS:
                     if (c instanceof CibChange.Modify m) {
-                        out.add(pcs.cibadminReplace("constraints", m.elementXml()));
+                        out.add(pcs.cibadminReplace("constraints", m.elementXml(), secrets));
                     } else if (c instanceof CibChange.Delete) {
                         out.add(pcs.constraintDelete(c.id()));
                     } else {

@@ -162,7 +162,7 @@ public final class CibWriter {
             if (p.name().startsWith("@id-ref:")) {
                 open("nvpair", attrs("id-ref", p.name().substring("@id-ref:".length())), d + 1, true);
             } else {
-                open("nvpair", attrs("id", p.id(), "name", p.name(), "value", p.value()), d + 1, true);
+                open("nvpair", attrs("id", p.id(), "name", p.name(), "value", p.revealed()), d + 1, true);
             }
         }
         close(s.kind(), d);

@@ -84,6 +84,26 @@ public record Configuration(List<NvSet> crmConfig, List<Node> nodes, List<Resour
         return out;
     }
 
+    /**
+     * Ids used more than once among resources (nested ones included) and constraints, in first-seen order: Pacemaker
+     * refuses such a CIB (ids are unique CIB-wide). Usage: {@code conf.duplicateIds().isEmpty()}.
+     */
+    public List<String> duplicateIds() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> dup = new java.util.LinkedHashSet<>();
+        for (Resource r : allResources()) {
+            if (r.id() != null && !seen.add(r.id())) {
+                dup.add(r.id());
+            }
+        }
+        for (Constraint c : constraints) {
+            if (c.id() != null && !seen.add(c.id())) {
+                dup.add(c.id());
+            }
+        }
+        return List.copyOf(dup);
+    }
+
     /** Constraints of one kind. Usage: {@code conf.constraints(OrderConstraint.class)}. */
     public <T extends Constraint> List<T> constraints(Class<T> kind) {
         List<T> out = new java.util.ArrayList<>();

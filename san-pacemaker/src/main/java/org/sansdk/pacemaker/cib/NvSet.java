@@ -27,11 +27,19 @@ public record NvSet(String kind, String id, String idRef, String score, Optional
         return new NvSet(kind, id, null, null, Optional.empty(), pairs);
     }
 
-    /** The value of the first pair with that name. Usage: {@code set.value("ip")}. */
+    /**
+     * The value of the first pair with that name, as displayed ({@code ****} for a {@link NvValue.SecretValue}: use
+     * {@link #pair} for the typed value). Usage: {@code set.value("ip")}.
+     */
     public Optional<String> value(String name) {
+        return pair(name).map(NvPair::displayValue);
+    }
+
+    /** The first pair with that name. Usage: {@code set.pair("password").map(NvPair::isSecret)}. */
+    public Optional<NvPair> pair(String name) {
         for (NvPair p : pairs) {
             if (p.name().equals(name)) {
-                return Optional.ofNullable(p.value());
+                return Optional.of(p);
             }
         }
         return Optional.empty();

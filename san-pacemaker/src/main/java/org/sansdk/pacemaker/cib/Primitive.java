@@ -76,6 +76,16 @@ public record Primitive(String id, ResourceAgent agent, String template, String 
             return this;
         }
 
+        /**
+         * Adds an agent parameter whose value is a secret (a fence agent's password or SNMP community): masked in every
+         * printed form, kept off argv ({@code cibadmin --xml-pipe} on secret stdin), written in clear only into the CIB
+         * XML Pacemaker receives. Usage: {@code b.instanceSecret("community", Secret.of(c))}.
+         */
+        public Builder instanceSecret(String name, org.sansdk.core.Secret value) {
+            instance.add(NvPair.secret(id + "-instance_attributes-" + name, name, value));
+            return this;
+        }
+
         /** Adds a meta attribute. Usage: {@code b.meta("target-role", "Stopped")}. */
         public Builder meta(String name, String value) {
             meta.add(new NvPair(id + "-meta_attributes-" + name, name, value));

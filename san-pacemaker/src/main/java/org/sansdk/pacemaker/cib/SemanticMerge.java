@@ -98,7 +98,7 @@ final class SemanticMerge {
         List<Object> out = new ArrayList<>();
         for (NvSet s : sets) {
             Map<String, String> m = new java.util.TreeMap<>();
-            s.pairs().forEach(p -> m.put(p.name(), String.valueOf(p.value())));
+            s.pairs().forEach(p -> m.put(p.name(), p.content() == null ? "null" : p.content().reveal()));
             out.add(List.of(s.kind(), String.valueOf(s.idRef()), String.valueOf(s.score()), s.rule().map(Object::toString).orElse(""), m));
         }
         return out;
@@ -122,7 +122,7 @@ final class SemanticMerge {
         for (NvPair p : ls.pairs()) {
             Optional<NvPair> wp = ws == null ? Optional.empty() : pair(ws, p.name());
             if (wp.isPresent()) {
-                pairs.add(new NvPair(p.id(), p.name(), wp.get().value()));
+                pairs.add(new NvPair(p.id(), p.name(), wp.get().content()));
             } else if (keepLive.contains(p.name())) {
                 pairs.add(p);
             }

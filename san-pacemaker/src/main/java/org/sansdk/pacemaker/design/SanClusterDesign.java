@@ -37,7 +37,8 @@ public record SanClusterDesign(String poolName, Duration importTimeout, Duration
         Objects.requireNonNull(poolName, "poolName");
         storageNodes = List.copyOf(storageNodes);
         vips = List.copyOf(vips);
-        services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
+        // an EnumSet view, never Set.copyOf: its iteration order changes from one JVM run to the next
+        services = java.util.Collections.unmodifiableSet(services.isEmpty() ? EnumSet.noneOf(SanService.class) : EnumSet.copyOf(services));
         cockpit = cockpit == null ? Optional.empty() : cockpit;
         fencing = List.copyOf(fencing);
     }
@@ -142,11 +143,21 @@ public record SanClusterDesign(String poolName, Duration importTimeout, Duration
             return this;
         }
 
-        /** Builds (not validated: see {@code SanResourceSet.validateDesign}). Usage: {@code b.build()}. */
+        /**
+         * Builds and validates: every {@code SanResourceSet.validateDesign} rule except whether the fence agents are
+         * installed on the nodes (that needs the nodes: call {@code validateDesign(design, installedFenceAgents(executor))}).
+         * A missing or blank quorum node, a storage node without exactly one fencing device, an empty services group
+         * and the rest are refused here, not at plan time.
+         * Usage: {@code b.build()}.
+         *
+         * @throws org.sansdk.core.ValidationException listing every violation with its rule id (PCMK-DESIGN-*, PCMK-FENCE-*, PCMK-VIP-*)
+         */
         public SanClusterDesign build() {
-            return new SanClusterDesign(pool, importTimeout, exportTimeout, poolMonitor, storage, quorum,
-                    preferred == null ? storage.get(0) : preferred, preference, stickiness, vips, services,
+            SanClusterDesign d = new SanClusterDesign(pool, importTimeout, exportTimeout, poolMonitor, storage, quorum,
+                    preferred == null && !storage.isEmpty() ? storage.get(0) : preferred, preference, stickiness, vips, services,
                     Optional.ofNullable(cockpit), fencing);
+            SanResourceSet.validateDesign(d, agent -> true);
+            return d;
         }
     }
 }

@@ -31,8 +31,9 @@ import org.sansdk.pacemaker.ops.Pcs;
  * The design's Pacemaker resource set (pool → san-services group → cockpit group, fencing per storage node)
  * built from a {@link SanClusterDesign}, with the design's intent enforced — including two fixes to the design
  * document: every service group is COLOCATED with the pool (the document only orders them, so a group could start
- * on the other node), and EVERY resource (pool, groups, fencing devices) is banned from the quorum node (the document
- * bans only san-services).
+ * on the other node), and every storage resource (pool, groups) is banned from the quorum node (the document bans only
+ * san-services). Fencing devices are banned only from the node they fence: the quorum node may run them (and fence as
+ * the delegate). A group without members is never rendered.
  *
  * <p>Usage: {@code Configuration conf = SanResourceSet.configuration(design);}
  */
@@ -62,11 +63,12 @@ public final class SanResourceSet {
             v.add(new Violation("PCMK-DESIGN-001", "poolName", "invalid ZFS pool name '" + d.poolName() + "': " + e.getMessage()));
         }
         Set<String> names = new HashSet<>(d.storageNodes());
-        if (d.storageNodes().size() != 2 || names.size() != 2 || names.contains(d.quorumNode())) {
+        boolean blank = d.quorumNode() == null || d.quorumNode().isBlank() || d.storageNodes().stream().anyMatch(n -> n == null || n.isBlank());
+        if (blank || d.storageNodes().size() != 2 || names.size() != 2 || names.contains(d.quorumNode())) {
             v.add(new Violation("PCMK-DESIGN-002", "storageNodes", "need two distinct storage nodes and a different quorum node; got "
                     + d.storageNodes() + " + " + d.quorumNode()));
         }
-        if (!d.storageNodes().contains(d.preferredNode())) {
+        if (d.preferredNode() == null || !d.storageNodes().contains(d.preferredNode())) {
             v.add(new Violation("PCMK-DESIGN-003", "preferredNode", "preferred node '" + d.preferredNode() + "' is not a storage node"));
         }
         if (d.stickiness() <= d.preferenceScore()) {
@@ -79,6 +81,9 @@ public final class SanResourceSet {
         for (int i = 0; i < d.storageNodes().size(); i++) {
             String node = d.storageNodes().get(i);
             long n = d.fencing().stream().filter(f -> f.node().equals(node)).count();
+            if (node == null) {
+                continue;
+            }
             if (n == 0) {
                 v.add(new Violation("PCMK-FENCE-001", "fencing", "no fencing device for storage node " + node + ": STONITH must be able to fence it"));
             } else if (n > 1) {
@@ -169,7 +174,7 @@ public final class SanResourceSet {
         for (FencingDevice f : d.fencing()) {
             Primitive.Builder b = Primitive.builder(f.resourceId(), new ResourceAgent("stonith", null, f.agent()));
             f.params().forEach(b::instance);
-            f.secrets().forEach((k, s) -> b.instance(k, s.reveal()));
+            f.secrets().forEach(b::instanceSecret);
             b.instance("pcmk_host_list", f.node());
             b.op("monitor", "60s", null);
             resources.add(b.build());
@@ -188,18 +193,23 @@ public final class SanResourceSet {
             services.add(Primitive.builder(s.resourceId(), new ResourceAgent("systemd", null, s.unit()))
                     .op("start", "0s", s.startTimeout()).op("stop", "0s", s.stopTimeout()).op("monitor", "60s", null).build());
         }
-        resources.add(new Group(SERVICES, List.of(), services));
+        // never an empty group: crm_verify refuses it (Relax-NG) and constraints on it would constrain nothing
+        if (!services.isEmpty()) {
+            resources.add(new Group(SERVICES, List.of(), services));
+        }
         if (d.cockpit().isPresent()) {
             resources.add(new Group(COCKPIT, List.of(), List.of(vip(d.cockpit().get()),
                     Primitive.builder("cockpit-service", new ResourceAgent("systemd", null, "cockpit.socket"))
                             .op("start", "0s", "30s").op("stop", "0s", "30s").op("monitor", "60s", null).build())));
         }
         for (FencingDevice f : d.fencing()) {
+            // banned only from the node it fences: the quorum node may run it (and be the fencing delegate)
             constraints.add(LocationConstraint.prefers(f.resourceId(), f.node(), "-INFINITY"));
-            constraints.add(LocationConstraint.prefers(f.resourceId(), d.quorumNode(), "-INFINITY"));
         }
         List<String> dependents = new ArrayList<>();
-        dependents.add(SERVICES);
+        if (!services.isEmpty()) {
+            dependents.add(SERVICES);
+        }
         if (d.cockpit().isPresent()) {
             dependents.add(COCKPIT);
         }
@@ -263,7 +273,10 @@ public final class SanResourceSet {
      * Checks a configuration (generated, or read from a live cluster) against the design's intent.
      * Usage: {@code List<Violation> v = SanResourceSet.checkIntent(cib.configuration(), List.of("storage-a", "storage-b"), "quorum", "zfs-pool");}
      *
-     * @return violations with rule ids PCMK-INTENT-001..007 (empty when the intent holds)
+     * <p>Fencing devices are exempt from the quorum-node ban ({@code -005}): a device must not run on the node it
+     * fences ({@code -004}); running it on the quorum node is redundancy (the quorum node can be the fencing delegate).
+     *
+     * @return violations with rule ids PCMK-INTENT-001..010 (empty when the intent holds)
      */
     public static List<Violation> checkIntent(Configuration conf, List<String> storageNodes, String quorumNode, String poolId) {
         List<Violation> v = new ArrayList<>();
@@ -298,15 +311,34 @@ public final class SanResourceSet {
                 }
             }
             // a device the fencer cannot use: disabled, or banned from every other storage node (the quorum node is banned too)
+            List<String> others = new ArrayList<>(storageNodes);
+            others.add(quorumNode);
             boolean usable = devs.stream().anyMatch(p -> !p.meta("target-role").map(r -> r.equalsIgnoreCase("Stopped")).orElse(false)
-                    && storageNodes.stream().anyMatch(o -> !o.equals(n) && !banned(conf, p.id(), o)));
+                    && others.stream().anyMatch(o -> !o.equals(n) && !banned(conf, p.id(), o)));
             if (!devs.isEmpty() && !usable) {
                 v.add(new Violation("PCMK-INTENT-003", "resources", "no usable fencing device for " + n + ": "
-                        + devs.stream().map(Primitive::id).toList() + " disabled (target-role=Stopped) or banned from every other storage node"));
+                        + devs.stream().map(Primitive::id).toList() + " disabled (target-role=Stopped) or banned from every other node"));
+            }
+        }
+        for (String id : conf.duplicateIds()) {
+            v.add(new Violation("PCMK-INTENT-008", "resources." + id, "id " + id + " is used more than once (Pacemaker refuses the CIB; "
+                    + "by-id tools act on one of them)"));
+        }
+        for (Primitive p : conf.primitives()) {
+            if (p.agent() != null && "ZFS".equalsIgnoreCase(p.agent().type()) && p.param("pool").map(String::isBlank).orElse(true)) {
+                v.add(new Violation("PCMK-INTENT-009", "resources." + p.id(), "ZFS resource " + p.id() + " (" + p.agent()
+                        + ") has no 'pool' parameter: the agent cannot import anything"));
+            }
+        }
+        for (Resource r : conf.allResources()) {
+            if (r instanceof org.sansdk.pacemaker.cib.Group g && g.members().isEmpty()) {
+                v.add(new Violation("PCMK-INTENT-010", "resources." + g.id(), "group " + g.id() + " has no members (crm_verify refuses an "
+                        + "empty group; constraints on it constrain nothing)"));
             }
         }
         for (Resource r : conf.resources()) {
-            if (!banned(conf, r.id(), quorumNode)) {
+            boolean fencingDevice = r instanceof Primitive fp && fp.isFencingDevice();
+            if (!fencingDevice && !banned(conf, r.id(), quorumNode)) {
                 v.add(new Violation("PCMK-INTENT-005", "resources." + r.id(), r.id() + " may run on the quorum node " + quorumNode
                         + ": add a -INFINITY location (rule #uname eq " + quorumNode + ")"));
             }
@@ -337,7 +369,7 @@ public final class SanResourceSet {
 
     /** Nodes a fencing primitive declares it can fence. Usage: {@code SanResourceSet.fencedNodes(p)}. */
     public static Set<String> fencedNodes(Primitive p) {
-        Set<String> out = new HashSet<>();
+        Set<String> out = new java.util.LinkedHashSet<>();
         p.param("pcmk_host_list").ifPresent(s -> {
             for (String n : s.split("[\\s,;]+")) {
                 if (!n.isEmpty()) {

@@ -20,10 +20,27 @@ public final class FencingHistory {
      * Parses the events.
      * Usage: {@code FencingHistory.parse("stonith_admin --history", xml)}.
      *
-     * @throws ParseException on malformed XML or an event without target/action/status
+     * <p>Takes stonith_admin's XML only: {@code <pacemaker-result request="stonith_admin …">} (or, without a request,
+     * one holding a {@code <list>} of fence events) ending with its {@code <status code=…>} element. crm_mon output
+     * (its fence history is {@code ClusterStatus.fences()}), crm_simulate output, a CIB or text is refused naming what
+     * it looks like, never read as "no fencing happened".
+     *
+     * @throws ParseException on malformed XML, another kind of document, a capture without its end, or an event
+     *                        without target/action/status
      */
     public static List<FenceEvent> parse(String source, String text) {
+        org.sansdk.pacemaker.xml.DocumentKind.requireXml(source, text, "stonith_admin XML (stonith_admin --history '*' --output-as=xml)");
         XmlElement root = SafeXml.read(source, text);
+        if (!root.name().equals("pacemaker-result")
+                || !org.sansdk.pacemaker.xml.DocumentKind.STONITH_ADMIN.equals(org.sansdk.pacemaker.xml.DocumentKind.tool(root))) {
+            throw org.sansdk.pacemaker.xml.DocumentKind.wrongKind(source, text, root,
+                    "stonith_admin output (<pacemaker-result request=\"stonith_admin --history …\"> with a <list> of <fence_event>)");
+        }
+        XmlElement last = root.children().isEmpty() ? null : root.children().get(root.children().size() - 1);
+        if (last == null || !last.name().equals("status") || last.get("code") == null) {
+            throw SafeXml.error(source, text, last == null ? root : last,
+                    "stonith_admin's closing <status code=…> element as the last child (without it the capture is cut short)");
+        }
         List<FenceEvent> out = new ArrayList<>();
         collect(source, text, root, out);
         return out;

@@ -28,8 +28,9 @@ import org.sansdk.pacemaker.cib.Rule;
  * ({@code pcs -f FILE}).
  *
  * <p>Secrets never go on argv by default (the command line of a running process is readable by every local user
- * in {@code ps} / {@code /proc/PID/cmdline}): a primitive with a secret parameter (a name containing passw, secret
- * or token, e.g. a fence agent's {@code password}) is not created with {@code pcs stonith create … password=…}
+ * in {@code ps} / {@code /proc/PID/cmdline}): a primitive with a secret parameter (an {@link NvPair} whose value is
+ * a {@link org.sansdk.pacemaker.cib.NvValue.SecretValue}, e.g. a fence agent's {@code password} or SNMP
+ * {@code community}; the type decides, not the name) is not created with {@code pcs stonith create … password=…}
  * but rendered as primitive XML and piped on stdin to {@code cibadmin --create --scope resources --xml-pipe}
  * ({@link #cibadminCreate}; {@link #cibadminReplace} to update one), with the secret values registered on the
  * command so they are redacted from its display and from any error output. Only a {@link #withSecretsOnArgv()}
@@ -75,8 +76,8 @@ public final class Pcs {
     }
 
     /**
-     * The secret parameter values of a resource and everything nested in it (instance and meta attributes whose name
-     * is a secret name). Usage: {@code Pcs.secretsOf(fencePrimitive)}.
+     * The secret parameter values of a resource and everything nested in it (instance, meta and utilization pairs
+     * whose value is a {@link org.sansdk.pacemaker.cib.NvValue.SecretValue}). Usage: {@code Pcs.secretsOf(fencePrimitive)}.
      */
     public static List<Secret> secretsOf(Resource r) {
         List<Secret> out = new ArrayList<>();
@@ -84,12 +85,38 @@ public final class Pcs {
             List<NvSet> sets = new ArrayList<>(x.metaAttributes());
             if (x instanceof Primitive p) {
                 sets.addAll(p.instanceAttributes());
+                sets.addAll(p.utilization());
             }
-            for (NvSet s : sets) {
-                for (NvPair nv : s.pairs()) {
-                    if (nv.isSecret() && nv.value() != null && !nv.value().isEmpty()) {
-                        out.add(Secret.of(nv.value()));
-                    }
+            secretsOf(sets, out);
+        }
+        return out;
+    }
+
+    /** The secret values of attribute sets (see {@link #secretsOf(Resource)}). Usage: {@code Pcs.secretsOf(conf.crmConfig(), out)}. */
+    public static void secretsOf(List<NvSet> sets, List<Secret> out) {
+        for (NvSet s : sets) {
+            for (NvPair nv : s.pairs()) {
+                if (nv.content() instanceof org.sansdk.pacemaker.cib.NvValue.SecretValue sv && !sv.secret().isEmpty()) {
+                    out.add(sv.secret());
+                }
+            }
+        }
+    }
+
+    /**
+     * Each secret and, when XML escaping changes it, its escaped form (what the XML on stdin and cibadmin's echo of a
+     * refused element carry), for registering on a command. Usage: {@code Pcs.withEscapedForms(secrets)}.
+     */
+    public static List<Secret> withEscapedForms(List<Secret> secrets) {
+        List<Secret> out = new ArrayList<>();
+        for (Secret s : secrets) {
+            out.add(s);
+            String v = s.reveal();
+            // escapeAttribute writes ' as &apos;; the CIB writer keeps it raw inside "…": register both forms
+            String escaped = org.sansdk.pacemaker.cib.CibWriter.escapeAttribute(v);
+            for (String form : new java.util.LinkedHashSet<>(List.of(escaped, escaped.replace("&apos;", "'")))) {
+                if (!form.equals(v)) {
+                    out.add(Secret.of(form));
                 }
             }
         }
@@ -117,39 +144,23 @@ public final class Pcs {
 
     /**
      * {@code cibadmin --replace --scope SCOPE --xml-pipe} of one element given as XML (replaced in place by id, e.g. a
-     * resource or constraint an in-place {@code CibPatch} change produced); secret nvpair values in it are registered
-     * on the command. Usage: {@code executor.runChecked(pcs.cibadminReplace("constraints", xml))}.
+     * resource or constraint an in-place {@code CibPatch} change produced), on secret stdin; the caller names the
+     * secrets the XML carries (XML text has no types: {@code CibPatch.secrets()} for a patch's elements) so they are
+     * registered on the command (redacted from its display and errors).
+     * Usage: {@code executor.runChecked(pcs.cibadminReplace("constraints", xml, patch.secrets()))}.
      */
-    public Command cibadminReplace(String scope, String elementXml) {
+    public Command cibadminReplace(String scope, String elementXml, List<Secret> secrets) {
         Command.Builder b = Command.builder("cibadmin").arg("--replace").arg("--scope").arg(scope).arg("--xml-pipe")
                 .secretStdin(elementXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        secretValues(org.sansdk.pacemaker.xml.SafeXml.read("element", elementXml), b);
+        withEscapedForms(secrets).forEach(b::secret);
         cibFile.ifPresent(p -> b.env("CIB_file", p.toString()));
         return b.build();
-    }
-
-    private static void secretValues(org.sansdk.pacemaker.xml.XmlElement e, Command.Builder b) {
-        if (e.name().equals("nvpair") && isSecretName(e.attr("name").orElse("")) && !e.attr("value").orElse("").isEmpty()) {
-            String v = e.attr("value").orElse("");
-            b.secret(Secret.of(v));
-            String escaped = org.sansdk.pacemaker.cib.CibWriter.escapeAttribute(v);
-            if (!escaped.equals(v)) {
-                b.secret(Secret.of(escaped));
-            }
-        }
-        e.children().forEach(c -> secretValues(c, b));
     }
 
     private Command cibadmin(String op, Resource r) {
         Command.Builder b = Command.builder("cibadmin").arg(op).arg("--scope").arg("resources").arg("--xml-pipe")
                 .secretStdin(org.sansdk.pacemaker.cib.CibWriter.resourceXml(r).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        for (Secret s : secretsOf(r)) {
-            b.secret(s);
-            String escaped = org.sansdk.pacemaker.cib.CibWriter.escapeAttribute(s.reveal());
-            if (!escaped.equals(s.reveal())) {
-                b.secret(Secret.of(escaped));
-            }
-        }
+        withEscapedForms(secretsOf(r)).forEach(b::secret);
         cibFile.ifPresent(p -> b.env("CIB_file", p.toString()));
         return b.build();
     }
@@ -161,9 +172,23 @@ public final class Pcs {
         return b;
     }
 
-    /** True for parameter names that hold secrets (password, passwd, secret, token). Usage: {@code Pcs.isSecretName("password")}. */
-    public static boolean isSecretName(String name) {
-        return NvPair.isSecretName(name);
+    /** NAME=VALUE for a pcs argument: a secret only on a {@link #withSecretsOnArgv()} factory, refused otherwise. */
+    private void pair(Command.Builder b, NvPair nv, String where) {
+        if (nv.content() instanceof org.sansdk.pacemaker.cib.NvValue.SecretValue sv) {
+            if (!secretsOnArgv) {
+                throw new SanException(where + ": " + nv.name() + " holds a secret and pcs would put it on argv; push a CIB patch "
+                        + "(cibadmin, secret stdin) instead");
+            }
+            b.secretArg(nv.name() + "=", sv.secret());
+        } else {
+            b.arg(nv.name() + "=" + nullToEmpty(nv.value()));
+        }
+    }
+
+    private Command pairCommand(NvPair nv, String where, String... words) {
+        Command.Builder b = pcs(words);
+        pair(b, nv, where);
+        return b.build();
     }
 
     /** {@code pcs property set NAME=VALUE}. Usage: {@code pcs.propertySet("stonith-enabled", "true")}. */
@@ -210,11 +235,7 @@ public final class Pcs {
         for (NvSet s : p.instanceAttributes()) {
             requireSimple(p.id(), s);
             for (NvPair nv : s.pairs()) {
-                if (isSecretName(nv.name()) && nv.value() != null && !nv.value().isEmpty()) {
-                    b.secretArg(nv.name() + "=", Secret.of(nv.value()));
-                } else {
-                    b.arg(nv.name() + "=" + nullToEmpty(nv.value()));
-                }
+                pair(b, nv, "primitive " + p.id());
             }
         }
         for (Operation o : p.operations()) {
@@ -240,7 +261,7 @@ public final class Pcs {
         }
         if (!meta.isEmpty()) {
             b.arg("meta");
-            meta.forEach(nv -> b.arg(nv.name() + "=" + nullToEmpty(nv.value())));
+            meta.forEach(nv -> pair(b, nv, "primitive " + p.id()));
         }
         group.ifPresent(g -> b.arg("--group").arg(g));
         if (force || p.agent().standard().equals("systemd") || p.agent().standard().equals("service")) {
@@ -312,7 +333,7 @@ public final class Pcs {
         List<Command> out = new ArrayList<>();
         for (NvSet s : conf.crmConfig()) {
             for (NvPair nv : s.pairs()) {
-                out.add(propertySet(nv.name(), nv.value()));
+                out.add(pairCommand(nv, "cluster property", "property", "set"));
             }
         }
         for (Resource r : conf.resources()) {
@@ -323,12 +344,12 @@ public final class Pcs {
         }
         for (NvSet s : conf.rscDefaults()) {
             for (NvPair nv : s.pairs()) {
-                out.add(resourceDefaults(nv.name(), nv.value()));
+                out.add(pairCommand(nv, "resource defaults", "resource", "defaults", "update"));
             }
         }
         for (NvSet s : conf.opDefaults()) {
             for (NvPair nv : s.pairs()) {
-                out.add(opDefaults(nv.name(), nv.value()));
+                out.add(pairCommand(nv, "operation defaults", "resource", "op", "defaults", "update"));
             }
         }
         return out;
@@ -346,7 +367,7 @@ public final class Pcs {
             }
             for (NvSet s : g.metaAttributes()) {
                 for (NvPair nv : s.pairs()) {
-                    out.add(pcs("resource", "meta", g.id(), nv.name() + "=" + nv.value()).build());
+                    out.add(pairCommand(nv, "group " + g.id(), "resource", "meta", g.id()));
                 }
             }
         } else if (r instanceof Clone c) {
@@ -358,7 +379,7 @@ public final class Pcs {
             for (NvSet s : c.metaAttributes()) {
                 for (NvPair nv : s.pairs()) {
                     if (!nv.name().equals("promotable")) {
-                        b.arg(nv.name() + "=" + nv.value());
+                        pair(b, nv, "clone " + c.id());
                     }
                 }
             }

@@ -49,6 +49,23 @@ public record QuorumStatus(boolean quorate, int nodes, long nodeId, String ringI
      */
     public static QuorumStatus parse(String source, String text) {
         String[] lines = text.split("\n", -1);
+        int firstLine = 0;
+        while (firstLine < lines.length && lines[firstLine].isBlank()) {
+            firstLine++;
+        }
+        if (firstLine == lines.length) {
+            throw new ParseException(source, 1, 1, lines.length > 0 ? lines[0] : "", "corosync-quorumtool -s output (empty input)");
+        }
+        if (!lines[firstLine].strip().equals("Quorum information")) {
+            throw new ParseException(source, firstLine + 1, 1, lines[firstLine], "corosync-quorumtool -s output starting 'Quorum information'; "
+                    + "this looks like " + org.sansdk.pacemaker.xml.DocumentKind.ofText(text));
+        }
+        if (!text.endsWith("\n")) {
+            // a complete capture ends with a newline; without it the last line (a member's name) may be cut
+            int last = lines.length;
+            throw new ParseException(source, last, lines[last - 1].length() + 1, lines[last - 1],
+                    "a final newline (the output ends mid-line: the capture is cut short)");
+        }
         Optional<Boolean> quorate = Optional.empty();
         int nodes = -1;
         long nodeId = -1;
@@ -119,7 +136,20 @@ public record QuorumStatus(boolean quorate, int nodes, long nodeId, String ringI
             }
         }
         if (quorate.isEmpty() || expected < 0 || total < 0) {
-            throw new ParseException(source, 1, 1, lines.length > 0 ? lines[0] : "", "'Quorate:', 'Expected votes:' and 'Total votes:' lines");
+            throw new ParseException(source, lines.length, 1, lines[lines.length - 1], "'Quorate:', 'Expected votes:' and 'Total votes:' lines");
+        }
+        if (!table) {
+            throw new ParseException(source, lines.length, 1, lines[lines.length - 1],
+                    "the 'Membership information' table corosync-quorumtool -s prints last (the capture is cut short)");
+        }
+        long nodeRows = members.stream().filter(m -> m.nodeId() != 0).count();
+        if (nodes >= 0 && nodeRows != nodes) {
+            throw new ParseException(source, lines.length, 1, lines[lines.length - 1], nodes + " membership rows ('Nodes: " + nodes
+                    + "'), found " + nodeRows + " (the capture is cut short or has extra rows)");
+        }
+        if (flags.contains("Qdevice") && members.stream().noneMatch(m -> m.nodeId() == 0)) {
+            throw new ParseException(source, lines.length, 1, lines[lines.length - 1],
+                    "the quorum device's membership row (nodeid 0, 'Qdevice'): Flags say Qdevice (the capture is cut short)");
         }
         return new QuorumStatus(quorate.get(), nodes, nodeId, ring, expected, total, quorum, flags, members);
     }

@@ -23,12 +23,24 @@ public final class CrmSimulateParser {
      * Parses the XML.
      * Usage: {@code CrmSimulateParser.parse("sim.xml", text)}.
      *
-     * @throws ParseException on malformed XML or a root other than {@code pacemaker-result}
+     * <p>Takes crm_simulate's XML only ({@code --output-as=xml}); its text form ("Current cluster status:"), crm_mon
+     * output, a CIB or any other document is refused naming what it looks like. The document must end with
+     * crm_simulate's {@code <status code=…>} element (without it the capture is cut short).
+     *
+     * @throws ParseException on malformed XML, another kind of document, or a capture without its end
      */
     public static Simulation parse(String source, String text) {
+        org.sansdk.pacemaker.xml.DocumentKind.requireXml(source, text, "crm_simulate XML (crm_simulate --output-as=xml)");
         XmlElement root = SafeXml.read(source, text);
-        if (!root.name().equals("pacemaker-result")) {
-            throw SafeXml.error(source, text, root, "root element <pacemaker-result> (found <" + root.name() + ">)");
+        if (!root.name().equals("pacemaker-result")
+                || !org.sansdk.pacemaker.xml.DocumentKind.CRM_SIMULATE.equals(org.sansdk.pacemaker.xml.DocumentKind.tool(root))) {
+            throw org.sansdk.pacemaker.xml.DocumentKind.wrongKind(source, text, root,
+                    "crm_simulate output (<pacemaker-result request=\"crm_simulate …\"> with cluster_status/actions/transition)");
+        }
+        XmlElement last = root.children().isEmpty() ? null : root.children().get(root.children().size() - 1);
+        if (last == null || !last.name().equals("status") || last.get("code") == null) {
+            throw SafeXml.error(source, text, last == null ? root : last,
+                    "crm_simulate's closing <status code=…> element as the last child (without it the capture is cut short)");
         }
         Optional<ClusterStatus> before = Optional.empty();
         Optional<ClusterStatus> after = Optional.empty();

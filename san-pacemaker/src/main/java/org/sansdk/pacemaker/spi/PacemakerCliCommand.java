@@ -33,7 +33,8 @@ public final class PacemakerCliCommand implements CliCommand {
                 "    nothing on the quorum node (defaults: storage-a,storage-b / quorum / zfs-pool); exit 1 on violations",
                 "sanctl pacemaker patch LIVE.xml DESIRED.xml [--prune [--allow-pool-deletion]]",
                 "    print the cibadmin --patch v2 diff from LIVE (cibadmin -Q) to DESIRED's configuration, pinned to LIVE's version;",
-                "    changed elements are modified in place; deletions are listed as '# WARNING: DELETES ...' on stderr (exit 3),",
+                "    changed elements are modified in place; deletions, deleted or slower monitors are listed as '# WARNING: ...' on stderr;",
+                "    exit 3 when the patch deletes a resource or leaves one without a recurring monitor,",
                 "    deleting the pool resource is refused unless --allow-pool-deletion");
     }
 
@@ -130,6 +131,6 @@ public final class PacemakerCliCommand implements CliCommand {
             err.println("# WARNING: " + f);
         }
         out.print(p.toXml());
-        return p.deletesResources() ? 3 : 0;
+        return p.deletesResources() || p.leavesUnmonitored() ? 3 : 0;
     }
 }

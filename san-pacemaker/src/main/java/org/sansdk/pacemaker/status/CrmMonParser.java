@@ -28,12 +28,37 @@ public final class CrmMonParser {
      * Parses crm_mon XML text.
      * Usage: {@code CrmMonParser.parse("crm_mon -1 --output-as=xml", stdout)}.
      *
-     * @throws ParseException on malformed XML, a DOCTYPE or a foreign root element
+     * <p>The document kind is checked first: a {@code <pacemaker-result>} must come from crm_mon (its {@code request},
+     * else its shape: summary/nodes/resources, not crm_simulate's cluster_status/transition or stonith_admin's event
+     * list) and end with crm_mon's {@code <status code=…>} element (a capture without it is cut short); the legacy
+     * {@code <crm_mon>} must have its {@code <summary>} and {@code <nodes>}. Anything else is refused naming what it
+     * looks like, never read as an empty cluster.
+     *
+     * @throws ParseException on malformed XML, a DOCTYPE, another tool's output, a CIB, or a capture without its end
      */
     public static ClusterStatus parse(String source, String text) {
+        org.sansdk.pacemaker.xml.DocumentKind.requireXml(source, text, "crm_mon XML (crm_mon --output-as=xml)");
         XmlElement root = SafeXml.read(source, text);
-        if (!root.name().equals("pacemaker-result") && !root.name().equals("crm_mon")) {
-            throw SafeXml.error(source, text, root, "root element <pacemaker-result> or <crm_mon> (found <" + root.name() + ">)");
+        String tool = org.sansdk.pacemaker.xml.DocumentKind.tool(root);
+        if (!org.sansdk.pacemaker.xml.DocumentKind.CRM_MON.equals(tool)) {
+            throw org.sansdk.pacemaker.xml.DocumentKind.wrongKind(source, text, root,
+                    "crm_mon output (<pacemaker-result request=\"crm_mon …\"> with summary/nodes/resources, or legacy <crm_mon>)");
+        }
+        if (root.name().equals("pacemaker-result")) {
+            XmlElement last = root.children().isEmpty() ? null : root.children().get(root.children().size() - 1);
+            if (last == null || !last.name().equals("status")) {
+                throw SafeXml.error(source, text, last == null ? root : last,
+                        "crm_mon's closing <status code=…> element as the last child of <pacemaker-result> (without it the capture is cut short)");
+            }
+            if (last.get("code") == null) {
+                throw SafeXml.error(source, text, last, "attribute 'code' on <status>");
+            }
+        } else {
+            for (String need : java.util.List.of("summary", "nodes")) {
+                if (root.child(need).isEmpty()) {
+                    throw SafeXml.error(source, text, root, "<" + need + "> inside legacy <crm_mon> (without it the capture is incomplete)");
+                }
+            }
         }
         return new CrmMonParser(source, text).status(root, root.name().equals("crm_mon") ? root.get("version") : root.get("api-version"));
     }
@@ -99,7 +124,9 @@ public final class CrmMonParser {
                 case "failures":
                     for (XmlElement f : c.children("failure")) {
                         failures.add(new Failure(f.get("op_key"), f.get("node"), f.get("exitstatus"), f.get("exitreason"),
-                                (int) num(f, "exitcode"), f.get("task"), f.get("status")));
+                                (int) num(f, "exitcode"), f.get("task"), f.get("status"),
+                                f.get("call") == null ? -1 : (int) num(f, "call"),
+                                f.get("interval") == null ? -1 : msStrict(f, "interval"), f.get("last-rc-change")));
                     }
                     break;
                 case "fence_history":
@@ -208,6 +235,14 @@ public final class CrmMonParser {
         } catch (NumberFormatException ex) {
             throw SafeXml.error(source, text, e, "an integer in attribute '" + attr + "' (found '" + v + "')");
         }
+    }
+
+    private long msStrict(XmlElement e, String attr) {
+        long v = ms(e.get(attr));
+        if (v < 0) {
+            throw SafeXml.error(source, text, e, "milliseconds in attribute '" + attr + "' (found '" + e.get(attr) + "')");
+        }
+        return v;
     }
 
     private static long ms(String v) {

@@ -99,7 +99,7 @@ public final class SafeXml {
                 }
             }
             if (root == null) {
-                throw new ParseException(source, 1, 1, masked(firstLine(text)), "a root element");
+                throw new ParseException(source, 1, 1, firstLine(text), "a root element");
             }
             return root;
         } catch (XMLStreamException e) {
@@ -111,7 +111,7 @@ public final class SafeXml {
                 throw e;
             }
             // the JDK reader wraps some errors in unchecked exceptions
-            throw new ParseException(source, 1, 1, masked(firstLine(text)), "well-formed XML (" + e + ")", e);
+            throw new ParseException(source, 1, 1, firstLine(text), "well-formed XML (" + e + ")", e);
         } finally {
             if (r != null) {
                 try {
@@ -129,24 +129,16 @@ public final class SafeXml {
      */
     public static ParseException error(String source, String text, XmlElement at, String expected) {
         int line = Math.max(1, at.line());
-        return new ParseException(source, line, 1, masked(ParseException.lineOf(text, line)), expected);
+        return new ParseException(source, line, 1, ParseException.lineOf(text, line), expected);
     }
 
-    private static final java.util.regex.Pattern SECRET_NAME =
-            java.util.regex.Pattern.compile("(?i)name=\"[^\"]*(passw|secret|token)[^\"]*\"");
-    private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("value=\"[^\"]*\"");
-
-    /** A line for an error message, with the value of a password-like nvpair replaced by ****. Usage: internal. */
-    static String masked(String line) {
-        return SECRET_NAME.matcher(line).find() ? VALUE.matcher(line).replaceAll("value=\"****\"") : line;
-    }
 
     private static ParseException fail(String source, String text, Location loc, String expected, Throwable cause) {
         int line = loc == null ? 1 : Math.max(1, loc.getLineNumber());
         int col = loc == null ? 1 : Math.max(1, loc.getColumnNumber());
         return cause == null
-                ? new ParseException(source, line, col, masked(ParseException.lineOf(text, line)), expected)
-                : new ParseException(source, line, col, masked(ParseException.lineOf(text, line)), expected, cause);
+                ? new ParseException(source, line, col, ParseException.lineOf(text, line), expected)
+                : new ParseException(source, line, col, ParseException.lineOf(text, line), expected, cause);
     }
 
     private static String firstLine(String text) {

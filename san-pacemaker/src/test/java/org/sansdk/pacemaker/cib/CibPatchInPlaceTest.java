@@ -82,6 +82,23 @@ class CibPatchInPlaceTest {
         return new Cib(new CibVersion(0, 20, 3), base.validateWith(), base.rootAttributes(), c, List.of(), List.of());
     }
 
+    /**
+     * Applies the patch with the real {@code cibadmin --patch} to a CIB file holding {@code live} and returns what
+     * cibadmin wrote; a re-plan against {@code desired} must then be empty.
+     */
+    private static Cib appliedByRealCibadmin(Cib live, Configuration desired, CibPatch p) throws Exception {
+        Path f = Files.createTempFile("inplace", ".xml");
+        try {
+            Files.writeString(f, CibWriter.toXml(live));
+            p.apply(org.sansdk.pacemaker.Tools.executor(), Map.of("CIB_file", f.toString()));
+            Cib after = CibParser.parse("cibadmin --patch result", Files.readString(f));
+            assertThat(CibPatch.between(after, desired, false).changes()).as("re-plan after the real cibadmin applied it").isEmpty();
+            return after;
+        } finally {
+            Files.deleteIfExists(f);
+        }
+    }
+
     private static Configuration replace(Configuration c, Resource r) {
         List<Resource> rs = new ArrayList<>();
         for (Resource x : c.resources()) {
@@ -183,7 +200,7 @@ class CibPatchInPlaceTest {
     }
 
     @Test
-    void opAdded_createsThatOpUnderOperations() {
+    void opAdded_createsThatOpUnderOperations() throws Exception {
         Cib live = generatedLive();
         Primitive pool = pool(live.configuration());
         List<Operation> ops = new ArrayList<>(pool.operations());
@@ -198,18 +215,35 @@ class CibPatchInPlaceTest {
             assertThat(e.xml()).isEqualTo("<op id=\"zfs-pool-monitor-interval-60s\" name=\"monitor\" interval=\"60s\" timeout=\"120s\"/>\n");
         });
         assertThat(p.toXml()).contains("<change operation=\"create\" path=\"/cib/configuration/resources/primitive[@id=&apos;zfs-pool&apos;]/operations\" position=\"3\">");
+        // the real cibadmin applies it: the new op is the pool's 4th, with its interval and timeout
+        Cib after = appliedByRealCibadmin(live, desired, p);
+        assertThat(pool(after.configuration()).operations()).extracting(Operation::id, Operation::interval, Operation::timeout).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("zfs-pool-start-interval-0s", "0s", "150s"),
+                org.assertj.core.groups.Tuple.tuple("zfs-pool-stop-interval-0s", "0s", "90s"),
+                org.assertj.core.groups.Tuple.tuple("zfs-pool-monitor-interval-10s", "10s", null),
+                org.assertj.core.groups.Tuple.tuple("zfs-pool-monitor-interval-60s", "60s", "120s"));
     }
 
     @Test
-    void recurringOpRemoved_deletesThatOp_butIntervalZeroOpsPcsAddedAreKept() {
+    void recurringOpRemoved_deletesThatOp_butIntervalZeroOpsPcsAddedAreKept() throws Exception {
         Cib live = generatedLive();
         Primitive pool = pool(live.configuration());
         Configuration desired = replace(live.configuration(), withOps(pool, List.of()));
-        CibChange.Modify m = onlyModify(CibPatch.between(live, desired, false), "zfs-pool");
+        CibPatch patch = CibPatch.between(live, desired, false);
+        // the pool is left unmonitored: a finding, and listed so a caller refuses it like a deletion
+        assertThat(patch.findings()).containsExactly("DELETES monitor of zfs-pool every 10 s: its failures are no longer seen (no monitor left)");
+        assertThat(patch.unmonitoredResources()).containsExactly("zfs-pool");
+        CibPatch withoutFindings = new CibPatch(patch.basedOn(), patch.rootAttributes(), patch.changes(), patch.deletedResources(), List.of(),
+                List.of(), patch.secrets());
+        CibChange.Modify m = onlyModify(withoutFindings, "zfs-pool");
         assertThat(m.edits()).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo("delete");
             assertThat(e.path()).isEqualTo(RES + "/primitive[@id='zfs-pool']/operations/op[@id='zfs-pool-monitor-interval-10s']");
         });
+        // the real cibadmin applies it: only the monitor is gone
+        Cib after = appliedByRealCibadmin(live, desired, patch);
+        assertThat(pool(after.configuration()).operations()).extracting(Operation::id)
+                .containsExactly("zfs-pool-start-interval-0s", "zfs-pool-stop-interval-0s");
     }
 
     @Test
@@ -240,7 +274,7 @@ class CibPatchInPlaceTest {
     }
 
     @Test
-    void constraintScoreChanged_modifiesTheConstraintAttributes() {
+    void constraintScoreChanged_modifiesTheConstraintAttributes() throws Exception {
         Cib live = generatedLive();
         List<Constraint> cons = new ArrayList<>();
         for (Constraint c : live.configuration().constraints()) {
@@ -261,6 +295,11 @@ class CibPatchInPlaceTest {
         assertThat(p.toXml()).contains("<change-result>\n      <rsc_location id=\"location-zfs-pool-storage-a-100\" rsc=\"zfs-pool\" node=\"storage-a\" score=\"50\"/>");
         assertThat(onlyReplace(p, desired, "constraints")).isEqualTo(
                 "<rsc_location id=\"location-zfs-pool-storage-a-100\" rsc=\"zfs-pool\" node=\"storage-a\" score=\"50\"/>\n");
+        // the real cibadmin applies it: score 50, every other constraint as it was, in the same order
+        Cib after = appliedByRealCibadmin(live, desired, p);
+        assertThat(after.configuration().constraints()).isEqualTo(cons);
+        assertThat(after.configuration().constraints(LocationConstraint.class)).filteredOn(l -> l.id().equals("location-zfs-pool-storage-a-100"))
+                .extracting(LocationConstraint::score).containsExactly("50");
     }
 
     @Test

@@ -38,9 +38,27 @@ class CibWriterTest {
         String text = Fixtures.read("cib/" + file);
         Files.writeString(orig, text);
         Files.writeString(ours, CibWriter.toXml(CibParser.parse(file, text)));
-        VerifyResult a = VerifyResult.of(Tools.run(VerifyResult.command(orig)));
-        VerifyResult b = VerifyResult.of(Tools.run(VerifyResult.command(ours)));
+        org.sansdk.core.CommandResult ra = Tools.run(VerifyResult.command(orig));
+        org.sansdk.core.CommandResult rb = Tools.run(VerifyResult.command(ours));
+        VerifyResult a = VerifyResult.of(ra);
+        VerifyResult b = VerifyResult.of(rb);
         assertThat(b.outcome()).as("crm_verify on our rendering of %s: %s", file, b.messages()).isEqualTo(a.outcome());
+        assertThat(rb.exitCode()).isEqualTo(ra.exitCode());
+        // the same error and warning lines (17 corpus CIBs already give errors: the outcome class alone would let a new
+        // error through); file names and line numbers differ between the two files and are removed
+        assertThat(verifyLines(rb, ours)).as("crm_verify lines for our rendering of %s", file).isEqualTo(verifyLines(ra, orig));
+    }
+
+    /** crm_verify's error/warning lines without the file name and line number they point at, as a sorted set. */
+    static java.util.SortedSet<String> verifyLines(org.sansdk.core.CommandResult r, Path file) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (String l : (r.stdout() + "\n" + r.stderr()).split("\n")) {
+            String t = l.replace(file.toString(), "FILE").replaceAll("^FILE:\\d+: ", "FILE: ").strip();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**

@@ -90,7 +90,9 @@ class SanResourceSetTest {
                 c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown());
         List<String> ids = SanResourceSet.checkIntent(broken, STORAGE, "quorum", "zfs-pool").stream().map(Violation::ruleId).toList();
         assertThat(ids).contains("PCMK-INTENT-001", "PCMK-INTENT-004", "PCMK-INTENT-005");
-        assertThat(ids.stream().filter(i -> i.equals("PCMK-INTENT-005")).count()).isEqualTo(5);
+        // the pool and both groups; fencing devices are exempt (the quorum node may run them)
+        assertThat(SanResourceSet.checkIntent(broken, STORAGE, "quorum", "zfs-pool")).filteredOn(v -> v.ruleId().equals("PCMK-INTENT-005"))
+                .extracting(Violation::path).containsExactly("resources.zfs-pool", "resources.san-services", "resources.cockpit-group");
         assertThatThrownBy(() -> SanResourceSet.requireIntent(broken, STORAGE, "quorum", "zfs-pool"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("PCMK-INTENT-001");
     }
@@ -141,9 +143,14 @@ class SanResourceSetTest {
                 org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-005", "resources.zfs-pool",
                         with(c, c.crmConfig(), c.resources(), without(c, x -> x instanceof LocationConstraint l
                                 && "zfs-pool".equals(l.rsc()) && !l.rules().isEmpty()))),
-                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-005", "resources.fence-storage-b",
-                        with(c, c.crmConfig(), c.resources(), without(c, x -> x instanceof LocationConstraint l
-                                && "fence-storage-b".equals(l.rsc()) && "quorum".equals(l.node())))),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-008", "resources.colocation-san-services-zfs-pool-INFINITY",
+                        with(c, c.crmConfig(), c.resources(), java.util.stream.Stream.concat(c.constraints().stream(),
+                                c.constraints().stream().filter(x -> x instanceof ColocationConstraint col && "san-services".equals(col.rsc())))
+                                .toList())),
+                org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-009", "resources.zfs-pool",
+                        with(c, c.crmConfig(), c.resources().stream().map(r -> !r.id().equals("zfs-pool") ? r
+                                : (org.sansdk.pacemaker.cib.Resource) Primitive.builder("zfs-pool", ((Primitive) r).agent())
+                                        .op("monitor", "10s", null).build()).toList(), c.constraints())),
                 org.junit.jupiter.params.provider.Arguments.of("PCMK-INTENT-006", "resources.cockpit-group",
                         with(c, c.crmConfig(), c.resources(), without(c, x -> x instanceof ColocationConstraint col
                                 && "cockpit-group".equals(col.rsc())))),
@@ -171,11 +178,35 @@ class SanResourceSetTest {
                     assertThat(v.ruleId()).isEqualTo("PCMK-INTENT-003");
                     assertThat(v.message()).contains("storage-b", "disabled");
                 });
-        List<org.sansdk.pacemaker.cib.Constraint> bannedEverywhere = new java.util.ArrayList<>(c.constraints());
-        bannedEverywhere.add(LocationConstraint.prefers("fence-storage-a", "storage-b", "-INFINITY"));
+        // banned from the peer only: the quorum node still runs it (it was the fencing delegate on the real 3-node cluster)
+        List<org.sansdk.pacemaker.cib.Constraint> bannedFromPeer = new java.util.ArrayList<>(c.constraints());
+        bannedFromPeer.add(LocationConstraint.prefers("fence-storage-a", "storage-b", "-INFINITY"));
+        assertThat(SanResourceSet.checkIntent(with(c, c.crmConfig(), c.resources(), bannedFromPeer), STORAGE, "quorum", "zfs-pool")).isEmpty();
+        List<org.sansdk.pacemaker.cib.Constraint> bannedEverywhere = new java.util.ArrayList<>(bannedFromPeer);
+        bannedEverywhere.add(LocationConstraint.prefers("fence-storage-a", "quorum", "-INFINITY"));
         assertThat(SanResourceSet.checkIntent(with(c, c.crmConfig(), c.resources(), bannedEverywhere), STORAGE, "quorum", "zfs-pool"))
                 .extracting(Violation::ruleId, Violation::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("PCMK-INTENT-003", "resources"));
+    }
+
+    @Test
+    void generated_fencingDevicesBannedOnlyFromTheNodeTheyFence_andMayRunOnQuorum() {
+        Configuration c = generated();
+        assertThat(c.constraints(LocationConstraint.class)).filteredOn(l -> l.rsc().startsWith("fence-"))
+                .extracting(LocationConstraint::rsc, LocationConstraint::node, LocationConstraint::score)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("fence-storage-a", "storage-a", "-INFINITY"),
+                        org.assertj.core.groups.Tuple.tuple("fence-storage-b", "storage-b", "-INFINITY"));
+        assertThat(SanResourceSet.checkIntent(c, STORAGE, "quorum", "zfs-pool")).isEmpty();
+    }
+
+    @Test
+    void checkIntent_emptyGroup_isIntent010() {
+        Configuration c = generated();
+        List<org.sansdk.pacemaker.cib.Resource> rs = new java.util.ArrayList<>(c.resources());
+        rs.add(new org.sansdk.pacemaker.cib.Group("empty-g", List.of(), List.of()));
+        assertThat(SanResourceSet.checkIntent(with(c, c.crmConfig(), rs, c.constraints()), STORAGE, "quorum", "zfs-pool"))
+                .filteredOn(v -> v.path().equals("resources.empty-g")).extracting(Violation::ruleId)
+                .containsExactly("PCMK-INTENT-010", "PCMK-INTENT-005", "PCMK-INTENT-006", "PCMK-INTENT-007");
     }
 
     @Test
@@ -213,19 +244,53 @@ class SanResourceSetTest {
 
     @Test
     void validateDesign_missingFencingAndLowStickinessAndReservedPoolName_listsAllRules() {
-        SanClusterDesign d = SanClusterDesign.builder().pool("mirror").stickiness(100).preferredNode("storage-a", 100)
+        // build() itself validates (all rules but "agent installed", which needs the nodes)
+        assertThat(ruleIds(() -> SanClusterDesign.builder().pool("mirror").stickiness(100).preferredNode("storage-a", 100)
                 .vip("enduser", "10.30.30.10/24", "eth-enduser").vip("enduser", "10.30.30.10/24", "eth-x")
-                .fencing(FencingDevice.of("storage-a", "fence_ipmilan", Map.of())).build();
-        assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> false)))
-                .contains("PCMK-DESIGN-001", "PCMK-DESIGN-004", "PCMK-FENCE-001", "PCMK-FENCE-002", "PCMK-VIP-001");
-        SanClusterDesign odd = DesignFixtures.documentExample().fencing(FencingDevice.of("storage-a", "meatware", Map.of())).build();
-        assertThat(ruleIds(() -> SanResourceSet.validateDesign(odd, a -> true))).contains("PCMK-FENCE-001", "PCMK-FENCE-002");
+                .fencing(FencingDevice.of("storage-a", "fence_ipmilan", Map.of())).build()))
+                .containsExactlyInAnyOrder("PCMK-DESIGN-001", "PCMK-DESIGN-004", "PCMK-FENCE-001", "PCMK-VIP-001", "PCMK-VIP-001");
+        assertThat(ruleIds(() -> DesignFixtures.documentExample().fencing(FencingDevice.of("storage-a", "meatware", Map.of())).build()))
+                .containsExactlyInAnyOrder("PCMK-FENCE-001", "PCMK-FENCE-002");
+        assertThat(ruleIds(() -> SanResourceSet.validateDesign(DesignFixtures.documentExample().build(), a -> false)))
+                .containsExactly("PCMK-FENCE-002", "PCMK-FENCE-002");
     }
 
     @Test
     void validateDesign_quorumNodeAmongStorageNodes_isRejected() {
-        SanClusterDesign d = DesignFixtures.documentExample().quorumNode("storage-b").build();
-        assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> true))).contains("PCMK-DESIGN-002");
+        assertThat(ruleIds(() -> DesignFixtures.documentExample().quorumNode("storage-b").build())).containsExactly("PCMK-DESIGN-002");
+    }
+
+    @Test
+    void build_nullQuorumNodeOrNoFencing_refusedAtBuildNotAtPlanTime() {
+        // before: both built; the error only came from configuration()/plan()
+        assertThat(ruleIds(() -> DesignFixtures.documentExample().quorumNode(null).build())).containsExactly("PCMK-DESIGN-002");
+        assertThat(ruleIds(() -> SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").build()))
+                .containsExactly("PCMK-FENCE-001", "PCMK-FENCE-001");
+    }
+
+    @Test
+    void configuration_noVipNoServices_hasNoEmptyGroupAndNoConstraintOnIt() throws Exception {
+        // the builder refuses this design (PCMK-VIP-002); the record constructor does not validate, the renderer must still not emit an empty group
+        assertThat(ruleIds(() -> DesignFixtures.documentExample().build())).isEmpty();
+        SanClusterDesign ok = DesignFixtures.documentExample().build();
+        SanClusterDesign bare = new SanClusterDesign(ok.poolName(), ok.importTimeout(), ok.exportTimeout(), ok.poolMonitor(), ok.storageNodes(),
+                ok.quorumNode(), ok.preferredNode(), ok.preferenceScore(), ok.stickiness(), List.of(), java.util.Set.of(), java.util.Optional.empty(),
+                ok.fencing());
+        assertThat(ruleIds(() -> SanClusterDesign.builder().fencing(ok.fencing().get(0)).fencing(ok.fencing().get(1)).build()))
+                .containsExactly("PCMK-VIP-002");
+        Configuration c = SanResourceSet.configuration(bare);
+        assertThat(c.resources()).extracting(org.sansdk.pacemaker.cib.Resource::id).containsExactly("fence-storage-a", "fence-storage-b", "zfs-pool");
+        assertThat(c.constraints()).noneMatch(x -> String.valueOf(x).contains("san-services"));
+        assertThat(SanResourceSet.pcsCommands(bare, Pcs.live())).noneMatch(cmd -> cmd.argv().contains("san-services"));
+        // the real crm_verify accepts it (it refused the empty <group> before: Relax-NG)
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("bare", ".xml");
+        try {
+            java.nio.file.Files.writeString(f, org.sansdk.pacemaker.cib.CibWriter.toXml(org.sansdk.pacemaker.cib.Cib.of(c).withAllNodesOnline()));
+            org.sansdk.core.CommandResult r = org.sansdk.pacemaker.Tools.run(org.sansdk.pacemaker.sim.VerifyResult.command(f));
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
     }
 
     @Test
@@ -258,7 +323,11 @@ class SanResourceSetTest {
         assertThat(ipmi.toString()).doesNotContain("hunter2");
         Configuration conf = SanResourceSet.configuration(withIpmi);
         Primitive fence = (Primitive) conf.resource("fence-storage-a").orElseThrow();
-        assertThat(fence.param("password")).contains("hunter2");
+        // typed: the model holds the Secret (shown as ****), the CIB XML for Pacemaker holds the value
+        assertThat(fence.param("password")).contains("****");
+        assertThat(fence.instanceAttributes().get(0).pair("password").orElseThrow().content())
+                .isEqualTo(new org.sansdk.pacemaker.cib.NvValue.SecretValue(org.sansdk.core.Secret.of("hunter2")));
+        assertThat(org.sansdk.pacemaker.cib.CibWriter.resourceXml(fence)).contains("name=\"password\" value=\"hunter2\"");
         assertThat(conf.toString()).doesNotContain("hunter2").contains("name=password, value=****");
     }
 

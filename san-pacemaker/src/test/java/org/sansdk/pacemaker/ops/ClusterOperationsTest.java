@@ -51,8 +51,8 @@ class ClusterOperationsTest {
 
     @Test
     void quorumStatus_garbage_isParseException() {
-        assertThatThrownBy(() -> QuorumStatus.parse("q", "Quorate: maybe\nExpected votes: x\n"))
-                .isInstanceOf(ParseException.class).hasMessageContaining("q:2:");
+        assertThatThrownBy(() -> QuorumStatus.parse("q", "Quorum information\n------------------\nQuorate: maybe\nExpected votes: x\n"))
+                .isInstanceOf(ParseException.class).hasMessageContaining("q:4:");
     }
 
     @Test
@@ -71,7 +71,7 @@ class ClusterOperationsTest {
         assertThat(events).containsExactly(
                 new FenceEvent("storage-a", "reboot", "storage-b", "pacemaker-controld.1234", "storage-b", "success", "2026-11-25 06:45:30 +00:00", null),
                 new FenceEvent("storage-b", "off", null, "stonith_admin.99", "quorum", "failed", null, "timed out"));
-        assertThatThrownBy(() -> FencingHistory.parse("s", "<pacemaker-result><list><fence_event action=\"x\"/></list></pacemaker-result>"))
+        assertThatThrownBy(() -> FencingHistory.parse("s", "<pacemaker-result><list><fence_event action=\"x\"/></list><status code=\"0\"/></pacemaker-result>"))
                 .isInstanceOf(ParseException.class).hasMessageContaining("target");
     }
 

@@ -102,7 +102,11 @@ class SecretSafeFencingTest {
         assertThat(b.param("password")).contains(PW_B);
         // exactly the primitives we rendered, and the whole design's intent holds on what the real tools built
         Configuration ours = SanResourceSet.configuration(d);
-        assertThat(a).isEqualTo(ours.resource("fence-storage-a").orElseThrow());
+        // same CIB text (the parsed value is plain: XML has no types; ours is a Secret)
+        assertThat(CibWriter.resourceXml(a)).isEqualTo(CibWriter.resourceXml(ours.resource("fence-storage-a").orElseThrow()));
+        assertThat(a.instanceAttributes().get(0).pair("password").orElseThrow().isSecret()).isFalse();
+        assertThat(ours.resource("fence-storage-a").map(r -> ((Primitive) r).instanceAttributes().get(0).pair("password").orElseThrow().isSecret()))
+                .contains(true);
         assertThat(SanResourceSet.checkIntent(result.configuration(), List.of("storage-a", "storage-b"), "quorum", "zfs-pool")).isEmpty();
         assertCrmVerifyValid(dir, result);
     }
@@ -122,7 +126,7 @@ class SecretSafeFencingTest {
         String xml = Files.readString(cib);
         assertThat(xml).contains(PW_A_NEW).doesNotContain("bmc-A&amp;&lt;pw-7f3e");
         Cib after = CibParser.parse("after replace", xml);
-        assertThat(after.configuration().resource("fence-storage-a")).contains(rotated);
+        assertThat(after.configuration().resource("fence-storage-a").map(CibWriter::resourceXml)).contains(CibWriter.resourceXml(rotated));
         assertThat(after.configuration().resources()).extracting(r -> r.id())
                 .containsExactly("fence-storage-a", "fence-storage-b", "zfs-pool", "san-services", "cockpit-group");
         assertCrmVerifyValid(dir, after);
@@ -189,7 +193,7 @@ class SecretSafeFencingTest {
     @Test
     void create_secretPrimitiveIntoAGroup_defaultPathRefusesInsteadOfFallingBackToArgv() {
         Primitive withToken = Primitive.builder("svc", org.sansdk.pacemaker.cib.ResourceAgent.parse("ocf:pacemaker:Dummy"))
-                .instance("api_token", "tok-123").build();
+                .instanceSecret("api_token", Secret.of("tok-123")).build();
         assertThatThrownBy(() -> Pcs.live().create(withToken, Optional.of("san-services"), false))
                 .isInstanceOf(SanException.class).hasMessageContaining("CIB patch").hasMessageNotContaining("tok-123");
     }

@@ -27,12 +27,42 @@ class CrmMonParserTest {
 
     @ParameterizedTest
     @MethodSource("corpus")
-    void parse_everyCorpusOutput_readsAllNodeElements(String file) {
+    void parse_everyCorpusOutput_nodesAndResourcesEqualTheJdkDomReading(String file) throws Exception {
+        // oracle: the JDK's DOM on the same file (not our parser): each node's name/online/standby/unclean/maintenance,
+        // each primitive's id, role and nodes, in document order
         String text = Fixtures.read("crm_mon/" + file);
         ClusterStatus s = CrmMonParser.parse(file, text);
-        // node elements of the <nodes> section are the only ones carrying an online= attribute
-        long nodes = text.lines().filter(l -> l.trim().startsWith("<node ") && l.contains(" online=")).count();
-        assertThat(s.nodes()).hasSize((int) nodes);
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Element root = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(text))).getDocumentElement();
+        java.util.List<String> domNodes = new java.util.ArrayList<>();
+        java.util.List<String> domResources = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node c = root.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof org.w3c.dom.Element e && e.getTagName().equals("nodes")) {
+                for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n instanceof org.w3c.dom.Element ne && ne.getTagName().equals("node")) {
+                        domNodes.add(ne.getAttribute("name") + " online=" + ne.getAttribute("online") + " standby=" + ne.getAttribute("standby")
+                                + " unclean=" + ne.getAttribute("unclean") + " maintenance=" + ne.getAttribute("maintenance"));
+                    }
+                }
+            } else if (c instanceof org.w3c.dom.Element e && e.getTagName().equals("resources")) {
+                org.w3c.dom.NodeList rs = e.getElementsByTagName("resource");
+                for (int i = 0; i < rs.getLength(); i++) {
+                    org.w3c.dom.Element r = (org.w3c.dom.Element) rs.item(i);
+                    java.util.List<String> on = new java.util.ArrayList<>();
+                    for (org.w3c.dom.Node n = r.getFirstChild(); n != null; n = n.getNextSibling()) {
+                        if (n instanceof org.w3c.dom.Element ne && ne.getTagName().equals("node")) {
+                            on.add(ne.getAttribute("name"));
+                        }
+                    }
+                    domResources.add(r.getAttribute("id") + " role=" + r.getAttribute("role") + " on=" + on);
+                }
+            }
+        }
+        assertThat(s.nodes()).extracting(n -> n.name() + " online=" + n.online() + " standby=" + n.standby() + " unclean=" + n.unclean()
+                + " maintenance=" + n.maintenance()).containsExactlyElementsOf(domNodes);
+        assertThat(s.primitives()).extracting(r -> r.id() + " role=" + r.role().orElse("") + " on=" + r.nodes())
+                .containsExactlyElementsOf(domResources);
     }
 
     @Test
@@ -68,7 +98,17 @@ class CrmMonParserTest {
     @Test
     void parse_partiallyActive_readsFailures() {
         ClusterStatus s = mon("pcmk-cli-partially-active.xml");
-        assertThat(s.failures()).containsExactly(new Failure("dummy-2_monitor_0", "cluster02", "Unimplemented", "", 3, "monitor", "Done"));
+        // call="2" interval="0" (no last-rc-change: the regression output strips times)
+        assertThat(s.failures()).containsExactly(new Failure("dummy-2_monitor_0", "cluster02", "Unimplemented", "", 3, "monitor", "Done",
+                2, 0, null));
+    }
+
+    @Test
+    void parse_realCrmMonFailure_keepsCallIdIntervalAndLastRcChange() {
+        // crm_mon 2.1.5 (CIB_file=) on the scheduler's on_fail_demote3 CIB: a failed 10 s monitor
+        ClusterStatus s = mon("real-crm_mon-2.1.5-on_fail_demote3.xml");
+        assertThat(s.failures()).containsExactly(new Failure("rsc1_monitor_10000", "rhel7-4", "not running", "", 7, "monitor", "complete",
+                20, 10000, "2020-06-16 19:23:21Z"));
     }
 
     @Test
@@ -97,20 +137,29 @@ class CrmMonParserTest {
     @Test
     void parse_maintenanceNode_isFlagged() {
         ClusterStatus s = mon("pcmk-cli-node-maintenance.xml");
-        assertThat(s.nodes()).anySatisfy(n -> assertThat(n.maintenance()).isTrue());
+        // from the fixture: cluster02 and httpd-bundle-1 have maintenance="true", httpd-bundle-2 is offline
+        assertThat(s.nodes()).extracting(MonNode::name, MonNode::online, MonNode::maintenance).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("cluster01", true, false), org.assertj.core.groups.Tuple.tuple("cluster02", true, true),
+                org.assertj.core.groups.Tuple.tuple("httpd-bundle-0", true, false), org.assertj.core.groups.Tuple.tuple("httpd-bundle-1", true, true),
+                org.assertj.core.groups.Tuple.tuple("httpd-bundle-2", false, false));
     }
 
     @Test
     void parse_unmanagedOnOfflineNode_reportsManagedFalse() {
         ClusterStatus s = mon("pcmk-cli-unmanaged-offline-node.xml");
-        assertThat(s.nodes()).anySatisfy(n -> assertThat(n.online()).isFalse());
-        assertThat(s.primitives()).anySatisfy(r -> assertThat(r.managed()).isFalse());
+        assertThat(s.nodes()).extracting(MonNode::name, MonNode::online).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("cluster01", true), org.assertj.core.groups.Tuple.tuple("cluster02", false));
+        // from the fixture: all three unmanaged, rsc2 still reported on the offline cluster02
+        assertThat(s.primitives()).extracting(MonResource::id, MonResource::managed, r -> r.role().orElseThrow(), MonResource::nodes)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Fencing", false, "Started", List.of("cluster01")),
+                        org.assertj.core.groups.Tuple.tuple("rsc1", false, "Started", List.of("cluster01")),
+                        org.assertj.core.groups.Tuple.tuple("rsc2", false, "Started", List.of("cluster02")));
     }
 
     @Test
     void parse_cibInsteadOfCrmMon_isParseException() {
         assertThatThrownBy(() -> CrmMonParser.parse("x", Fixtures.read("cib/pcs-cib-empty-3.9.xml")))
-                .isInstanceOf(ParseException.class).hasMessageContaining("pacemaker-result");
+                .isInstanceOf(ParseException.class).hasMessageContaining("this looks like a CIB");
     }
 
     static List<String> cibCorpus() {
