@@ -109,11 +109,16 @@ public final class LunSyncPlanner {
         return deviceRoot + z.name();
     }
 
-    /** Plans the changes for {@code zvols} against {@code config}. {@code planner.plan(cfg, zvols)} */
+    /**
+     * Plans the changes for {@code zvols} against {@code config}. {@code planner.plan(cfg, zvols)}
+     *
+     * @throws LunSyncRefusedException when the target or TPG is missing, the configuration holds an object twice,
+     *                                 or no LUN index is free
+     */
     public SyncPlan plan(LioConfig config, List<Zvol> zvols) {
-        Target t = config.target(target).orElseThrow(() -> new SanException(
+        Target t = config.target(target).orElseThrow(() -> new LunSyncRefusedException(
                 "target " + target + " is not in the configuration: build it first (ClientTargetBuilder)"));
-        Tpg tpg = t.tpg(tag).orElseThrow(() -> new SanException("target " + target + " has no tpg" + tag));
+        Tpg tpg = t.tpg(tag).orElseThrow(() -> new LunSyncRefusedException("target " + target + " has no tpg" + tag));
         List<LioChange> backstores = new ArrayList<>();
         List<LioChange> luns = new ArrayList<>();
         List<LioChange> mappings = new ArrayList<>();
@@ -125,7 +130,7 @@ public final class LunSyncPlanner {
         Map<String, StorageObject> blockByName = new HashMap<>();
         for (StorageObject so : config.storageObjects()) {
             if (soByPath.putIfAbsent(so.path(), so) != null) {
-                throw new SanException("the configuration holds storage object " + so.path() + " twice (LioValidator"
+                throw new LunSyncRefusedException("the configuration holds storage object " + so.path() + " twice (LioValidator"
                         + " LIO-SO-001): fix it before syncing, a plan would have to guess which one is meant");
             }
             if (so instanceof BlockStorageObject b) {
@@ -138,7 +143,7 @@ public final class LunSyncPlanner {
         java.util.Set<Integer> lunIndexes = new java.util.HashSet<>();
         for (Lun l : tpg.luns()) {
             if (!lunIndexes.add(l.index())) {
-                throw new SanException("tpg" + tag + " of " + target + " holds LUN " + l.index() + " twice (LioValidator"
+                throw new LunSyncRefusedException("tpg" + tag + " of " + target + " holds LUN " + l.index() + " twice (LioValidator"
                         + " LIO-LUN-002): fix it before syncing");
             }
             markUsed(used, l.index());
@@ -247,7 +252,7 @@ public final class LunSyncPlanner {
                 }
                 index = used.nextClearBit(nextFree);
                 if (index > MAX_LUN) {
-                    throw new SanException("tpg" + tag + " of " + target + " has no free LUN index left (0.."
+                    throw new LunSyncRefusedException("tpg" + tag + " of " + target + " has no free LUN index left (0.."
                             + MAX_LUN + ")");
                 }
                 nextFree = index + 1;
@@ -271,12 +276,12 @@ public final class LunSyncPlanner {
      * going after a failing line of a stdin batch, so this is how a failure shows up.
      * {@code planner.verify(SaveconfigFile.read(path).config(), zvols)}
      *
-     * @throws SanException listing what is still missing
+     * @throws LunSyncIncompleteException listing what is still missing
      */
     public void verify(LioConfig reread, List<Zvol> zvols) {
         SyncPlan again = plan(reread, zvols);
         if (!again.isEmpty()) {
-            throw new SanException("the LUN sync did not fully apply; still to do:\n" + again);
+            throw new LunSyncIncompleteException(again);
         }
     }
 
@@ -312,7 +317,7 @@ public final class LunSyncPlanner {
             for (MappedLun m : acl.mappedLuns()) {
                 byTpgLun.putIfAbsent(m.tpgLun(), m);
                 if (byIndex.putIfAbsent(m.index(), m) != null) {
-                    throw new SanException("the ACL for " + initiator + " in tpg" + tag + " of " + target
+                    throw new LunSyncRefusedException("the ACL for " + initiator + " in tpg" + tag + " of " + target
                             + " holds mapped LUN " + m.index() + " twice (LioValidator LIO-MLUN-002): fix it before syncing");
                 }
             }
