@@ -46,17 +46,46 @@ public final class ProxmoxLunService {
         this.storage = Objects.requireNonNull(storage, "storage");
     }
 
-    /** The outcome of one operation: the LUN number concerned, the plan, the configuration after it. */
+    /**
+     * The outcome of one operation: the LUN number concerned, the plan, the configuration after it.
+     *
+     * @param lun   the LUN number created, deleted or looked at
+     * @param plan  what to run (one targetcli process; empty when nothing changes)
+     * @param after the configuration after the plan
+     */
     public record Result(int lun, Plan plan, LioConfig after) {
         /** Refuses nulls. */
         public Result {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(after, "after");
         }
+
+        /** {@code lun N: PLAN TITLE (K steps)}, for JShell. {@code svc.createLun(cfg, path)} */
+        @Override
+        public String toString() {
+            return "lun " + lun + ": " + plan.title() + " (" + plan.steps().size()
+                    + (plan.steps().size() == 1 ? " step)" : " steps)");
+        }
     }
 
-    /** One LUN of the storage's TPG as Proxmox sees it. */
+    /**
+     * One LUN of the storage's TPG as Proxmox sees it.
+     *
+     * @param lun           the LUN index
+     * @param storageObject the storage object path
+     * @param devicePath    the block device behind it (empty for other backstores)
+     */
     public record LunEntry(int lun, String storageObject, Optional<String> devicePath) {
+        /** One line: {@code lun N -> STORAGE_OBJECT (DEVICE)}. {@code entry.describe()} */
+        public String describe() {
+            return "lun " + lun + " -> " + storageObject + devicePath.map(d -> " (" + d + ")").orElse("");
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** Exports a zvol: backstore {@code <pool>-<vol>}, the lowest free LUN number. {@code svc.createLun(cfg, path)} */
@@ -65,9 +94,9 @@ public final class ProxmoxLunService {
         if (lookup(cfg, zvolPath).isPresent()) {
             throw new SanException(zvolPath + ": LUN already exists");
         }
-        LunSyncPlanner planner = LunSyncPlanner.forTpg(storage.target(), storage.requireTag(), storage.pool())
+        LunSyncPlanner planner = LunSyncPlanner.forTpg(storage.target(), storage.tpg(), storage.pool())
                 .naming(BackstoreNaming.proxmox(storage.pool())).deviceRoot(storage.basePath());
-        SyncPlan p = planner.plan(cfg, List.of(new Zvol(storage.pool() + "/" + vol, Size.ofBytes(0))));
+        SyncPlan p = planner.plan(cfg, List.of(Zvol.of(storage.pool() + "/" + vol, Size.ofBytes(0))));
         int lun = p.changes().stream().filter(c -> c instanceof LioChange.CreateLun)
                 .mapToInt(c -> ((LioChange.CreateLun) c).index()).findFirst()
                 .orElseThrow(() -> new SanException(zvolPath + ": cannot export: "
@@ -83,7 +112,7 @@ public final class ProxmoxLunService {
         int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
         Lun l = tpg(cfg).lun(lun).orElseThrow();
         List<LioChange> changes = new ArrayList<>();
-        changes.add(new LioChange.DeleteLun(storage.target(), storage.requireTag(), lun));
+        changes.add(new LioChange.DeleteLun(storage.target().toString(), storage.tpg(), lun));
         // rtslib deletes a backstore together with every LUN exporting it: keep it while another LUN uses it
         if (!exportedElsewhere(cfg, l.storageObject(), lun)) {
             l.backstoreName().ifPresent(name -> changes.add(new LioChange.DeleteBackstore(
@@ -129,11 +158,11 @@ public final class ProxmoxLunService {
     }
 
     private boolean exportedElsewhere(LioConfig cfg, String soPath, int lun) {
-        int tag = storage.requireTag();
+        int tag = storage.tpg();
         for (Target t : cfg.targets()) {
             for (Tpg p : t.tpgs()) {
                 for (Lun l : p.luns()) {
-                    boolean self = t.wwn().equals(storage.target()) && p.tag() == tag && l.index() == lun;
+                    boolean self = t.wwn().equals(storage.target().toString()) && p.tag() == tag && l.index() == lun;
                     if (!self && l.storageObject().equals(soPath)) {
                         return true;
                     }
@@ -149,9 +178,9 @@ public final class ProxmoxLunService {
     }
 
     private Tpg tpg(LioConfig cfg) {
-        Target t = cfg.targets().stream().filter(x -> x.fabric().equals("iscsi") && x.wwn().equals(storage.target()))
+        Target t = cfg.targets().stream().filter(x -> x.fabric().equals("iscsi") && x.wwn().equals(storage.target().toString()))
                 .findFirst().orElseThrow(() -> new SanException("no iSCSI target " + storage.target()));
-        return t.tpg(storage.requireTag()).orElseThrow(() -> new SanException("target portal group "
+        return t.tpg(storage.tpg()).orElseThrow(() -> new SanException("target portal group "
                 + storage.lioTpg() + " not found"));
     }
 }

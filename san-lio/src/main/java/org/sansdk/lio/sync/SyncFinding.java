@@ -90,7 +90,7 @@ public sealed interface SyncFinding {
         @Override
         public String describe() {
             return "ACL for " + initiator + " is not in the initiator list" + (removed ? ": removed"
-                    : ": kept (pass removeExtra to delete it)");
+                    : ": kept (plan with ExtraAcls.REMOVE to delete it)");
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.sansdk.lio.proxmox;
 
+import org.sansdk.core.Iqn;
+import org.sansdk.core.ZfsName;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +24,7 @@ import org.sansdk.lio.sync.ScsiIdentity;
 
 class ProxmoxTest {
     static final String IQN = "iqn.2025-01.lab.home:san-client-target";
-    static final ProxmoxStorage STORAGE = new ProxmoxStorage(IQN, "tpg2", "san-pool/iscsi/hypervisor", "/dev/zvol");
+    static final ProxmoxStorage STORAGE = new ProxmoxStorage(Iqn.parse(IQN), 2, ZfsName.parse("san-pool/iscsi/hypervisor"), "/dev/zvol");
     static final String VM100 = "/dev/zvol/san-pool/iscsi/hypervisor/vm-100-disk-0";
     static final String VM101 = "/dev/zvol/san-pool/iscsi/hypervisor/vm-101-disk-0";
 
@@ -103,10 +106,11 @@ class ProxmoxTest {
     void check_missingTargetOrTpg_andBadTpgName() {
         assertThat(ProxmoxConformance.check(LioConfig.empty(), STORAGE)).extracting(Violation::ruleId)
                 .containsExactly("PVE-TARGET-001");
-        assertThat(ProxmoxConformance.check(demoTarget(), new ProxmoxStorage(IQN, "tpg7", "p", null)))
+        assertThat(ProxmoxConformance.check(demoTarget(), new ProxmoxStorage(Iqn.parse(IQN), ProxmoxStorage.parseTpg("tpg7"), ZfsName.parse("p"), null)))
                 .extracting(Violation::ruleId).containsExactly("PVE-TPG-002");
-        assertThat(ProxmoxConformance.check(demoTarget(), new ProxmoxStorage(IQN, "portal1", "p", null)))
-                .extracting(Violation::ruleId).containsExactly("PVE-TPG-001");
+        // a lio_tpg that is not tpgN never becomes a storage: refused when read, naming the rule
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProxmoxStorage.parseTpg("portal1"))
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageStartingWith("PVE-TPG-001");
     }
 
     @Test
