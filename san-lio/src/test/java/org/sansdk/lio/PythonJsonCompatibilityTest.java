@@ -70,7 +70,7 @@ class PythonJsonCompatibilityTest {
         LioConfig backend = org.sansdk.lio.design.BackendTargetBuilder.config(new org.sansdk.lio.design.BackendTargetSpec(
                 Iqn.parse(prefix + ":storage-a"), IpCidr.parse("10.10.10.1/24"), 3260, disks, Iqn.parse(prefix + ":initiator-b"),
                 Chap.of("iscsi-repl-user", Secret.of("repl-pw-1")).withMutual("iscsi-target-user",
-                        Secret.of("mutual-pw-2")), false));
+                        Secret.of("mutual-pw-2")), org.sansdk.lio.design.BackendTargetSpec.Discard.KEEP));
         org.sansdk.lio.design.ClientTargetSpec spec = new org.sansdk.lio.design.ClientTargetSpec(Iqn.parse(prefix
                 + ":san-client-target"), List.of(org.sansdk.lio.design.ClientVlan.nonIscsi("enduser"),
                 org.sansdk.lio.design.ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),

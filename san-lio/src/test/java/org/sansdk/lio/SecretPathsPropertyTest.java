@@ -159,7 +159,7 @@ class SecretPathsPropertyTest {
         Chap chap = Chap.of("iscsi-repl-user", acl.secret()).withMutual("iscsi-target-user", mutual.secret());
         try {
             BackendTargetSpec spec = new BackendTargetSpec(Iqn.parse(IQN), IpCidr.parse("10.10.10.1/24"), 3260,
-                    List.of(new LocalDisk("data-0", "/dev/disk/by-id/ata-DISK0")), Iqn.parse(INIT), chap, false);
+                    List.of(new LocalDisk("data-0", "/dev/disk/by-id/ata-DISK0")), Iqn.parse(INIT), chap, BackendTargetSpec.Discard.KEEP);
             assertNoLeak("backend spec", spec.toString(), all);
             TargetcliBatch b = BackendTargetBuilder.batch(spec);
             assertNoLeak("backend plan", b.toPlan("storage-a", "backend").toString(), all);

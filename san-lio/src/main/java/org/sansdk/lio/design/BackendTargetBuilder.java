@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.sansdk.core.ValidationException;
 import org.sansdk.core.Violation;
@@ -37,7 +36,7 @@ public final class BackendTargetBuilder {
         String iqn = spec.targetIqn().toString();
         String peer = spec.peerInitiatorIqn().toString();
         List<LioChange> out = new ArrayList<>();
-        Map<String, Long> attrs = spec.passDiscard() ? Map.of("emulate_tpu", 1L) : Map.of();
+        Map<String, Long> attrs = spec.discard() == BackendTargetSpec.Discard.PASS ? Map.of("emulate_tpu", 1L) : Map.of();
         for (LocalDisk d : spec.disks()) {
             out.add(new LioChange.CreateBlockBackstore(d.name(), d.device(),
                     ScsiIdentity.unitSerial(iqn + ":" + d.device()), attrs));
@@ -56,7 +55,7 @@ public final class BackendTargetBuilder {
         out.add(new LioChange.SetTpgAttributes(iqn, 1, tpgAttrs));
         out.add(new LioChange.CreateAcl(iqn, 1, peer));
         if (spec.chap().hasCredentials()) {
-            out.add(new LioChange.SetAuth(iqn, 1, Optional.of(peer), spec.chap()));
+            out.add(LioChange.SetAuth.onAcl(iqn, 1, peer, spec.chap()));
         }
         for (int i = 0; i < spec.disks().size(); i++) {
             out.add(new LioChange.CreateMappedLun(iqn, 1, peer, i, i));

@@ -10,11 +10,11 @@ import org.sansdk.lio.Chap;
  * The design's backend replication target on one storage node (section 3): its IQN, the storage
  * interconnect address it listens on (the interface's CIDR; the portal binds the address only), the local disks
  * in LUN order, the peer's initiator IQN and the CHAP credentials the peer logs in with (mutual CHAP optional).
- * {@code passDiscard} sets {@code emulate_tpu=1} so ZFS {@code autotrim} reaches the remote mirror leg (only for
+ * {@link Discard#PASS} sets {@code emulate_tpu=1} so ZFS {@code autotrim} reaches the remote mirror leg (only for
  * disks that support discard: the kernel refuses the attribute otherwise).
  *
  * <pre>{@code new BackendTargetSpec(Iqn.parse("iqn.2025-01.lab.home:storage-a"), IpCidr.parse("10.10.10.1/24"), 3260, disks,
- *         Iqn.parse("iqn.2025-01.lab.home:initiator-b"), Chap.of("iscsi-repl-user", pw), false)}</pre>
+ *         Iqn.parse("iqn.2025-01.lab.home:initiator-b"), Chap.of("iscsi-repl-user", pw), BackendTargetSpec.Discard.KEEP)}</pre>
  *
  * @param targetIqn           the backend target's IQN
  * @param interconnectAddress the storage interconnect address (with its prefix)
@@ -22,10 +22,18 @@ import org.sansdk.lio.Chap;
  * @param disks               the local disks, LUN 0 first
  * @param peerInitiatorIqn    the peer node's initiator IQN (the one ACL)
  * @param chap                the peer's CHAP credentials ({@link Chap#NONE} for none)
- * @param passDiscard         whether to set {@code emulate_tpu=1} on every backstore
+ * @param discard             whether discards reach the disks ({@code emulate_tpu=1} on every backstore)
  */
 public record BackendTargetSpec(Iqn targetIqn, IpCidr interconnectAddress, int port, List<LocalDisk> disks,
-                                Iqn peerInitiatorIqn, Chap chap, boolean passDiscard) {
+                                Iqn peerInitiatorIqn, Chap chap, Discard discard) {
+    /** Whether the peer's discards (SCSI UNMAP) reach the local disks. */
+    public enum Discard {
+        /** {@code emulate_tpu=1}: UNMAP passes through (disks that support discard only). */
+        PASS,
+        /** The kernel default: no UNMAP advertised. */
+        KEEP
+    }
+
     /** Copies the list, refuses nulls. */
     public BackendTargetSpec {
         Objects.requireNonNull(targetIqn, "targetIqn");
@@ -33,6 +41,7 @@ public record BackendTargetSpec(Iqn targetIqn, IpCidr interconnectAddress, int p
         disks = List.copyOf(disks);
         Objects.requireNonNull(peerInitiatorIqn, "peerInitiatorIqn");
         Objects.requireNonNull(chap, "chap");
+        Objects.requireNonNull(discard, "discard");
     }
 
     /** The portal address as rtslib stores it: dotted IPv4 or a bracketed IPv6 literal. {@code spec.portalAddress()} */

@@ -74,13 +74,13 @@ public final class ClientAclSync {
             if (have.isEmpty()) {
                 changes.add(new LioChange.CreateAcl(target, tag, iqn));
                 if (w.chap().hasCredentials()) {
-                    changes.add(new LioChange.SetAuth(target, tag, Optional.of(iqn), w.chap()));
+                    changes.add(LioChange.SetAuth.onAcl(target, tag, iqn, w.chap()));
                 }
                 for (Lun l : tpg.luns()) {
                     changes.add(new LioChange.CreateMappedLun(target, tag, iqn, l.index(), l.index()));
                 }
             } else if (!sameChap(have.get().chap(), w.chap())) {
-                changes.add(new LioChange.SetAuth(target, tag, Optional.of(iqn), w.chap()));
+                changes.add(LioChange.SetAuth.onAcl(target, tag, iqn, w.chap()));
             }
         }
         if (authChanges && auth == 1) {

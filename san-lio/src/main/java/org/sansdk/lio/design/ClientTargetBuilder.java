@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.sansdk.core.Iqn;
 import org.sansdk.core.SanException;
@@ -64,7 +63,7 @@ public final class ClientTargetBuilder {
                 attrs.put("authentication", open.chap().hasCredentials() ? 1L : 0L);
                 out.add(new LioChange.SetTpgAttributes(iqn, tag, attrs));
                 if (open.chap().hasCredentials()) {
-                    out.add(new LioChange.SetAuth(iqn, tag, Optional.empty(), open.chap()));
+                    out.add(LioChange.SetAuth.onTpg(iqn, tag, open.chap()));
                 }
             } else if (vlan.access() instanceof ClientVlan.Acls acls) {
                 boolean chap = acls.initiators().stream().anyMatch(a -> a.chap().hasCredentials());
@@ -75,7 +74,7 @@ public final class ClientTargetBuilder {
                 for (ClientVlan.InitiatorAcl a : acls.initiators()) {
                     out.add(new LioChange.CreateAcl(iqn, tag, a.iqn().toString()));
                     if (a.chap().hasCredentials()) {
-                        out.add(new LioChange.SetAuth(iqn, tag, Optional.of(a.iqn().toString()), a.chap()));
+                        out.add(LioChange.SetAuth.onAcl(iqn, tag, a.iqn().toString(), a.chap()));
                     }
                 }
             }
@@ -130,7 +129,7 @@ public final class ClientTargetBuilder {
                     c.add(new LioChange.SetTpgAttributes(iqn, tag, Map.of("authentication", 0L)));
                 }
                 if (!tpg.chap().equals(open.chap())) {
-                    c.add(new LioChange.SetAuth(iqn, tag, Optional.empty(), open.chap()));
+                    c.add(LioChange.SetAuth.onTpg(iqn, tag, open.chap()));
                 }
                 if (authChanges && auth == 1) {
                     c.add(new LioChange.SetTpgAttributes(iqn, tag, Map.of("authentication", 1L)));

@@ -88,11 +88,16 @@ public final class ProxmoxLunService {
         }
     }
 
-    /** Exports a zvol: backstore {@code <pool>-<vol>}, the lowest free LUN number. {@code svc.createLun(cfg, path)} */
+    /**
+     * Exports a zvol: backstore {@code <pool>-<vol>}, the lowest free LUN number. {@code svc.createLun(cfg, path)}
+     *
+     * @throws LunAlreadyExportedException when a LUN of the TPG already exports it
+     */
     public Result createLun(LioConfig cfg, String zvolPath) {
         String vol = volume(zvolPath);
-        if (lookup(cfg, zvolPath).isPresent()) {
-            throw new SanException(zvolPath + ": LUN already exists");
+        OptionalInt existing = lookup(cfg, zvolPath);
+        if (existing.isPresent()) {
+            throw new LunAlreadyExportedException(zvolPath, existing.getAsInt());
         }
         LunSyncPlanner planner = LunSyncPlanner.forTpg(storage.target(), storage.tpg(), storage.pool())
                 .naming(BackstoreNaming.proxmox(storage.pool())).deviceRoot(storage.basePath());
@@ -107,9 +112,11 @@ public final class ProxmoxLunService {
     /**
      * Unexports a zvol: deletes its LUN (and mappings) and its backstore, unless another LUN (another TPG or
      * target) still exports that backstore. {@code svc.deleteLun(cfg, path)}
+     *
+     * @throws LunNotExportedException when no LUN of the TPG exports it
      */
     public Result deleteLun(LioConfig cfg, String zvolPath) {
-        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
+        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new LunNotExportedException(zvolPath));
         Lun l = tpg(cfg).lun(lun).orElseThrow();
         List<LioChange> changes = new ArrayList<>();
         changes.add(new LioChange.DeleteLun(storage.target().toString(), storage.tpg(), lun));
@@ -153,7 +160,7 @@ public final class ProxmoxLunService {
      * {@code svc.resize(cfg, path).plan().isEmpty()}
      */
     public Result resize(LioConfig cfg, String zvolPath) {
-        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
+        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new LunNotExportedException(zvolPath));
         return new Result(lun, Plan.empty("resize " + zvolPath + " (block backstores follow the zvol size)"), cfg);
     }
 

@@ -42,7 +42,7 @@ class BuildersTest {
         }
         return new BackendTargetSpec(Iqn.parse(PREFIX + ":storage-a"), IpCidr.parse("10.10.10.1/24"), 3260, disks,
                 Iqn.parse(PREFIX + ":initiator-b"),
-                Chap.of("iscsi-repl-user", REPL).withMutual("iscsi-target-user", MUTUAL), false);
+                Chap.of("iscsi-repl-user", REPL).withMutual("iscsi-target-user", MUTUAL), BackendTargetSpec.Discard.KEEP);
     }
 
     @Test
@@ -101,7 +101,7 @@ class BuildersTest {
     void backend_withoutChap_authenticationOff() {
         BackendTargetSpec s = storageA();
         BackendTargetSpec open = new BackendTargetSpec(s.targetIqn(), s.interconnectAddress(), 3260, s.disks(),
-                s.peerInitiatorIqn(), Chap.NONE, false);
+                s.peerInitiatorIqn(), Chap.NONE, BackendTargetSpec.Discard.KEEP);
         Tpg tpg = BackendTargetBuilder.config(open).targets().get(0).tpg(1).orElseThrow();
         assertThat(tpg.attribute("authentication")).contains(0L);
         assertThat(tpg.acl(s.peerInitiatorIqn().toString()).orElseThrow().chap().isEmpty()).isTrue();
@@ -111,7 +111,7 @@ class BuildersTest {
     void backend_identicalMutualPassword_refused() {
         BackendTargetSpec s = storageA();
         BackendTargetSpec bad = new BackendTargetSpec(s.targetIqn(), s.interconnectAddress(), 3260, s.disks(),
-                s.peerInitiatorIqn(), Chap.of("u", REPL).withMutual("m", Secret.of(REPL.reveal())), false);
+                s.peerInitiatorIqn(), Chap.of("u", REPL).withMutual("m", Secret.of(REPL.reveal())), BackendTargetSpec.Discard.KEEP);
         assertThatThrownBy(() -> BackendTargetBuilder.changes(bad)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-AUTH-004"));
     }
@@ -265,7 +265,7 @@ class BuildersTest {
         // what the types cannot see is still a validation error: a wildcard interconnect address
         BackendTargetSpec s = storageA();
         BackendTargetSpec wildcard = new BackendTargetSpec(s.targetIqn(), IpCidr.parse("0.0.0.0/0"), 3260, s.disks(),
-                s.peerInitiatorIqn(), Chap.NONE, false);
+                s.peerInitiatorIqn(), Chap.NONE, BackendTargetSpec.Discard.KEEP);
         assertThatThrownBy(() -> BackendTargetBuilder.changes(wildcard)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-DESIGN-002"));
     }

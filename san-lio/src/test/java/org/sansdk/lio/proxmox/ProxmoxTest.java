@@ -50,8 +50,14 @@ class ProxmoxTest {
         assertThat(svc.lookup(r2.after(), VM101)).hasValue(1);
         assertThat(svc.listLuns(r2.after())).extracting(ProxmoxLunService.LunEntry::lun).containsExactly(0, 1);
         assertThat(ProxmoxConformance.check(r2.after(), STORAGE)).isEmpty();
-        assertThatThrownBy(() -> svc.createLun(r2.after(), VM100)).isInstanceOf(SanException.class)
+        assertThatThrownBy(() -> svc.createLun(r2.after(), VM100)).isInstanceOfSatisfying(
+                LunAlreadyExportedException.class, e -> assertThat(e.lun()).isZero())
                 .hasMessageContaining("already exists");
+        assertThat(svc.listLuns(r2.after())).extracting(ProxmoxLunService.LunEntry::toString).containsExactly(
+                "lun 0 -> /backstores/block/san-pool-iscsi-hypervisor-vm-100-disk-0 (" + VM100 + ")",
+                "lun 1 -> /backstores/block/san-pool-iscsi-hypervisor-vm-101-disk-0 (" + VM101 + ")");
+        assertThatThrownBy(() -> svc.deleteLun(demoTarget(), VM100)).isInstanceOf(LunNotExportedException.class)
+                .hasMessageContaining("no LUN exports it");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ReadmeTableTest {
 
         BackendTargetSpec backend = new BackendTargetSpec(Iqn.parse(IQN), IpCidr.parse("10.10.10.1/24"), 3260,
                 List.of(new LocalDisk("data-a-0", "/dev/disk/by-id/ata-X")), Iqn.parse("iqn.2025-01.lab.home:initiator-b"),
-                Chap.NONE, false);
+                Chap.NONE, BackendTargetSpec.Discard.KEEP);
         assertThat(BackendTargetBuilder.config(backend).targets()).hasSize(1);
         ClientVlan hv = ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
                 new ClientVlan.Open(Chap.NONE));

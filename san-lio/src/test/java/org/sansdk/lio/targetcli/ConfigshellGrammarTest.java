@@ -81,7 +81,7 @@ class ConfigshellGrammarTest {
         Chap repl = Chap.of("iscsi-repl-user", Secret.of("Repl?;&*$!,_+/.<>()~@:%[]-9"))
                 .withMutual("iscsi-target-user", Secret.of("Mutual-pw-2"));
         BackendTargetSpec backend = new BackendTargetSpec(Iqn.parse(PREFIX + ":storage-a"), IpCidr.parse("10.10.10.1/24"), 3260, disks,
-                Iqn.parse(PREFIX + ":initiator-b"), repl, true);
+                Iqn.parse(PREFIX + ":initiator-b"), repl, BackendTargetSpec.Discard.PASS);
         scripts.add(BackendTargetBuilder.batch(backend).script());
         ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
                 ClientVlan.nonIscsi("enduser"),
