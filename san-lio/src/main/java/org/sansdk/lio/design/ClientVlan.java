@@ -19,29 +19,43 @@ import org.sansdk.lio.Chap;
  * @param name    the VLAN's name (backstore prefix with several iSCSI VLANs)
  * @param vip     the VLAN's floating address with its prefix; the TPG portal binds the address
  * @param port    the portal's TCP port (3260)
- * @param iscsi   whether the VLAN offers iSCSI (prefer {@link #iscsi} and {@link #nonIscsi} to this constructor)
+ * @param service whether the VLAN offers iSCSI (prefer {@link #iscsi} and {@link #nonIscsi} to this constructor)
  * @param dataset the dataset whose zvols the VLAN exports ({@code none}, unused, in {@link #nonIscsi})
  * @param access  how initiators are admitted
  */
-public record ClientVlan(String name, IpCidr vip, int port, boolean iscsi, ZfsName dataset, Access access) {
+public record ClientVlan(String name, IpCidr vip, int port, Service service, ZfsName dataset, Access access) {
     private static final ZfsName NO_DATASET = ZfsName.parse("none");
+
+    /** What the VLAN offers, as far as the client-facing target cares. */
+    public enum Service {
+        /** iSCSI: the VLAN gets a TPG, a portal on its VIP and its zvols as LUNs. */
+        ISCSI,
+        /** NFS/SMB only: no TPG, but the VLAN still counts for TPG numbering. */
+        NO_ISCSI
+    }
 
     /** Refuses nulls. */
     public ClientVlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(vip, "vip");
+        Objects.requireNonNull(service, "service");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(access, "access");
     }
 
     /** A VLAN offering iSCSI. {@code ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ds, access)} */
     public static ClientVlan iscsi(String name, IpCidr vip, int port, ZfsName dataset, Access access) {
-        return new ClientVlan(name, vip, port, true, dataset, access);
+        return new ClientVlan(name, vip, port, Service.ISCSI, dataset, access);
     }
 
     /** A VLAN without iSCSI (NFS/SMB only): still counts for TPG numbering. {@code ClientVlan.nonIscsi("enduser")} */
     public static ClientVlan nonIscsi(String name) {
-        return new ClientVlan(name, IpCidr.host("0.0.0.0"), 3260, false, NO_DATASET, new Acls(List.of()));
+        return new ClientVlan(name, IpCidr.host("0.0.0.0"), 3260, Service.NO_ISCSI, NO_DATASET, new Acls(List.of()));
+    }
+
+    /** True when the VLAN offers iSCSI. {@code vlan.iscsi()} */
+    public boolean iscsi() {
+        return service == Service.ISCSI;
     }
 
     /** The portal address as rtslib stores it: dotted IPv4 or a bracketed IPv6 literal. {@code vlan.portalAddress()} */
