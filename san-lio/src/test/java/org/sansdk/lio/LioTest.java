@@ -152,4 +152,18 @@ class LioTest {
                 .isInstanceOfSatisfying(LunSyncIncompleteException.class,
                         e -> assertThat(e.remaining().changes()).isEqualTo(expected.changes()));
     }
+
+    @Test
+    void jshellSummaries_areOneReadableLine() {
+        SyncPlan plan = planner().plan(target(), zvols());
+        assertThat(plan.describe()).isEqualTo("6 changes (2 CreateBlockBackstore, 2 CreateLun, 2 CreateMappedLun), 0 findings");
+        assertThat(planner().plan(plan.after(), zvols()).describe()).isEqualTo("no changes, 0 findings");
+        SyncPlan orphan = planner().plan(plan.after(), zvols().subList(0, 1));
+        assertThat(orphan.findings()).hasSize(1);
+        assertThat(orphan.findings().get(0).toString()).isEqualTo(orphan.findings().get(0).describe())
+                .startsWith("LUN 1 (/backstores/block/vm-101-disk-0) exports ");
+        assertThat(zvols().get(0)).hasToString(DS + "/vm-100-disk-0 (32G)");
+        assertThat(new LunEntry(IQN, 2, 0, "/backstores/fileio/f0", java.util.Optional.empty()))
+                .hasToString(IQN + " tpg2 lun 0 -> /backstores/fileio/f0");
+    }
 }
