@@ -1,5 +1,9 @@
 package org.sansdk.lio;
 
+import org.sansdk.core.IpCidr;
+import org.sansdk.core.Iqn;
+import org.sansdk.core.ZfsName;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -64,16 +68,16 @@ class PythonJsonCompatibilityTest {
             disks.add(new org.sansdk.lio.design.LocalDisk("data-a-" + i, "/dev/disk/by-id/ata-PLACEHOLDER_DISK_A_" + i));
         }
         LioConfig backend = org.sansdk.lio.design.BackendTargetBuilder.config(new org.sansdk.lio.design.BackendTargetSpec(
-                prefix + ":storage-a", "10.10.10.1", 3260, disks, prefix + ":initiator-b",
+                Iqn.parse(prefix + ":storage-a"), IpCidr.parse("10.10.10.1/24"), 3260, disks, Iqn.parse(prefix + ":initiator-b"),
                 Chap.of("iscsi-repl-user", Secret.of("repl-pw-1")).withMutual("iscsi-target-user",
-                        Secret.of("mutual-pw-2")), false));
-        org.sansdk.lio.design.ClientTargetSpec spec = new org.sansdk.lio.design.ClientTargetSpec(prefix
-                + ":san-client-target", List.of(org.sansdk.lio.design.ClientVlan.nonIscsi("enduser"),
-                new org.sansdk.lio.design.ClientVlan("hypervisor", "10.40.40.10", 3260, true, "san-pool/iscsi/hypervisor",
+                        Secret.of("mutual-pw-2")), org.sansdk.lio.design.BackendTargetSpec.Discard.KEEP));
+        org.sansdk.lio.design.ClientTargetSpec spec = new org.sansdk.lio.design.ClientTargetSpec(Iqn.parse(prefix
+                + ":san-client-target"), List.of(org.sansdk.lio.design.ClientVlan.nonIscsi("enduser"),
+                org.sansdk.lio.design.ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
                         new org.sansdk.lio.design.ClientVlan.Open(Chap.of("proxmox-shared", Secret.of("tpg-pw-3"))))));
-        LioConfig target = org.sansdk.lio.design.ClientTargetBuilder.batch(spec, List.of(prefix + ":storage-a"))
+        LioConfig target = org.sansdk.lio.design.ClientTargetBuilder.batch(spec, List.of(Iqn.parse(prefix + ":storage-a")))
                 .applyTo(backend);
-        return spec.planSync(target, List.of(new org.sansdk.lio.sync.Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0",
+        return spec.planSync(target, List.of(org.sansdk.lio.sync.Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0",
                 org.sansdk.core.Size.parse("32G"))));
     }
 

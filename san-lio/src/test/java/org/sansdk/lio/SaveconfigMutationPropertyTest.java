@@ -1,5 +1,7 @@
 package org.sansdk.lio;
 
+import org.sansdk.core.ZfsName;
+import org.sansdk.core.Iqn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -82,17 +84,26 @@ class SaveconfigMutationPropertyTest {
             // and whatever consumes a parsed config: Proxmox check, LUN sync, ACL sync (SanException at most)
             org.sansdk.lio.proxmox.ProxmoxConformance.checkAll(cfg);
             List<org.sansdk.lio.sync.Zvol> zvols = List.of(
-                    new org.sansdk.lio.sync.Zvol("san-pool/iscsi/vm-100-disk-0", org.sansdk.core.Size.ofBytes(1 << 30)),
-                    new org.sansdk.lio.sync.Zvol("san-pool/iscsi/vm-101-disk-0", org.sansdk.core.Size.ofBytes(1 << 30)));
+                    org.sansdk.lio.sync.Zvol.of("san-pool/iscsi/vm-100-disk-0", org.sansdk.core.Size.ofBytes(1 << 30)),
+                    org.sansdk.lio.sync.Zvol.of("san-pool/iscsi/vm-101-disk-0", org.sansdk.core.Size.ofBytes(1 << 30)));
             for (Target t : cfg.targets()) {
+                Iqn iqn;
+                try {
+                    iqn = Iqn.parse(t.wwn());   // a typed API takes only valid names: others never reach it
+                } catch (IllegalArgumentException notAnIqn) {
+                    continue;
+                }
                 for (Tpg tpg : t.tpgs()) {
+                    if (tpg.tag() < 1 || tpg.tag() > 65535) {
+                        continue;
+                    }
                     consume(() -> org.sansdk.lio.proxmox.ProxmoxConformance.check(cfg,
-                            new org.sansdk.lio.proxmox.ProxmoxStorage(t.wwn(), "tpg" + tpg.tag(), "san-pool/iscsi", null)));
-                    consume(() -> org.sansdk.lio.sync.LunSyncPlanner.forTpg(t.wwn(), tpg.tag(), "san-pool/iscsi")
-                            .removeMissing(true).fixMappedLuns(true).plan(cfg, zvols).after());
-                    consume(() -> org.sansdk.lio.design.ClientAclSync.plan(cfg, t.wwn(), tpg.tag(), List.of(
-                            new org.sansdk.lio.design.ClientVlan.InitiatorAcl("iqn.2025-01.lab.home:x",
-                                    Chap.NONE)), true).after());
+                            new org.sansdk.lio.proxmox.ProxmoxStorage(iqn, tpg.tag(), ZfsName.parse("san-pool/iscsi"), null)));
+                    consume(() -> org.sansdk.lio.sync.LunSyncPlanner.forTpg(iqn, tpg.tag(), ZfsName.parse("san-pool/iscsi"))
+                            .removeMissing().fixMappedLuns().plan(cfg, zvols).after());
+                    consume(() -> org.sansdk.lio.design.ClientAclSync.plan(cfg, iqn, tpg.tag(), List.of(
+                            new org.sansdk.lio.design.ClientVlan.InitiatorAcl(Iqn.parse("iqn.2025-01.lab.home:x"),
+                                    Chap.NONE)), org.sansdk.lio.design.ClientAclSync.ExtraAcls.REMOVE).after());
                 }
             }
         } catch (ParseException e) {

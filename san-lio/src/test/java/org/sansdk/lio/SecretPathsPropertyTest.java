@@ -1,5 +1,8 @@
 package org.sansdk.lio;
 
+import org.sansdk.core.ZfsName;
+import org.sansdk.core.IpCidr;
+import org.sansdk.core.Iqn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -155,8 +158,8 @@ class SecretPathsPropertyTest {
     private static void builderPaths(Value acl, Value mutual, List<Value> all) {
         Chap chap = Chap.of("iscsi-repl-user", acl.secret()).withMutual("iscsi-target-user", mutual.secret());
         try {
-            BackendTargetSpec spec = new BackendTargetSpec(IQN, "10.10.10.1", 3260,
-                    List.of(new LocalDisk("data-0", "/dev/disk/by-id/ata-DISK0")), INIT, chap, false);
+            BackendTargetSpec spec = new BackendTargetSpec(Iqn.parse(IQN), IpCidr.parse("10.10.10.1/24"), 3260,
+                    List.of(new LocalDisk("data-0", "/dev/disk/by-id/ata-DISK0")), Iqn.parse(INIT), chap, BackendTargetSpec.Discard.KEEP);
             assertNoLeak("backend spec", spec.toString(), all);
             TargetcliBatch b = BackendTargetBuilder.batch(spec);
             assertNoLeak("backend plan", b.toPlan("storage-a", "backend").toString(), all);
@@ -165,8 +168,7 @@ class SecretPathsPropertyTest {
             assertNoLeak("backend refusal", refused.getMessage(), all);
         }
         try {
-            ClientTargetSpec spec = new ClientTargetSpec(IQN, List.of(new ClientVlan("hv", "10.40.40.10", 3260, true,
-                    "san-pool/iscsi/hv", new ClientVlan.Acls(List.of(new ClientVlan.InitiatorAcl(INIT, chap))))));
+            ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(IQN), List.of(ClientVlan.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Acls(List.of(new ClientVlan.InitiatorAcl(Iqn.parse(INIT), chap))))));
             assertNoLeak("client spec", spec.toString(), all);
             assertNoLeak("client plan", ClientTargetBuilder.batch(spec, java.util.Set.of()).toPlan("storage-a", "c")
                     .toString(), all);
@@ -174,16 +176,16 @@ class SecretPathsPropertyTest {
             assertNoLeak("client cold start", cold.toString(), all);
             SyncPlan rotate = ClientTargetBuilder.reconcileAuth(cold, spec);
             assertNoLeak("CHAP rotation", rotate.toString() + rotate.toPlan("storage-a"), all);
-            SyncPlan acls = ClientAclSync.plan(cold, IQN, 1, List.of(new ClientVlan.InitiatorAcl(INIT,
-                    Chap.of("other", acl.secret()))), true);
+            SyncPlan acls = ClientAclSync.plan(cold, Iqn.parse(IQN), 1, List.of(new ClientVlan.InitiatorAcl(Iqn.parse(INIT),
+                    Chap.of("other", acl.secret()))), ClientAclSync.ExtraAcls.REMOVE);
             assertNoLeak("ACL sync", acls.toString() + acls.toPlan("storage-a"), all);
         } catch (SanException refused) {
             assertNoLeak("client refusal", refused.getMessage(), all);
         }
         // mixed CHAP in one TPG is refused: the message names counts, not values
         try {
-            ClientAclSync.plan(LioConfig.empty().withTarget(Target.iscsi(IQN, List.of(Tpg.of(1)))), IQN, 1, List.of(
-                    new ClientVlan.InitiatorAcl(INIT, chap), new ClientVlan.InitiatorAcl(INIT + "x", Chap.NONE)), false);
+            ClientAclSync.plan(LioConfig.empty().withTarget(Target.iscsi(IQN, List.of(Tpg.of(1)))), Iqn.parse(IQN), 1, List.of(
+                    new ClientVlan.InitiatorAcl(Iqn.parse(INIT), chap), new ClientVlan.InitiatorAcl(Iqn.parse(INIT + "x"), Chap.NONE)), ClientAclSync.ExtraAcls.KEEP);
         } catch (SanException refused) {
             assertNoLeak("mixed CHAP refusal", refused.getMessage(), all);
         }

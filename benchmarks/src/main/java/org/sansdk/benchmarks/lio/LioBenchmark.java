@@ -57,7 +57,8 @@ public class LioBenchmark {
     /** Plan a sync where 64 of 4,096 zvols are new. */
     @Benchmark
     public SyncPlan planSync4096Zvols64New() {
-        return LunSyncPlanner.forTpg(LioFixtures.CLIENT, 2, LioFixtures.DATASET).plan(exported4032, zvols4096);
+        return LunSyncPlanner.forTpg(org.sansdk.core.Iqn.parse(LioFixtures.CLIENT), 2, org.sansdk.core.ZfsName.parse(LioFixtures.DATASET))
+                .plan(exported4032, zvols4096);
     }
 
     /** Size of the generated file, for the report. */

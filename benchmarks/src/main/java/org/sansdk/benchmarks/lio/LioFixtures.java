@@ -58,7 +58,7 @@ public final class LioFixtures {
     public static List<Zvol> zvolList(int n) {
         List<Zvol> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new Zvol(DATASET + "/vm-" + (100 + i) + "-disk-0", Size.ofBytes(34359738368L)));
+            out.add(Zvol.of(DATASET + "/vm-" + (100 + i) + "-disk-0", Size.ofBytes(34359738368L)));
         }
         return out;
     }

@@ -1,4 +1,4 @@
 /**
- * sanctl plug-ins: the saveconfig output parser and the lio command.
+ * sanctl plug-in: the saveconfig output parser (the {@code sanctl lio} commands live in san-cli).
  */
 package org.sansdk.lio.cli;

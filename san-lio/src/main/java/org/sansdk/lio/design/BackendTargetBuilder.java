@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.sansdk.core.ValidationException;
 import org.sansdk.core.Violation;
@@ -34,16 +33,17 @@ public final class BackendTargetBuilder {
     /** The ordered changes from an empty configuration. {@code BackendTargetBuilder.changes(spec)} */
     public static List<LioChange> changes(BackendTargetSpec spec) {
         check(spec);
-        String iqn = spec.targetIqn();
+        String iqn = spec.targetIqn().toString();
+        String peer = spec.peerInitiatorIqn().toString();
         List<LioChange> out = new ArrayList<>();
-        Map<String, Long> attrs = spec.passDiscard() ? Map.of("emulate_tpu", 1L) : Map.of();
+        Map<String, Long> attrs = spec.discard() == BackendTargetSpec.Discard.PASS ? Map.of("emulate_tpu", 1L) : Map.of();
         for (LocalDisk d : spec.disks()) {
             out.add(new LioChange.CreateBlockBackstore(d.name(), d.device(),
                     ScsiIdentity.unitSerial(iqn + ":" + d.device()), attrs));
         }
         out.add(new LioChange.CreateIscsiTarget(iqn));
         out.add(new LioChange.DeletePortal(iqn, 1, "0.0.0.0", 3260));
-        out.add(new LioChange.CreatePortal(iqn, 1, spec.interconnectAddress(), spec.port()));
+        out.add(new LioChange.CreatePortal(iqn, 1, spec.portalAddress(), spec.port()));
         for (int i = 0; i < spec.disks().size(); i++) {
             out.add(new LioChange.CreateLun(iqn, 1, i, "/backstores/block/" + spec.disks().get(i).name()));
         }
@@ -53,12 +53,12 @@ public final class BackendTargetBuilder {
         tpgAttrs.put("cache_dynamic_acls", 0L);
         tpgAttrs.put("demo_mode_write_protect", 1L);
         out.add(new LioChange.SetTpgAttributes(iqn, 1, tpgAttrs));
-        out.add(new LioChange.CreateAcl(iqn, 1, spec.peerInitiatorIqn()));
+        out.add(new LioChange.CreateAcl(iqn, 1, peer));
         if (spec.chap().hasCredentials()) {
-            out.add(new LioChange.SetAuth(iqn, 1, Optional.of(spec.peerInitiatorIqn()), spec.chap()));
+            out.add(LioChange.SetAuth.onAcl(iqn, 1, peer, spec.chap()));
         }
         for (int i = 0; i < spec.disks().size(); i++) {
-            out.add(new LioChange.CreateMappedLun(iqn, 1, spec.peerInitiatorIqn(), i, i));
+            out.add(new LioChange.CreateMappedLun(iqn, 1, peer, i, i));
         }
         return out;
     }
@@ -87,18 +87,18 @@ public final class BackendTargetBuilder {
                         + spec.disks().get(i).name()));
             }
         }
-        if (!LioValidator.isPortalAddress(spec.interconnectAddress())) {
+        if (!LioValidator.isPortalAddress(spec.portalAddress())) {
             v.add(new Violation("LIO-PORTAL-001", "interconnectAddress", "'" + spec.interconnectAddress()
                     + "' is not an IPv4 address or a bracketed IPv6 address"));
         }
-        if (!LioValidator.isIscsiName(spec.targetIqn())) {
+        if (!LioValidator.isIscsiName(spec.targetIqn().toString())) {
             v.add(new Violation("LIO-TGT-002", "targetIqn", "'" + spec.targetIqn() + "' is not an iqn./eui./naa. name"));
         }
-        if (!LioValidator.isIscsiName(spec.peerInitiatorIqn())) {
+        if (!LioValidator.isIscsiName(spec.peerInitiatorIqn().toString())) {
             v.add(new Violation("LIO-ACL-002", "peerInitiatorIqn", "'" + spec.peerInitiatorIqn()
                     + "' is not an iqn./eui./naa. name"));
         }
-        if (spec.interconnectAddress().equals("0.0.0.0") || spec.interconnectAddress().equals("[::]")) {
+        if (spec.portalAddress().equals("0.0.0.0") || spec.portalAddress().equals("[::]")) {
             v.add(new Violation("LIO-DESIGN-002", "interconnectAddress",
                     "the backend portal must be the storage interconnect address, not a wildcard"));
         }

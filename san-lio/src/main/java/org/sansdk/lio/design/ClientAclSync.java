@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sansdk.core.Iqn;
 import org.sansdk.core.ParseException;
 import org.sansdk.core.SanException;
 import org.sansdk.lio.Chap;
@@ -22,17 +23,30 @@ import org.sansdk.lio.targetcli.LioChange;
  * with {@code acls-<vlan>.conf}): {@code authentication} follows whether the initiators have CHAP (all or none);
  * a new initiator gets its ACL, its CHAP and every TPG LUN mapped under the
  * TPG LUN index; an initiator whose CHAP changed gets it re-set (password rotation); an ACL not in the list is
- * reported and deleted only with {@code removeExtra}.
+ * reported and deleted only with {@link ExtraAcls#REMOVE}.
  *
- * <pre>{@code SyncPlan p = ClientAclSync.plan(cfg, iqn, 2, wanted, false); p.toPlan("storage-a");}</pre>
+ * <pre>{@code SyncPlan p = ClientAclSync.plan(cfg, iqn, 2, wanted, ClientAclSync.ExtraAcls.KEEP); p.toPlan("storage-a");}</pre>
  */
 public final class ClientAclSync {
     private ClientAclSync() {
     }
 
-    /** Plans the ACL changes for TPG {@code tag} of {@code target}. {@code ClientAclSync.plan(cfg, iqn, 2, wanted, false)} */
-    public static SyncPlan plan(LioConfig cfg, String target, int tag, List<ClientVlan.InitiatorAcl> wanted,
-                                boolean removeExtra) {
+    /** What to do with an ACL whose initiator is not in the wanted list. */
+    public enum ExtraAcls {
+        /** Report it ({@link SyncFinding.ExtraAcl}) and keep it. */
+        KEEP,
+        /** Report it and delete it. */
+        REMOVE
+    }
+
+    /**
+     * Plans the ACL changes for TPG {@code tag} of {@code targetIqn}.
+     * {@code ClientAclSync.plan(cfg, iqn, 2, wanted, ClientAclSync.ExtraAcls.KEEP)}
+     */
+    public static SyncPlan plan(LioConfig cfg, Iqn targetIqn, int tag, List<ClientVlan.InitiatorAcl> wanted,
+                                ExtraAcls extra) {
+        String target = targetIqn.toString();
+        boolean removeExtra = extra == ExtraAcls.REMOVE;
         Target t = cfg.target(target).orElseThrow(() -> new SanException("no target " + target));
         Tpg tpg = t.tpg(tag).orElseThrow(() -> new SanException("no tpg" + tag + " in " + target));
         if (tpg.generatesNodeAcls()) {
@@ -52,20 +66,21 @@ public final class ClientAclSync {
         }
         Set<String> wantedIqns = new HashSet<>();
         for (ClientVlan.InitiatorAcl w : wanted) {
-            if (!wantedIqns.add(w.iqn())) {
-                throw new SanException("initiator " + w.iqn() + " is listed twice");
+            String iqn = w.iqn().toString();
+            if (!wantedIqns.add(iqn)) {
+                throw new SanException("initiator " + iqn + " is listed twice");
             }
-            Optional<NodeAcl> have = tpg.acl(w.iqn());
+            Optional<NodeAcl> have = tpg.acl(iqn);
             if (have.isEmpty()) {
-                changes.add(new LioChange.CreateAcl(target, tag, w.iqn()));
+                changes.add(new LioChange.CreateAcl(target, tag, iqn));
                 if (w.chap().hasCredentials()) {
-                    changes.add(new LioChange.SetAuth(target, tag, Optional.of(w.iqn()), w.chap()));
+                    changes.add(LioChange.SetAuth.onAcl(target, tag, iqn, w.chap()));
                 }
                 for (Lun l : tpg.luns()) {
-                    changes.add(new LioChange.CreateMappedLun(target, tag, w.iqn(), l.index(), l.index()));
+                    changes.add(new LioChange.CreateMappedLun(target, tag, iqn, l.index(), l.index()));
                 }
             } else if (!sameChap(have.get().chap(), w.chap())) {
-                changes.add(new LioChange.SetAuth(target, tag, Optional.of(w.iqn()), w.chap()));
+                changes.add(LioChange.SetAuth.onAcl(target, tag, iqn, w.chap()));
             }
         }
         if (authChanges && auth == 1) {
@@ -127,7 +142,14 @@ public final class ClientAclSync {
                 throw new ParseException(source, i + 1, 1, lines[i], "each initiator once (" + l
                         + " is already listed at line " + first + ")");
             }
-            out.add(new ClientVlan.InitiatorAcl(l, chap));
+            Iqn iqn;
+            try {
+                iqn = Iqn.parse(l);
+            } catch (IllegalArgumentException e) {
+                throw new ParseException(source, i + 1, 1, lines[i], "one initiator name (iqn./eui./naa.) per line: "
+                        + e.getMessage());
+            }
+            out.add(new ClientVlan.InitiatorAcl(iqn, chap));
         }
         return out;
     }

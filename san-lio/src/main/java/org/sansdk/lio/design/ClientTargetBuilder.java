@@ -6,11 +6,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import org.sansdk.core.Iqn;
 import org.sansdk.core.SanException;
 import org.sansdk.core.ValidationException;
 import org.sansdk.core.Violation;
+import org.sansdk.core.ZfsName;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.LioValidator;
 import org.sansdk.lio.Tpg;
@@ -33,16 +34,16 @@ import org.sansdk.lio.targetcli.TargetcliBatch;
  * <p>The portals bind to VIPs that exist only on the active node: the passive node needs
  * {@code net.ipv4.ip_nonlocal_bind=1} (design section 7) or restoring this configuration there fails.
  *
- * <pre>{@code LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of("iqn.2025-01.lab.home:storage-a"), zvols);}</pre>
+ * <pre>{@code LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(Iqn.parse("iqn.2025-01.lab.home:storage-a")), zvols);}</pre>
  */
 public final class ClientTargetBuilder {
     private ClientTargetBuilder() {
     }
 
     /** The ordered changes creating the target, TPGs, portals, attributes, ACLs and CHAP. {@code ClientTargetBuilder.changes(spec, backendIqns)} */
-    public static List<LioChange> changes(ClientTargetSpec spec, Collection<String> backendIqns) {
+    public static List<LioChange> changes(ClientTargetSpec spec, Collection<Iqn> backendIqns) {
         check(spec, backendIqns);
-        String iqn = spec.targetIqn();
+        String iqn = spec.targetIqn().toString();
         List<LioChange> out = new ArrayList<>();
         out.add(new LioChange.CreateIscsiTarget(iqn));
         out.add(new LioChange.DeletePortal(iqn, 1, "0.0.0.0", 3260));
@@ -53,7 +54,7 @@ public final class ClientTargetBuilder {
                 // targetcli gives the new TPG 0.0.0.0:3260 when tpg1 no longer has it: drop it before binding the VIP
                 out.add(new LioChange.DeletePortal(iqn, tag, "0.0.0.0", 3260));
             }
-            out.add(new LioChange.CreatePortal(iqn, tag, vlan.vip(), vlan.port()));
+            out.add(new LioChange.CreatePortal(iqn, tag, vlan.portalAddress(), vlan.port()));
             Map<String, Long> attrs = new LinkedHashMap<>();
             if (vlan.access() instanceof ClientVlan.Open open) {
                 attrs.put("generate_node_acls", 1L);
@@ -62,7 +63,7 @@ public final class ClientTargetBuilder {
                 attrs.put("authentication", open.chap().hasCredentials() ? 1L : 0L);
                 out.add(new LioChange.SetTpgAttributes(iqn, tag, attrs));
                 if (open.chap().hasCredentials()) {
-                    out.add(new LioChange.SetAuth(iqn, tag, Optional.empty(), open.chap()));
+                    out.add(LioChange.SetAuth.onTpg(iqn, tag, open.chap()));
                 }
             } else if (vlan.access() instanceof ClientVlan.Acls acls) {
                 boolean chap = acls.initiators().stream().anyMatch(a -> a.chap().hasCredentials());
@@ -71,9 +72,9 @@ public final class ClientTargetBuilder {
                 attrs.put("authentication", chap ? 1L : 0L);
                 out.add(new LioChange.SetTpgAttributes(iqn, tag, attrs));
                 for (ClientVlan.InitiatorAcl a : acls.initiators()) {
-                    out.add(new LioChange.CreateAcl(iqn, tag, a.iqn()));
+                    out.add(new LioChange.CreateAcl(iqn, tag, a.iqn().toString()));
                     if (a.chap().hasCredentials()) {
-                        out.add(new LioChange.SetAuth(iqn, tag, Optional.of(a.iqn()), a.chap()));
+                        out.add(LioChange.SetAuth.onAcl(iqn, tag, a.iqn().toString(), a.chap()));
                     }
                 }
             }
@@ -82,7 +83,7 @@ public final class ClientTargetBuilder {
     }
 
     /** The changes as one targetcli batch. {@code ClientTargetBuilder.batch(spec, backendIqns)} */
-    public static TargetcliBatch batch(ClientTargetSpec spec, Collection<String> backendIqns) {
+    public static TargetcliBatch batch(ClientTargetSpec spec, Collection<Iqn> backendIqns) {
         return TargetcliBatch.of(changes(spec, backendIqns));
     }
 
@@ -90,12 +91,12 @@ public final class ClientTargetBuilder {
      * The complete configuration for a cold start: target, TPGs and every VLAN's zvols synced, validated.
      * {@code SaveconfigWriter.write(ClientTargetBuilder.coldStart(spec, backendIqns, zvols))}
      */
-    public static LioConfig coldStart(ClientTargetSpec spec, Collection<String> backendIqns, List<Zvol> zvols) {
+    public static LioConfig coldStart(ClientTargetSpec spec, Collection<Iqn> backendIqns, List<Zvol> zvols) {
         return coldStart(LioConfig.empty(), spec, backendIqns, zvols);
     }
 
     /** Like {@link #coldStart(ClientTargetSpec, Collection, List)} on top of an existing config (e.g. the backend target). {@code coldStart(backendCfg, spec, iqns, zvols)} */
-    public static LioConfig coldStart(LioConfig base, ClientTargetSpec spec, Collection<String> backendIqns,
+    public static LioConfig coldStart(LioConfig base, ClientTargetSpec spec, Collection<Iqn> backendIqns,
                                       List<Zvol> zvols) {
         LioConfig cfg = spec.planSync(batch(spec, backendIqns).applyTo(base), zvols).after();
         LioValidator.check(cfg);
@@ -118,24 +119,25 @@ public final class ClientTargetBuilder {
             int tag = spec.tagOf(vlan);
             SyncPlan p;
             if (vlan.access() instanceof ClientVlan.Open open) {
-                Tpg tpg = current.target(spec.targetIqn()).flatMap(t -> t.tpg(tag)).orElseThrow(() ->
-                        new SanException("no tpg" + tag + " in " + spec.targetIqn() + ": build the target first"));
+                String iqn = spec.targetIqn().toString();
+                Tpg tpg = current.target(iqn).flatMap(t -> t.tpg(tag)).orElseThrow(() ->
+                        new SanException("no tpg" + tag + " in " + iqn + ": build the target first"));
                 List<LioChange> c = new ArrayList<>();
                 long auth = open.chap().hasCredentials() ? 1L : 0L;
                 boolean authChanges = tpg.attribute("authentication").orElse(0L) != auth;
                 if (authChanges && auth == 0) {
-                    c.add(new LioChange.SetTpgAttributes(spec.targetIqn(), tag, Map.of("authentication", 0L)));
+                    c.add(new LioChange.SetTpgAttributes(iqn, tag, Map.of("authentication", 0L)));
                 }
                 if (!tpg.chap().equals(open.chap())) {
-                    c.add(new LioChange.SetAuth(spec.targetIqn(), tag, Optional.empty(), open.chap()));
+                    c.add(LioChange.SetAuth.onTpg(iqn, tag, open.chap()));
                 }
                 if (authChanges && auth == 1) {
-                    c.add(new LioChange.SetTpgAttributes(spec.targetIqn(), tag, Map.of("authentication", 1L)));
+                    c.add(new LioChange.SetTpgAttributes(iqn, tag, Map.of("authentication", 1L)));
                 }
                 p = new SyncPlan(c, List.of(), current);
             } else {
                 p = ClientAclSync.plan(current, spec.targetIqn(), tag, ((ClientVlan.Acls) vlan.access()).initiators(),
-                        false);
+                        ClientAclSync.ExtraAcls.KEEP);
             }
             changes.addAll(p.changes());
             findings.addAll(p.findings());
@@ -144,13 +146,13 @@ public final class ClientTargetBuilder {
         return new SyncPlan(changes, findings, cfg);
     }
 
-    private static void check(ClientTargetSpec spec, Collection<String> backendIqns) {
+    private static void check(ClientTargetSpec spec, Collection<Iqn> backendIqns) {
         List<Violation> v = new ArrayList<>();
         if (backendIqns.contains(spec.targetIqn())) {
             v.add(new Violation("LIO-DESIGN-004", "targetIqn", "the client-facing target must not reuse a backend"
                     + " target IQN (" + spec.targetIqn() + "): use a separate IQN namespace"));
         }
-        if (!LioValidator.isIscsiName(spec.targetIqn())) {
+        if (!LioValidator.isIscsiName(spec.targetIqn().toString())) {
             v.add(new Violation("LIO-TGT-002", "targetIqn", "'" + spec.targetIqn() + "' is not an iqn./eui./naa. name"));
         }
         if (spec.iscsiVlans().isEmpty()) {
@@ -166,15 +168,15 @@ public final class ClientTargetBuilder {
         Set<String> vips = new HashSet<>();
         for (ClientVlan vlan : spec.iscsiVlans()) {
             String path = "clientVlans[" + (spec.tagOf(vlan) - 1) + "]";
-            if (!LioValidator.isPortalAddress(vlan.vip())) {
+            if (!LioValidator.isPortalAddress(vlan.portalAddress())) {
                 v.add(new Violation("LIO-PORTAL-001", path, "VIP '" + vlan.vip()
                         + "' is not an IPv4 address or a bracketed IPv6 address"));
             }
-            if (vlan.vip().equals("0.0.0.0") || !vips.add(vlan.vip() + ":" + vlan.port())) {
+            if (vlan.portalAddress().equals("0.0.0.0") || !vips.add(vlan.portalAddress() + ":" + vlan.port())) {
                 v.add(new Violation("LIO-DESIGN-006", path, "VIP " + vlan.vip() + " must be a specific address,"
                         + " different per VLAN"));
             }
-            if (vlan.dataset().isEmpty()) {
+            if (vlan.dataset().equals(ZfsName.parse("none"))) {
                 v.add(new Violation("LIO-DESIGN-007", path, "an iSCSI VLAN needs its zvol dataset"));
             }
             if (vlan.access() instanceof ClientVlan.Acls acls) {
@@ -185,17 +187,17 @@ public final class ClientTargetBuilder {
                 }
                 Set<String> seen = new HashSet<>();
                 for (ClientVlan.InitiatorAcl a : acls.initiators()) {
-                    if (!seen.add(a.iqn())) {
+                    if (!seen.add(a.iqn().toString())) {
                         v.add(new Violation("LIO-ACL-001", path, "duplicate initiator " + a.iqn()));
                     }
-                    if (!LioValidator.isIscsiName(a.iqn())) {
+                    if (!LioValidator.isIscsiName(a.iqn().toString())) {
                         v.add(new Violation("LIO-ACL-002", path, "'" + a.iqn() + "' is not an iqn./eui./naa. name"));
                     }
                 }
             }
         }
         if (spec.iscsiVlans().size() > 1) {
-            Set<String> datasets = new HashSet<>();
+            Set<ZfsName> datasets = new HashSet<>();
             for (ClientVlan vlan : spec.iscsiVlans()) {
                 if (!datasets.add(vlan.dataset())) {
                     v.add(new Violation("LIO-DESIGN-008", "clientVlans", "VLANs share dataset " + vlan.dataset()

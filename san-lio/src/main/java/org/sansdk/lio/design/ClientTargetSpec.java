@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.sansdk.core.Iqn;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.sync.BackstoreNaming;
 import org.sansdk.lio.sync.LunSyncPlanner;
@@ -16,9 +17,12 @@ import org.sansdk.lio.targetcli.LioChange;
  * The design's client-facing target (section 7): one IQN, separate from the backend targets' IQNs, with one
  * TPG per iSCSI client VLAN.
  *
- * <pre>{@code ClientTargetSpec spec = new ClientTargetSpec("iqn.2025-01.lab.home:san-client-target", vlans);}</pre>
+ * <pre>{@code ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse("iqn.2025-01.lab.home:san-client-target"), vlans);}</pre>
+ *
+ * @param targetIqn   the client-facing target's IQN
+ * @param clientVlans every client VLAN in the inventory's order (TPG tag = position + 1)
  */
-public record ClientTargetSpec(String targetIqn, List<ClientVlan> clientVlans) {
+public record ClientTargetSpec(Iqn targetIqn, List<ClientVlan> clientVlans) {
 
     /** Copies the list. */
     public ClientTargetSpec {

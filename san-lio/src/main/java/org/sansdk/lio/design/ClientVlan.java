@@ -2,6 +2,9 @@ package org.sansdk.lio.design;
 
 import java.util.List;
 import java.util.Objects;
+import org.sansdk.core.IpCidr;
+import org.sansdk.core.Iqn;
+import org.sansdk.core.ZfsName;
 import org.sansdk.lio.Chap;
 
 /**
@@ -11,21 +14,57 @@ import org.sansdk.lio.Chap;
  * {@code loop.index}), so reordering or inserting VLANs renumbers TPGs — and breaks Proxmox storage
  * definitions that name {@code lio_tpg tpgN}: append new VLANs at the end.
  *
- * <pre>{@code new ClientVlan("hypervisor", "10.40.40.10", 3260, true, "san-pool/iscsi/hypervisor", new ClientVlan.Open(chap))}</pre>
+ * <pre>{@code ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"), new ClientVlan.Open(chap))}</pre>
+ *
+ * @param name    the VLAN's name (backstore prefix with several iSCSI VLANs)
+ * @param vip     the VLAN's floating address with its prefix; the TPG portal binds the address
+ * @param port    the portal's TCP port (3260)
+ * @param service whether the VLAN offers iSCSI (prefer {@link #iscsi} and {@link #nonIscsi} to this constructor)
+ * @param dataset the dataset whose zvols the VLAN exports ({@code none}, unused, in {@link #nonIscsi})
+ * @param access  how initiators are admitted
  */
-public record ClientVlan(String name, String vip, int port, boolean iscsi, String dataset, Access access) {
+public record ClientVlan(String name, IpCidr vip, int port, Service service, ZfsName dataset, Access access) {
+    private static final ZfsName NO_DATASET = ZfsName.parse("none");
+
+    /** What the VLAN offers, as far as the client-facing target cares. */
+    public enum Service {
+        /** iSCSI: the VLAN gets a TPG, a portal on its VIP and its zvols as LUNs. */
+        ISCSI,
+        /** NFS/SMB only: no TPG, but the VLAN still counts for TPG numbering. */
+        NO_ISCSI
+    }
 
     /** Refuses nulls. */
     public ClientVlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(vip, "vip");
+        Objects.requireNonNull(service, "service");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(access, "access");
     }
 
+    /** A VLAN offering iSCSI. {@code ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ds, access)} */
+    public static ClientVlan iscsi(String name, IpCidr vip, int port, ZfsName dataset, Access access) {
+        return new ClientVlan(name, vip, port, Service.ISCSI, dataset, access);
+    }
+
     /** A VLAN without iSCSI (NFS/SMB only): still counts for TPG numbering. {@code ClientVlan.nonIscsi("enduser")} */
     public static ClientVlan nonIscsi(String name) {
-        return new ClientVlan(name, "0.0.0.0", 3260, false, "", new Acls(List.of()));
+        return new ClientVlan(name, IpCidr.host("0.0.0.0"), 3260, Service.NO_ISCSI, NO_DATASET, new Acls(List.of()));
+    }
+
+    /** True when the VLAN offers iSCSI. {@code vlan.iscsi()} */
+    public boolean iscsi() {
+        return service == Service.ISCSI;
+    }
+
+    /** The portal address as rtslib stores it: dotted IPv4 or a bracketed IPv6 literal. {@code vlan.portalAddress()} */
+    public String portalAddress() {
+        return portal(vip);
+    }
+
+    static String portal(IpCidr ip) {
+        return ip.isIpv6() ? "[" + ip.address() + "]" : ip.address();
     }
 
     /** How initiators are admitted to the VLAN's TPG. */
@@ -51,8 +90,13 @@ public record ClientVlan(String name, String vip, int port, boolean iscsi, Strin
         }
     }
 
-    /** One allowed initiator and its CHAP ({@link Chap#NONE} for none). */
-    public record InitiatorAcl(String iqn, Chap chap) {
+    /**
+     * One allowed initiator and its CHAP ({@link Chap#NONE} for none).
+     *
+     * @param iqn  the initiator's name
+     * @param chap its CHAP credentials
+     */
+    public record InitiatorAcl(Iqn iqn, Chap chap) {
         /** Refuses nulls. */
         public InitiatorAcl {
             Objects.requireNonNull(iqn, "iqn");

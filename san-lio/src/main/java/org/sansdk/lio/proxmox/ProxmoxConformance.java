@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.sansdk.core.Violation;
 import org.sansdk.lio.BlockStorageObject;
 import org.sansdk.lio.LioConfig;
@@ -47,24 +46,16 @@ public final class ProxmoxConformance {
     /** Every violation for one Proxmox storage definition. {@code ProxmoxConformance.check(cfg, storage)} */
     public static List<Violation> check(LioConfig cfg, ProxmoxStorage storage) {
         List<Violation> out = new ArrayList<>();
-        OptionalInt tag = storage.tag();
-        if (tag.isEmpty()) {
-            out.add(new Violation("PVE-TPG-001", "lio_tpg", "lio_tpg '" + storage.lioTpg()
-                    + "' must be 'tpg' and a number, e.g. tpg17"));
-        }
-        int ti = indexOfTarget(cfg, storage.target());
+        int ti = indexOfTarget(cfg, storage.target().toString());
         if (ti < 0) {
             out.add(new Violation("PVE-TARGET-001", "targets", "no iSCSI target " + storage.target()
                     + " (Proxmox compares the WWN exactly)"));
             return out;
         }
-        if (tag.isEmpty()) {
-            return out;
-        }
         Target t = cfg.targets().get(ti);
         int pi = -1;
         for (int i = 0; i < t.tpgs().size(); i++) {
-            if (t.tpgs().get(i).tag() == tag.getAsInt()) {
+            if (t.tpgs().get(i).tag() == storage.tpg()) {
                 pi = i;
                 break;
             }

@@ -46,28 +46,62 @@ public final class ProxmoxLunService {
         this.storage = Objects.requireNonNull(storage, "storage");
     }
 
-    /** The outcome of one operation: the LUN number concerned, the plan, the configuration after it. */
+    /**
+     * The outcome of one operation: the LUN number concerned, the plan, the configuration after it.
+     *
+     * @param lun   the LUN number created, deleted or looked at
+     * @param plan  what to run (one targetcli process; empty when nothing changes)
+     * @param after the configuration after the plan
+     */
     public record Result(int lun, Plan plan, LioConfig after) {
         /** Refuses nulls. */
         public Result {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(after, "after");
         }
+
+        /** {@code lun N: PLAN TITLE (K steps)}, for JShell. {@code svc.createLun(cfg, path)} */
+        @Override
+        public String toString() {
+            return "lun " + lun + ": " + plan.title() + " (" + plan.steps().size()
+                    + (plan.steps().size() == 1 ? " step)" : " steps)");
+        }
     }
 
-    /** One LUN of the storage's TPG as Proxmox sees it. */
+    /**
+     * One LUN of the storage's TPG as Proxmox sees it.
+     *
+     * @param lun           the LUN index
+     * @param storageObject the storage object path
+     * @param devicePath    the block device behind it (empty for other backstores)
+     */
     public record LunEntry(int lun, String storageObject, Optional<String> devicePath) {
+        /** One line: {@code lun N -> STORAGE_OBJECT (DEVICE)}. {@code entry.describe()} */
+        public String describe() {
+            return "lun " + lun + " -> " + storageObject + devicePath.map(d -> " (" + d + ")").orElse("");
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
-    /** Exports a zvol: backstore {@code <pool>-<vol>}, the lowest free LUN number. {@code svc.createLun(cfg, path)} */
+    /**
+     * Exports a zvol: backstore {@code <pool>-<vol>}, the lowest free LUN number. {@code svc.createLun(cfg, path)}
+     *
+     * @throws LunAlreadyExportedException when a LUN of the TPG already exports it
+     */
     public Result createLun(LioConfig cfg, String zvolPath) {
         String vol = volume(zvolPath);
-        if (lookup(cfg, zvolPath).isPresent()) {
-            throw new SanException(zvolPath + ": LUN already exists");
+        OptionalInt existing = lookup(cfg, zvolPath);
+        if (existing.isPresent()) {
+            throw new LunAlreadyExportedException(zvolPath, existing.getAsInt());
         }
-        LunSyncPlanner planner = LunSyncPlanner.forTpg(storage.target(), storage.requireTag(), storage.pool())
+        LunSyncPlanner planner = LunSyncPlanner.forTpg(storage.target(), storage.tpg(), storage.pool())
                 .naming(BackstoreNaming.proxmox(storage.pool())).deviceRoot(storage.basePath());
-        SyncPlan p = planner.plan(cfg, List.of(new Zvol(storage.pool() + "/" + vol, Size.ofBytes(0))));
+        SyncPlan p = planner.plan(cfg, List.of(Zvol.of(storage.pool() + "/" + vol, Size.ofBytes(0))));
         int lun = p.changes().stream().filter(c -> c instanceof LioChange.CreateLun)
                 .mapToInt(c -> ((LioChange.CreateLun) c).index()).findFirst()
                 .orElseThrow(() -> new SanException(zvolPath + ": cannot export: "
@@ -78,12 +112,14 @@ public final class ProxmoxLunService {
     /**
      * Unexports a zvol: deletes its LUN (and mappings) and its backstore, unless another LUN (another TPG or
      * target) still exports that backstore. {@code svc.deleteLun(cfg, path)}
+     *
+     * @throws LunNotExportedException when no LUN of the TPG exports it
      */
     public Result deleteLun(LioConfig cfg, String zvolPath) {
-        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
+        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new LunNotExportedException(zvolPath));
         Lun l = tpg(cfg).lun(lun).orElseThrow();
         List<LioChange> changes = new ArrayList<>();
-        changes.add(new LioChange.DeleteLun(storage.target(), storage.requireTag(), lun));
+        changes.add(new LioChange.DeleteLun(storage.target().toString(), storage.tpg(), lun));
         // rtslib deletes a backstore together with every LUN exporting it: keep it while another LUN uses it
         if (!exportedElsewhere(cfg, l.storageObject(), lun)) {
             l.backstoreName().ifPresent(name -> changes.add(new LioChange.DeleteBackstore(
@@ -124,16 +160,16 @@ public final class ProxmoxLunService {
      * {@code svc.resize(cfg, path).plan().isEmpty()}
      */
     public Result resize(LioConfig cfg, String zvolPath) {
-        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new SanException(zvolPath + ": no LUN exports it"));
+        int lun = lookup(cfg, zvolPath).orElseThrow(() -> new LunNotExportedException(zvolPath));
         return new Result(lun, Plan.empty("resize " + zvolPath + " (block backstores follow the zvol size)"), cfg);
     }
 
     private boolean exportedElsewhere(LioConfig cfg, String soPath, int lun) {
-        int tag = storage.requireTag();
+        int tag = storage.tpg();
         for (Target t : cfg.targets()) {
             for (Tpg p : t.tpgs()) {
                 for (Lun l : p.luns()) {
-                    boolean self = t.wwn().equals(storage.target()) && p.tag() == tag && l.index() == lun;
+                    boolean self = t.wwn().equals(storage.target().toString()) && p.tag() == tag && l.index() == lun;
                     if (!self && l.storageObject().equals(soPath)) {
                         return true;
                     }
@@ -149,9 +185,9 @@ public final class ProxmoxLunService {
     }
 
     private Tpg tpg(LioConfig cfg) {
-        Target t = cfg.targets().stream().filter(x -> x.fabric().equals("iscsi") && x.wwn().equals(storage.target()))
+        Target t = cfg.targets().stream().filter(x -> x.fabric().equals("iscsi") && x.wwn().equals(storage.target().toString()))
                 .findFirst().orElseThrow(() -> new SanException("no iSCSI target " + storage.target()));
-        return t.tpg(storage.requireTag()).orElseThrow(() -> new SanException("target portal group "
+        return t.tpg(storage.tpg()).orElseThrow(() -> new SanException("target portal group "
                 + storage.lioTpg() + " not found"));
     }
 }

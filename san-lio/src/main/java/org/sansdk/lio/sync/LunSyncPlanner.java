@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sansdk.core.Iqn;
 import org.sansdk.core.SanException;
 import org.sansdk.core.Size;
+import org.sansdk.core.ZfsName;
 import org.sansdk.lio.BlockStorageObject;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.Lun;
@@ -31,14 +33,15 @@ import org.sansdk.lio.targetcli.LioChange;
  * the same disk, and {@code emulate_tpu=1} so guests' discards free space in the pool;</li>
  * <li>every explicit ACL (in ACL mode, and any left in a {@code generate_node_acls=1} TPG, which LIO prefers to
  * the generated one) maps each zvol LUN under the same number as the TPG LUN index, explicitly;</li>
- * <li>LUNs of vanished zvols are reported, and deleted only with {@link #removeMissing(boolean)};</li>
+ * <li>LUNs of vanished zvols are reported, and deleted only with {@link #removeMissing()};</li>
  * <li>zvols that grew since {@link #previous(List)} are reported.</li>
  * </ul>
  * Applying the plan and planning again gives an empty plan.
  *
  * <pre>{@code
- * SyncPlan p = LunSyncPlanner.forTpg("iqn.2025-01.lab.home:san-client-target", 2, "san-pool/iscsi/hypervisor")
- *         .naming(BackstoreNaming.proxmox("san-pool/iscsi/hypervisor")).plan(cfg, zvols);
+ * ZfsName ds = ZfsName.parse("san-pool/iscsi/hypervisor");
+ * SyncPlan p = LunSyncPlanner.forTpg(Iqn.parse("iqn.2025-01.lab.home:san-client-target"), 2, ds)
+ *         .naming(BackstoreNaming.proxmox(ds)).plan(cfg, zvols);
  * }</pre>
  */
 public final class LunSyncPlanner {
@@ -56,14 +59,20 @@ public final class LunSyncPlanner {
     private Map<String, Size> previous = Map.of();
     private String deviceRoot = "/dev/zvol/";
 
-    private LunSyncPlanner(String target, int tag, String dataset) {
-        this.target = Objects.requireNonNull(target, "target");
+    private LunSyncPlanner(Iqn target, int tag, ZfsName dataset) {
+        this.target = Objects.requireNonNull(target, "target").toString();
+        if (tag < 1 || tag > 65535) {
+            throw new IllegalArgumentException("a TPG tag is 1..65535, got " + tag);
+        }
         this.tag = tag;
-        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        this.dataset = Objects.requireNonNull(dataset, "dataset").toString();
     }
 
-    /** A planner for TPG {@code tag} of {@code target}, exporting zvols directly under {@code dataset}. {@code LunSyncPlanner.forTpg(iqn, 1, "san-pool/iscsi")} */
-    public static LunSyncPlanner forTpg(String target, int tag, String dataset) {
+    /**
+     * A planner for TPG {@code tag} of {@code target}, exporting zvols directly under {@code dataset}.
+     * {@code LunSyncPlanner.forTpg(Iqn.parse("iqn.2025-01.lab.home:t"), 1, ZfsName.parse("san-pool/iscsi"))}
+     */
+    public static LunSyncPlanner forTpg(Iqn target, int tag, ZfsName dataset) {
         return new LunSyncPlanner(target, tag, dataset);
     }
 
@@ -73,15 +82,18 @@ public final class LunSyncPlanner {
         return this;
     }
 
-    /** Delete LUNs and backstores of vanished zvols (default false: only report them). {@code planner.removeMissing(true)} */
-    public LunSyncPlanner removeMissing(boolean remove) {
-        this.removeMissing = remove;
+    /**
+     * Delete LUNs and backstores of vanished zvols (by default they are only reported); never when the listing has
+     * no zvol under the dataset at all. {@code planner.removeMissing()}
+     */
+    public LunSyncPlanner removeMissing() {
+        this.removeMissing = true;
         return this;
     }
 
-    /** Remap ACL mappings whose number differs from the TPG LUN index (default false: report). {@code planner.fixMappedLuns(true)} */
-    public LunSyncPlanner fixMappedLuns(boolean fix) {
-        this.fixMappedLuns = fix;
+    /** Remap ACL mappings whose number differs from the TPG LUN index (by default: report). {@code planner.fixMappedLuns()} */
+    public LunSyncPlanner fixMappedLuns() {
+        this.fixMappedLuns = true;
         return this;
     }
 
@@ -89,7 +101,7 @@ public final class LunSyncPlanner {
     public LunSyncPlanner previous(List<Zvol> previousZvols) {
         Map<String, Size> m = new HashMap<>();
         for (Zvol z : previousZvols) {
-            m.put(z.name(), z.volsize());
+            m.put(z.name().toString(), z.volsize());
         }
         this.previous = m;
         return this;
@@ -109,11 +121,16 @@ public final class LunSyncPlanner {
         return deviceRoot + z.name();
     }
 
-    /** Plans the changes for {@code zvols} against {@code config}. {@code planner.plan(cfg, zvols)} */
+    /**
+     * Plans the changes for {@code zvols} against {@code config}. {@code planner.plan(cfg, zvols)}
+     *
+     * @throws LunSyncRefusedException when the target or TPG is missing, the configuration holds an object twice,
+     *                                 or no LUN index is free
+     */
     public SyncPlan plan(LioConfig config, List<Zvol> zvols) {
-        Target t = config.target(target).orElseThrow(() -> new SanException(
+        Target t = config.target(target).orElseThrow(() -> new LunSyncRefusedException(
                 "target " + target + " is not in the configuration: build it first (ClientTargetBuilder)"));
-        Tpg tpg = t.tpg(tag).orElseThrow(() -> new SanException("target " + target + " has no tpg" + tag));
+        Tpg tpg = t.tpg(tag).orElseThrow(() -> new LunSyncRefusedException("target " + target + " has no tpg" + tag));
         List<LioChange> backstores = new ArrayList<>();
         List<LioChange> luns = new ArrayList<>();
         List<LioChange> mappings = new ArrayList<>();
@@ -125,7 +142,7 @@ public final class LunSyncPlanner {
         Map<String, StorageObject> blockByName = new HashMap<>();
         for (StorageObject so : config.storageObjects()) {
             if (soByPath.putIfAbsent(so.path(), so) != null) {
-                throw new SanException("the configuration holds storage object " + so.path() + " twice (LioValidator"
+                throw new LunSyncRefusedException("the configuration holds storage object " + so.path() + " twice (LioValidator"
                         + " LIO-SO-001): fix it before syncing, a plan would have to guess which one is meant");
             }
             if (so instanceof BlockStorageObject b) {
@@ -138,7 +155,7 @@ public final class LunSyncPlanner {
         java.util.Set<Integer> lunIndexes = new java.util.HashSet<>();
         for (Lun l : tpg.luns()) {
             if (!lunIndexes.add(l.index())) {
-                throw new SanException("tpg" + tag + " of " + target + " holds LUN " + l.index() + " twice (LioValidator"
+                throw new LunSyncRefusedException("tpg" + tag + " of " + target + " holds LUN " + l.index() + " twice (LioValidator"
                         + " LIO-LUN-002): fix it before syncing");
             }
             markUsed(used, l.index());
@@ -153,12 +170,13 @@ public final class LunSyncPlanner {
         String under = dataset + "/";
         boolean anyListed = false;
         for (Zvol z : zvols) {
-            if (!z.name().startsWith(under)) {
+            String zname = z.name().toString();
+            if (!zname.startsWith(under)) {
                 continue;
             }
             anyListed = true;
-            if (z.name().indexOf('/', under.length()) >= 0) {
-                findings.add(new SyncFinding.SkippedZvol(z.name(), "nested below " + dataset
+            if (zname.indexOf('/', under.length()) >= 0) {
+                findings.add(new SyncFinding.SkippedZvol(zname, "nested below " + dataset
                         + "; only direct children are exported"));
                 continue;
             }
@@ -206,11 +224,11 @@ public final class LunSyncPlanner {
         int nextFree = 0;
         for (Zvol z : mine) {
             String dev = devicePath(z);
-            Size before = previous.get(z.name());
+            Size before = previous.get(z.name().toString());
             if (before != null && z.volsize().bytes() > before.bytes()) {
-                findings.add(new SyncFinding.GrownZvol(z.name(), before, z.volsize()));
+                findings.add(new SyncFinding.GrownZvol(z.name().toString(), before, z.volsize()));
             }
-            String serial = ScsiIdentity.unitSerial(z.name());
+            String serial = ScsiIdentity.unitSerial(z.name().toString());
             int index;
             Lun existing = lunByDev.get(dev);
             if (existing != null) {
@@ -231,7 +249,7 @@ public final class LunSyncPlanner {
                     String name = naming.backstoreName(z);
                     StorageObject clash = blockByName.get(name);
                     if (clash instanceof BlockStorageObject cb) {
-                        findings.add(new SyncFinding.NameConflict(z.name(), name, cb.dev()));
+                        findings.add(new SyncFinding.NameConflict(z.name().toString(), name, cb.dev()));
                         continue;
                     }
                     LioChange.CreateBlockBackstore create;
@@ -239,7 +257,7 @@ public final class LunSyncPlanner {
                         create = new LioChange.CreateBlockBackstore(name, dev, serial, ZVOL_ATTRIBUTES);
                     } catch (SanException e) {
                         // e.g. a space in the zvol name (legal in ZFS): skip it, export the others
-                        findings.add(new SyncFinding.SkippedZvol(z.name(), e.getMessage()));
+                        findings.add(new SyncFinding.SkippedZvol(z.name().toString(), e.getMessage()));
                         continue;
                     }
                     backstores.add(create);
@@ -247,7 +265,7 @@ public final class LunSyncPlanner {
                 }
                 index = used.nextClearBit(nextFree);
                 if (index > MAX_LUN) {
-                    throw new SanException("tpg" + tag + " of " + target + " has no free LUN index left (0.."
+                    throw new LunSyncRefusedException("tpg" + tag + " of " + target + " has no free LUN index left (0.."
                             + MAX_LUN + ")");
                 }
                 nextFree = index + 1;
@@ -271,12 +289,12 @@ public final class LunSyncPlanner {
      * going after a failing line of a stdin batch, so this is how a failure shows up.
      * {@code planner.verify(SaveconfigFile.read(path).config(), zvols)}
      *
-     * @throws SanException listing what is still missing
+     * @throws LunSyncIncompleteException listing what is still missing
      */
     public void verify(LioConfig reread, List<Zvol> zvols) {
         SyncPlan again = plan(reread, zvols);
         if (!again.isEmpty()) {
-            throw new SanException("the LUN sync did not fully apply; still to do:\n" + again);
+            throw new LunSyncIncompleteException(again);
         }
     }
 
@@ -312,7 +330,7 @@ public final class LunSyncPlanner {
             for (MappedLun m : acl.mappedLuns()) {
                 byTpgLun.putIfAbsent(m.tpgLun(), m);
                 if (byIndex.putIfAbsent(m.index(), m) != null) {
-                    throw new SanException("the ACL for " + initiator + " in tpg" + tag + " of " + target
+                    throw new LunSyncRefusedException("the ACL for " + initiator + " in tpg" + tag + " of " + target
                             + " holds mapped LUN " + m.index() + " twice (LioValidator LIO-MLUN-002): fix it before syncing");
                 }
             }

@@ -20,6 +20,12 @@ public sealed interface SyncFinding {
             return "LUN " + lun + " (" + storageObject + ") exports " + dev + ", which is not in the zvol list"
                     + (removed ? ": removed" : ": kept (pass removeMissing to delete it)");
         }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** removeMissing was asked but the listing had no zvol under the dataset at all: nothing was removed. */
@@ -28,6 +34,12 @@ public sealed interface SyncFinding {
         public String describe() {
             return "no zvol listed under " + dataset + ": " + keptLuns + " LUN(s) kept although removal was asked"
                     + " (is the pool imported? remove them one by one if the dataset is really empty)";
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
         }
     }
 
@@ -38,6 +50,12 @@ public sealed interface SyncFinding {
             return "zvol " + zvol + " grew from " + from.toHuman() + " to " + to.toHuman()
                     + ": iblock reports the new size; rescan on the initiators (iscsiadm -m session --rescan)";
         }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** An existing backstore's unit serial is not the one derived from the zvol name (not changed live). */
@@ -46,6 +64,12 @@ public sealed interface SyncFinding {
         public String describe() {
             return "backstore " + backstore + " has unit serial " + actual + ", expected " + expected
                     + ": the peer node would present a different disk after failover (recreate it in a maintenance window)";
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
         }
     }
 
@@ -56,6 +80,12 @@ public sealed interface SyncFinding {
             return "zvol " + zvol + " needs backstore name " + backstore + ", already used for " + existingDev
                     + ": skipped";
         }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** An ACL sees a LUN under another number than the TPG LUN index (left by targetcli's auto mapping). */
@@ -64,6 +94,12 @@ public sealed interface SyncFinding {
         public String describe() {
             return initiator + " sees TPG LUN " + tpgLun + " as LUN " + mappedLun
                     + (fixed ? ": remapped to " + tpgLun : ": kept (pass fixMappedLuns to remap; the initiator sees a change)");
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
         }
     }
 
@@ -75,6 +111,12 @@ public sealed interface SyncFinding {
             return initiator + " mapped LUN " + mappedLun + " points at TPG LUN " + usedByTpgLun + ", so TPG LUN "
                     + wantedTpgLun + " cannot be mapped under its own number: not mapped";
         }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** A zvol below the dataset but not directly in it (not exported: its name could collide). */
@@ -83,6 +125,12 @@ public sealed interface SyncFinding {
         public String describe() {
             return "zvol " + zvol + " skipped: " + reason;
         }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** An ACL that is not in the wanted initiator list (removed only when asked). */
@@ -90,7 +138,13 @@ public sealed interface SyncFinding {
         @Override
         public String describe() {
             return "ACL for " + initiator + " is not in the initiator list" + (removed ? ": removed"
-                    : ": kept (pass removeExtra to delete it)");
+                    : ": kept (plan with ExtraAcls.REMOVE to delete it)");
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
         }
     }
 }

@@ -49,6 +49,27 @@ public record SyncPlan(List<LioChange> changes, List<SyncFinding> findings, LioC
         return batch().toPlan(host, "sync iSCSI LUNs");
     }
 
+    /**
+     * One line for JShell and logs: how many changes of which kind, how many findings.
+     * {@code plan.describe()  // 5 changes (1 CreateBlockBackstore, 1 CreateLun, 3 CreateMappedLun), 0 findings}
+     */
+    public String describe() {
+        if (changes.isEmpty()) {
+            return "no changes, " + findings.size() + (findings.size() == 1 ? " finding" : " findings");
+        }
+        java.util.Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
+        for (LioChange c : changes) {
+            kinds.merge(c.getClass().getSimpleName(), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder().append(changes.size()).append(changes.size() == 1 ? " change (" : " changes (");
+        String sep = "";
+        for (java.util.Map.Entry<String, Integer> e : kinds.entrySet()) {
+            sb.append(sep).append(e.getValue()).append(' ').append(e.getKey());
+            sep = ", ";
+        }
+        return sb.append("), ").append(findings.size()).append(findings.size() == 1 ? " finding" : " findings").toString();
+    }
+
     /** Changes and findings, one per line, without secrets. {@code System.out.println(plan)} */
     @Override
     public String toString() {

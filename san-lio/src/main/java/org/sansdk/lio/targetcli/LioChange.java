@@ -497,9 +497,27 @@ public sealed interface LioChange {
      * {@code set auth userid=.. password=.. [mutual_userid=.. mutual_password=..]} on an ACL (initiator
      * present) or on the TPG (initiator empty, for {@code generate_node_acls=1}). Parts not given are cleared
      * ({@code set auth mutual_userid=}, one per line), so dropping mutual CHAP or all CHAP really takes effect
-     * instead of leaving the old values in the kernel. Secret: goes through stdin.
+     * instead of leaving the old values in the kernel. Secret: goes through stdin. Build it with
+     * {@link #onAcl(String, int, String, Chap)} or {@link #onTpg(String, int, Chap)}.
+     *
+     * <pre>{@code LioChange.SetAuth.onAcl(iqn, 1, initiator, Chap.of("u", Secret.of(pw)))}</pre>
+     *
+     * @param target    the target's IQN
+     * @param tag       the TPG tag
+     * @param initiator the ACL's initiator, or empty for the TPG's own credential
+     * @param chap      the credentials ({@link Chap#NONE} clears them)
      */
     record SetAuth(String target, int tag, Optional<String> initiator, Chap chap) implements LioChange {
+        /** CHAP on the ACL of {@code initiator}. {@code LioChange.SetAuth.onAcl(iqn, 1, init, chap)} */
+        public static SetAuth onAcl(String target, int tag, String initiator, Chap chap) {
+            return new SetAuth(target, tag, Optional.of(Objects.requireNonNull(initiator, "initiator")), chap);
+        }
+
+        /** The TPG-wide CHAP of a {@code generate_node_acls=1} TPG. {@code LioChange.SetAuth.onTpg(iqn, 2, chap)} */
+        public static SetAuth onTpg(String target, int tag, Chap chap) {
+            return new SetAuth(target, tag, Optional.empty(), chap);
+        }
+
         /** Checks tokens (a password that configshell could not tokenise is refused without showing it). */
         public SetAuth {
             Objects.requireNonNull(initiator, "initiator");

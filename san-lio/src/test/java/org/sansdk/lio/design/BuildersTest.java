@@ -1,5 +1,8 @@
 package org.sansdk.lio.design;
 
+import org.sansdk.core.ZfsName;
+import org.sansdk.core.IpCidr;
+import org.sansdk.core.Iqn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,8 +40,9 @@ class BuildersTest {
         for (int i = 0; i < 12; i++) {
             disks.add(new LocalDisk("data-a-" + i, "/dev/disk/by-id/ata-PLACEHOLDER_DISK_A_" + i));
         }
-        return new BackendTargetSpec(PREFIX + ":storage-a", "10.10.10.1", 3260, disks, PREFIX + ":initiator-b",
-                Chap.of("iscsi-repl-user", REPL).withMutual("iscsi-target-user", MUTUAL), false);
+        return new BackendTargetSpec(Iqn.parse(PREFIX + ":storage-a"), IpCidr.parse("10.10.10.1/24"), 3260, disks,
+                Iqn.parse(PREFIX + ":initiator-b"),
+                Chap.of("iscsi-repl-user", REPL).withMutual("iscsi-target-user", MUTUAL), BackendTargetSpec.Discard.KEEP);
     }
 
     @Test
@@ -97,33 +101,33 @@ class BuildersTest {
     void backend_withoutChap_authenticationOff() {
         BackendTargetSpec s = storageA();
         BackendTargetSpec open = new BackendTargetSpec(s.targetIqn(), s.interconnectAddress(), 3260, s.disks(),
-                s.peerInitiatorIqn(), Chap.NONE, false);
+                s.peerInitiatorIqn(), Chap.NONE, BackendTargetSpec.Discard.KEEP);
         Tpg tpg = BackendTargetBuilder.config(open).targets().get(0).tpg(1).orElseThrow();
         assertThat(tpg.attribute("authentication")).contains(0L);
-        assertThat(tpg.acl(s.peerInitiatorIqn()).orElseThrow().chap().isEmpty()).isTrue();
+        assertThat(tpg.acl(s.peerInitiatorIqn().toString()).orElseThrow().chap().isEmpty()).isTrue();
     }
 
     @Test
     void backend_identicalMutualPassword_refused() {
         BackendTargetSpec s = storageA();
         BackendTargetSpec bad = new BackendTargetSpec(s.targetIqn(), s.interconnectAddress(), 3260, s.disks(),
-                s.peerInitiatorIqn(), Chap.of("u", REPL).withMutual("m", Secret.of(REPL.reveal())), false);
+                s.peerInitiatorIqn(), Chap.of("u", REPL).withMutual("m", Secret.of(REPL.reveal())), BackendTargetSpec.Discard.KEEP);
         assertThatThrownBy(() -> BackendTargetBuilder.changes(bad)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-AUTH-004"));
     }
 
     static ClientTargetSpec designVlans(ClientVlan.Access hypervisorAccess) {
-        return new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
+        return new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
                 ClientVlan.nonIscsi("enduser"),
-                new ClientVlan("hypervisor", "10.40.40.10", 3260, true, "san-pool/iscsi/hypervisor", hypervisorAccess)));
+                ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"), hypervisorAccess)));
     }
 
     @Test
     void client_generateNodeAclsMode_tpgNumberedByPositionWithTpgChap() {
         ClientTargetSpec spec = designVlans(new ClientVlan.Open(Chap.of("proxmox-shared", Secret.of("s3cret-pw-1"))));
-        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")));
-        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(PREFIX + ":storage-a"), zvols);
-        Tpg tpg = cfg.target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
+        List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")));
+        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(Iqn.parse(PREFIX + ":storage-a")), zvols);
+        Tpg tpg = cfg.target(spec.targetIqn().toString()).orElseThrow().tpg(2).orElseThrow();
         assertThat(tpg.attributes()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("generate_node_acls", 1L,
                 "demo_mode_write_protect", 0L, "cache_dynamic_acls", 1L, "authentication", 1L));
         assertThat(((BlockStorageObject) cfg.storageObjects().get(0)).attributes()).containsEntry("emulate_tpu", 1L);
@@ -131,14 +135,14 @@ class BuildersTest {
         assertThat(tpg.nodeAcls()).isEmpty();
         assertThat(tpg.portals()).containsExactly(Portal.of("10.40.40.10", 3260));
         assertThat(tpg.luns()).extracting(Lun::storageObject).containsExactly("/backstores/block/vm-100-disk-0");
-        assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpg(1).orElseThrow().portals()).isEmpty();
+        assertThat(cfg.target(spec.targetIqn().toString()).orElseThrow().tpg(1).orElseThrow().portals()).isEmpty();
     }
 
     @Test
     void client_openModeWithoutCredentials_authenticationOffAndNoTpgChap() {
         ClientTargetSpec spec = designVlans(new ClientVlan.Open(Chap.NONE));
-        Tpg tpg = ClientTargetBuilder.coldStart(spec, Set.of(PREFIX + ":storage-a"), List.of())
-                .target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
+        Tpg tpg = ClientTargetBuilder.coldStart(spec, Set.of(Iqn.parse(PREFIX + ":storage-a")), List.of())
+                .target(spec.targetIqn().toString()).orElseThrow().tpg(2).orElseThrow();
         assertThat(tpg.attributes()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("generate_node_acls", 1L,
                 "demo_mode_write_protect", 0L, "cache_dynamic_acls", 1L, "authentication", 0L));
         assertThat(tpg.chap().isEmpty()).isTrue();
@@ -150,11 +154,11 @@ class BuildersTest {
         Chap a = Chap.of("proxmox-a", Secret.of("pw-proxmox-a-1"));
         Chap b = Chap.of("proxmox-b", Secret.of("pw-proxmox-b-1")).withMutual("san-target", Secret.of("pw-mutual-b-1"));
         ClientTargetSpec spec = designVlans(new ClientVlan.Acls(List.of(
-                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", a),
-                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-b", b))));
-        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(PREFIX + ":storage-a"),
-                List.of(new Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G"))));
-        Tpg tpg = cfg.target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
+                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), a),
+                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), b))));
+        LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(Iqn.parse(PREFIX + ":storage-a")),
+                List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G"))));
+        Tpg tpg = cfg.target(spec.targetIqn().toString()).orElseThrow().tpg(2).orElseThrow();
         assertThat(tpg.attributes()).containsEntry("authentication", 1L).containsEntry("generate_node_acls", 0L);
         assertThat(tpg.chap().isEmpty()).isTrue();
         assertThat(tpg.acl(PREFIX + ":proxmox-a").orElseThrow().chap()).isEqualTo(a);
@@ -168,12 +172,12 @@ class BuildersTest {
     @Test
     void client_aclModeWithoutChap_authenticationOffAndMappedLunsEqual() {
         ClientTargetSpec spec = designVlans(new ClientVlan.Acls(List.of(
-                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", Chap.NONE),
-                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-b", Chap.NONE))));
-        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")),
-                new Zvol("san-pool/iscsi/hypervisor/vm-101-disk-0", Size.parse("32G")));
+                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE),
+                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.NONE))));
+        List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")),
+                Zvol.of("san-pool/iscsi/hypervisor/vm-101-disk-0", Size.parse("32G")));
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), zvols);
-        Tpg tpg = cfg.target(spec.targetIqn()).orElseThrow().tpg(2).orElseThrow();
+        Tpg tpg = cfg.target(spec.targetIqn().toString()).orElseThrow().tpg(2).orElseThrow();
         assertThat(tpg.attribute("authentication")).contains(0L);
         assertThat(tpg.acl(PREFIX + ":proxmox-b").orElseThrow().mappedLuns()).extracting(MappedLun::index)
                 .containsExactly(0, 1);
@@ -181,18 +185,18 @@ class BuildersTest {
 
     @Test
     void client_twoIscsiVlans_backstoresPrefixedWithVlan() {
-        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
-                new ClientVlan("hv1", "10.40.40.10", 3260, true, "san-pool/iscsi/hv1", new ClientVlan.Open(Chap.NONE)),
-                new ClientVlan("hv2", "10.50.50.10", 3260, true, "san-pool/iscsi/hv2", new ClientVlan.Open(Chap.NONE))));
-        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hv1/vm-100-disk-0", Size.parse("1G")),
-                new Zvol("san-pool/iscsi/hv2/vm-100-disk-0", Size.parse("1G")));
+        ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
+                ClientVlan.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientVlan.Open(Chap.NONE)),
+                ClientVlan.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientVlan.Open(Chap.NONE))));
+        List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hv1/vm-100-disk-0", Size.parse("1G")),
+                Zvol.of("san-pool/iscsi/hv2/vm-100-disk-0", Size.parse("1G")));
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), zvols);
         assertThat(cfg.storageObjects()).extracting(so -> so.name())
                 .containsExactly("hv1-vm-100-disk-0", "hv2-vm-100-disk-0");
-        assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpgs()).extracting(Tpg::tag).containsExactly(1, 2);
+        assertThat(cfg.target(spec.targetIqn().toString()).orElseThrow().tpgs()).extracting(Tpg::tag).containsExactly(1, 2);
         // and separate IQN namespace from the backend targets, which keep their own backstores untouched
         LioConfig both = ClientTargetBuilder.coldStart(BackendTargetBuilder.config(storageA()), spec,
-                Set.of(PREFIX + ":storage-a"), zvols);
+                Set.of(Iqn.parse(PREFIX + ":storage-a")), zvols);
         assertThat(both.targets()).extracting(Target::wwn)
                 .containsExactly(PREFIX + ":storage-a", PREFIX + ":san-client-target");
         assertThat(both.target(PREFIX + ":storage-a")).isEqualTo(BackendTargetBuilder.config(storageA())
@@ -203,9 +207,9 @@ class BuildersTest {
     void client_extraTpg_dropsTargetclisDefaultWildcardPortalBeforeBindingTheVip() {
         // targetcli's "create tag=N" adds 0.0.0.0:3260 to the new TPG when no other TPG of the target has it
         // (tpg1's was deleted just before): left there, VLAN 2's LUNs would be reachable on every address
-        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
-                new ClientVlan("hv1", "10.40.40.10", 3260, true, "san-pool/iscsi/hv1", new ClientVlan.Open(Chap.NONE)),
-                new ClientVlan("hv2", "10.50.50.10", 3260, true, "san-pool/iscsi/hv2", new ClientVlan.Open(Chap.NONE))));
+        ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
+                ClientVlan.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientVlan.Open(Chap.NONE)),
+                ClientVlan.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientVlan.Open(Chap.NONE))));
         List<String> lines = ClientTargetBuilder.batch(spec, Set.of()).script().lines().toList();
         String tpg2 = "/iscsi/" + PREFIX + ":san-client-target/tpg2";
         int create = lines.indexOf("/iscsi/" + PREFIX + ":san-client-target create tag=2");
@@ -215,25 +219,25 @@ class BuildersTest {
         assertThat(drop).isGreaterThan(create);
         assertThat(vip).isGreaterThan(drop);
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), List.of());
-        assertThat(cfg.target(spec.targetIqn()).orElseThrow().tpgs()).allSatisfy(t ->
+        assertThat(cfg.target(spec.targetIqn().toString()).orElseThrow().tpgs()).allSatisfy(t ->
                 assertThat(t.portals()).extracting(Portal::ipAddress).doesNotContain("0.0.0.0"));
     }
 
     @Test
     void client_syncOfEveryVlan_isOneTargetcliProcessAndConverges() {
-        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
+        ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
                 ClientVlan.nonIscsi("enduser"),
-                new ClientVlan("hv1", "10.40.40.10", 3260, true, "san-pool/iscsi/hv1", new ClientVlan.Open(Chap.NONE)),
-                new ClientVlan("hv2", "10.50.50.10", 3260, true, "san-pool/iscsi/hv2", new ClientVlan.Acls(List.of(
-                        new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", Chap.NONE))))));
+                ClientVlan.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientVlan.Open(Chap.NONE)),
+                ClientVlan.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientVlan.Acls(List.of(
+                        new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE))))));
         LioConfig built = ClientTargetBuilder.batch(spec, Set.of()).applyTo(LioConfig.empty());
-        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hv1/vm-100-disk-0", Size.parse("1G")),
-                new Zvol("san-pool/iscsi/hv1/vm-101-disk-0", Size.parse("1G")),
-                new Zvol("san-pool/iscsi/hv2/vm-100-disk-0", Size.parse("1G")));
+        List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hv1/vm-100-disk-0", Size.parse("1G")),
+                Zvol.of("san-pool/iscsi/hv1/vm-101-disk-0", Size.parse("1G")),
+                Zvol.of("san-pool/iscsi/hv2/vm-100-disk-0", Size.parse("1G")));
         org.sansdk.lio.sync.SyncPlan all = spec.planSync(built, zvols);
         assertThat(all.toPlan("storage-a").steps()).hasSize(1);
         assertThat(all.before()).isEqualTo(built);
-        Target t = all.after().target(spec.targetIqn()).orElseThrow();
+        Target t = all.after().target(spec.targetIqn().toString()).orElseThrow();
         assertThat(t.tpg(2).orElseThrow().luns()).extracting(Lun::storageObject)
                 .containsExactly("/backstores/block/hv1-vm-100-disk-0", "/backstores/block/hv1-vm-101-disk-0");
         assertThat(t.tpg(3).orElseThrow().luns()).extracting(Lun::storageObject)
@@ -246,27 +250,30 @@ class BuildersTest {
 
     @Test
     void malformedAddressesAndNames_refusedBeforeAnyTargetcliLine() {
+        // the typed values refuse them when the spec is built: an address without its prefix, a name that is not
+        // an iSCSI name
+        assertThatThrownBy(() -> IpCidr.parse("10.10.10.1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Iqn.parse("storage-a")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("iqn., eui. or naa.");
+        assertThatThrownBy(() -> Iqn.parse("proxmox-a")).isInstanceOf(IllegalArgumentException.class);
+        // an IPv6 VIP is bracketed the way rtslib stores it
+        ClientTargetSpec v6 = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(ClientVlan.iscsi("hv",
+                IpCidr.parse("fd00::10/64"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Acls(List.of(
+                        new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE))))));
+        assertThat(ClientTargetBuilder.coldStart(v6, Set.of(), List.of()).target(PREFIX + ":san-client-target")
+                .orElseThrow().tpg(1).orElseThrow().portals()).containsExactly(Portal.of("[fd00::10]", 3260));
+        // what the types cannot see is still a validation error: a wildcard interconnect address
         BackendTargetSpec s = storageA();
-        BackendTargetSpec cidr = new BackendTargetSpec(s.targetIqn(), "10.10.10.1/24", 3260, s.disks(),
-                s.peerInitiatorIqn(), Chap.NONE, false);
-        assertThatThrownBy(() -> BackendTargetBuilder.changes(cidr)).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-PORTAL-001"));
-        BackendTargetSpec badIqn = new BackendTargetSpec("storage-a", s.interconnectAddress(), 3260, s.disks(),
-                "initiator-b", Chap.NONE, false);
-        assertThatThrownBy(() -> BackendTargetBuilder.changes(badIqn)).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-TGT-002", "LIO-ACL-002"));
-        ClientTargetSpec vip = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(new ClientVlan("hv",
-                "fd00::10", 3260, true, "san-pool/iscsi/hv", new ClientVlan.Acls(List.of(
-                        new ClientVlan.InitiatorAcl("proxmox-a", Chap.NONE))))));
-        assertThatThrownBy(() -> ClientTargetBuilder.changes(vip, Set.of())).isInstanceOfSatisfying(
-                ValidationException.class, e -> assertThat(e.violations()).extracting(v -> v.ruleId())
-                        .containsExactly("LIO-PORTAL-001", "LIO-ACL-002"));
+        BackendTargetSpec wildcard = new BackendTargetSpec(s.targetIqn(), IpCidr.parse("0.0.0.0/0"), 3260, s.disks(),
+                s.peerInitiatorIqn(), Chap.NONE, BackendTargetSpec.Discard.KEEP);
+        assertThatThrownBy(() -> BackendTargetBuilder.changes(wildcard)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-DESIGN-002"));
     }
 
     @Test
     void client_twoVlansWithTheSameName_refusedInsteadOfSharingATpgNumber() {
-        ClientVlan hv = new ClientVlan("hv", "10.40.40.10", 3260, true, "san-pool/iscsi/hv", new ClientVlan.Open(Chap.NONE));
-        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(hv, hv));
+        ClientVlan hv = ClientVlan.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Open(Chap.NONE));
+        ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(hv, hv));
         assertThatThrownBy(() -> ClientTargetBuilder.changes(spec, Set.of()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(v -> v.ruleId()).contains("LIO-DESIGN-009"));
@@ -275,9 +282,9 @@ class BuildersTest {
     @Test
     void client_mixedChapAcls_andBackendIqnReuse_refused() {
         ClientTargetSpec mixed = designVlans(new ClientVlan.Acls(List.of(
-                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", Chap.of("a", Secret.of("pw-a-123456"))),
-                new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-b", Chap.NONE))));
-        assertThatThrownBy(() -> ClientTargetBuilder.changes(mixed, Set.of(PREFIX + ":san-client-target")))
+                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.of("a", Secret.of("pw-a-123456"))),
+                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.NONE))));
+        assertThatThrownBy(() -> ClientTargetBuilder.changes(mixed, Set.of(Iqn.parse(PREFIX + ":san-client-target"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(v -> v.ruleId()).containsExactlyInAnyOrder("LIO-DESIGN-004", "LIO-AUTH-002"));
     }

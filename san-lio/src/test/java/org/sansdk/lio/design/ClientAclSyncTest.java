@@ -1,5 +1,8 @@
 package org.sansdk.lio.design;
 
+import org.sansdk.core.ZfsName;
+import org.sansdk.core.IpCidr;
+import org.sansdk.core.Iqn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,23 +26,23 @@ class ClientAclSyncTest {
 
     static LioConfig twoLuns() {
         ClientTargetSpec spec = BuildersTest.designVlans(new ClientVlan.Acls(List.of(
-                new ClientVlan.InitiatorAcl(A, Chap.NONE))));
+                new ClientVlan.InitiatorAcl(Iqn.parse(A), Chap.NONE))));
         return ClientTargetBuilder.coldStart(spec, List.of(), List.of(
-                new Zvol("san-pool/iscsi/hypervisor/a", org.sansdk.core.Size.parse("1G")),
-                new Zvol("san-pool/iscsi/hypervisor/b", org.sansdk.core.Size.parse("1G"))));
+                Zvol.of("san-pool/iscsi/hypervisor/a", org.sansdk.core.Size.parse("1G")),
+                Zvol.of("san-pool/iscsi/hypervisor/b", org.sansdk.core.Size.parse("1G"))));
     }
 
     @Test
     void plan_newInitiator_getsAclAndEveryLunUnderItsOwnNumber_extraReported() {
         LioConfig cfg = twoLuns();
-        SyncPlan p = ClientAclSync.plan(cfg, IQN, 2, ClientAclSync.parseList("acls-hypervisor.conf",
-                "# hypervisors\n" + C + "\n\n", Chap.NONE), false);
+        SyncPlan p = ClientAclSync.plan(cfg, Iqn.parse(IQN), 2, ClientAclSync.parseList("acls-hypervisor.conf",
+                "# hypervisors\n" + C + "\n\n", Chap.NONE), ClientAclSync.ExtraAcls.KEEP);
         assertThat(p.changes()).containsExactly(new LioChange.CreateAcl(IQN, 2, C),
                 new LioChange.CreateMappedLun(IQN, 2, C, 0, 0), new LioChange.CreateMappedLun(IQN, 2, C, 1, 1));
         assertThat(p.findings()).containsExactly(new SyncFinding.ExtraAcl(A, false));
         assertThat(p.after().target(IQN).orElseThrow().tpg(2).orElseThrow().acl(C).orElseThrow().mappedLuns())
                 .extracting(MappedLun::index).containsExactly(0, 1);
-        SyncPlan removing = ClientAclSync.plan(cfg, IQN, 2, List.of(new ClientVlan.InitiatorAcl(C, Chap.NONE)), true);
+        SyncPlan removing = ClientAclSync.plan(cfg, Iqn.parse(IQN), 2, List.of(new ClientVlan.InitiatorAcl(Iqn.parse(C), Chap.NONE)), ClientAclSync.ExtraAcls.REMOVE);
         assertThat(removing.changes()).endsWith(new LioChange.DeleteAcl(IQN, 2, A));
         assertThat(removing.after().target(IQN).orElseThrow().tpg(2).orElseThrow().acl(A)).isEmpty();
     }
@@ -48,24 +51,24 @@ class ClientAclSyncTest {
     void plan_rotatedPassword_resetsAuthOnly_thenConverges() {
         LioConfig cfg = twoLuns();
         Chap rotated = Chap.of("proxmox-a", Secret.of("new-secret-123"));
-        SyncPlan p = ClientAclSync.plan(cfg, IQN, 2, List.of(new ClientVlan.InitiatorAcl(A, rotated)), false);
+        SyncPlan p = ClientAclSync.plan(cfg, Iqn.parse(IQN), 2, List.of(new ClientVlan.InitiatorAcl(Iqn.parse(A), rotated)), ClientAclSync.ExtraAcls.KEEP);
         assertThat(p.changes()).containsExactly(new LioChange.SetAuth(IQN, 2, Optional.of(A), rotated),
                 new LioChange.SetTpgAttributes(IQN, 2, java.util.Map.of("authentication", 1L)));
         assertThat(org.sansdk.lio.LioValidator.validate(p.after())).isEmpty();
         assertThat(p.batch().redactedScript()).doesNotContain("new-secret-123");
-        assertThat(ClientAclSync.plan(p.after(), IQN, 2, List.of(new ClientVlan.InitiatorAcl(A, rotated)), false)
+        assertThat(ClientAclSync.plan(p.after(), Iqn.parse(IQN), 2, List.of(new ClientVlan.InitiatorAcl(Iqn.parse(A), rotated)), ClientAclSync.ExtraAcls.KEEP)
                 .changes()).isEmpty();
     }
 
     @Test
     void reconcileAuth_rotatedTpgChapAndAclChap_inOnePlan_thenConverges() {
         String p = "iqn.2025-01.lab.home";
-        java.util.function.Function<String, ClientTargetSpec> spec = pw -> new ClientTargetSpec(IQN, List.of(
-                new ClientVlan("hv", "10.40.40.10", 3260, true, "san-pool/iscsi/hv", new ClientVlan.Open(
+        java.util.function.Function<String, ClientTargetSpec> spec = pw -> new ClientTargetSpec(Iqn.parse(IQN), List.of(
+                ClientVlan.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Open(
                         Chap.of("proxmox-shared", Secret.of("tpg-" + pw)))),
-                new ClientVlan("lab", "10.50.50.10", 3260, true, "san-pool/iscsi/lab", new ClientVlan.Acls(List.of(
-                        new ClientVlan.InitiatorAcl(A, Chap.of("proxmox-a", Secret.of("acl-" + pw))))))));
-        LioConfig old = ClientTargetBuilder.coldStart(spec.apply("old-pw-1"), List.of(p + ":storage-a"), List.of());
+                ClientVlan.iscsi("lab", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/lab"), new ClientVlan.Acls(List.of(
+                        new ClientVlan.InitiatorAcl(Iqn.parse(A), Chap.of("proxmox-a", Secret.of("acl-" + pw))))))));
+        LioConfig old = ClientTargetBuilder.coldStart(spec.apply("old-pw-1"), List.of(Iqn.parse(p + ":storage-a")), List.of());
         SyncPlan rotate = ClientTargetBuilder.reconcileAuth(old, spec.apply("new-pw-2"));
         assertThat(rotate.changes()).containsExactly(
                 new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.of("proxmox-shared", Secret.of("tpg-new-pw-2"))),
@@ -74,8 +77,7 @@ class ClientAclSyncTest {
         assertThat(rotate.toPlan("storage-a").toString()).doesNotContain("new-pw-2");
         assertThat(ClientTargetBuilder.reconcileAuth(rotate.after(), spec.apply("new-pw-2")).isEmpty()).isTrue();
         // dropping the TPG credential: enforcement off first, then the credential cleared
-        ClientTargetSpec open = new ClientTargetSpec(IQN, List.of(new ClientVlan("hv", "10.40.40.10", 3260, true,
-                "san-pool/iscsi/hv", new ClientVlan.Open(Chap.NONE)), spec.apply("new-pw-2").clientVlans().get(1)));
+        ClientTargetSpec open = new ClientTargetSpec(Iqn.parse(IQN), List.of(ClientVlan.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Open(Chap.NONE)), spec.apply("new-pw-2").clientVlans().get(1)));
         SyncPlan off = ClientTargetBuilder.reconcileAuth(rotate.after(), open);
         assertThat(off.changes()).startsWith(new LioChange.SetTpgAttributes(IQN, 1, java.util.Map.of("authentication", 0L)),
                 new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.NONE));

@@ -1,5 +1,8 @@
 package org.sansdk.lio.proxmox;
 
+import org.sansdk.core.Iqn;
+import org.sansdk.core.ZfsName;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +24,7 @@ import org.sansdk.lio.sync.ScsiIdentity;
 
 class ProxmoxTest {
     static final String IQN = "iqn.2025-01.lab.home:san-client-target";
-    static final ProxmoxStorage STORAGE = new ProxmoxStorage(IQN, "tpg2", "san-pool/iscsi/hypervisor", "/dev/zvol");
+    static final ProxmoxStorage STORAGE = new ProxmoxStorage(Iqn.parse(IQN), 2, ZfsName.parse("san-pool/iscsi/hypervisor"), "/dev/zvol");
     static final String VM100 = "/dev/zvol/san-pool/iscsi/hypervisor/vm-100-disk-0";
     static final String VM101 = "/dev/zvol/san-pool/iscsi/hypervisor/vm-101-disk-0";
 
@@ -47,8 +50,14 @@ class ProxmoxTest {
         assertThat(svc.lookup(r2.after(), VM101)).hasValue(1);
         assertThat(svc.listLuns(r2.after())).extracting(ProxmoxLunService.LunEntry::lun).containsExactly(0, 1);
         assertThat(ProxmoxConformance.check(r2.after(), STORAGE)).isEmpty();
-        assertThatThrownBy(() -> svc.createLun(r2.after(), VM100)).isInstanceOf(SanException.class)
+        assertThatThrownBy(() -> svc.createLun(r2.after(), VM100)).isInstanceOfSatisfying(
+                LunAlreadyExportedException.class, e -> assertThat(e.lun()).isZero())
                 .hasMessageContaining("already exists");
+        assertThat(svc.listLuns(r2.after())).extracting(ProxmoxLunService.LunEntry::toString).containsExactly(
+                "lun 0 -> /backstores/block/san-pool-iscsi-hypervisor-vm-100-disk-0 (" + VM100 + ")",
+                "lun 1 -> /backstores/block/san-pool-iscsi-hypervisor-vm-101-disk-0 (" + VM101 + ")");
+        assertThatThrownBy(() -> svc.deleteLun(demoTarget(), VM100)).isInstanceOf(LunNotExportedException.class)
+                .hasMessageContaining("no LUN exports it");
     }
 
     @Test
@@ -103,10 +112,11 @@ class ProxmoxTest {
     void check_missingTargetOrTpg_andBadTpgName() {
         assertThat(ProxmoxConformance.check(LioConfig.empty(), STORAGE)).extracting(Violation::ruleId)
                 .containsExactly("PVE-TARGET-001");
-        assertThat(ProxmoxConformance.check(demoTarget(), new ProxmoxStorage(IQN, "tpg7", "p", null)))
+        assertThat(ProxmoxConformance.check(demoTarget(), new ProxmoxStorage(Iqn.parse(IQN), ProxmoxStorage.parseTpg("tpg7"), ZfsName.parse("p"), null)))
                 .extracting(Violation::ruleId).containsExactly("PVE-TPG-002");
-        assertThat(ProxmoxConformance.check(demoTarget(), new ProxmoxStorage(IQN, "portal1", "p", null)))
-                .extracting(Violation::ruleId).containsExactly("PVE-TPG-001");
+        // a lio_tpg that is not tpgN never becomes a storage: refused when read, naming the rule
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProxmoxStorage.parseTpg("portal1"))
+                .isInstanceOf(org.sansdk.core.SanException.class).hasMessageStartingWith("PVE-TPG-001");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.sansdk.lio.readme;
 
+import org.sansdk.core.ZfsName;
+import org.sansdk.core.IpCidr;
+import org.sansdk.core.Iqn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,6 +13,7 @@ import org.sansdk.core.Plan;
 import org.sansdk.core.Secret;
 import org.sansdk.core.Size;
 import org.sansdk.lio.Chap;
+import org.sansdk.lio.Lio;
 import org.sansdk.lio.LioConfig;
 import org.sansdk.lio.SaveconfigFile;
 import org.sansdk.lio.SaveconfigParser;
@@ -27,7 +31,6 @@ import org.sansdk.lio.sync.BackstoreNaming;
 import org.sansdk.lio.sync.LunSyncPlanner;
 import org.sansdk.lio.sync.SyncPlan;
 import org.sansdk.lio.sync.Zvol;
-import org.sansdk.lio.sync.ZvolListParser;
 import org.sansdk.lio.targetcli.LioChange;
 import org.sansdk.lio.targetcli.TargetcliBatch;
 
@@ -61,32 +64,39 @@ class ReadmeTableTest {
                 new LioChange.DeleteBackstore("block", "disk0"))).applyTo(cfg);
         assertThat(less.storageObjects()).isEmpty();
 
-        BackendTargetSpec backend = new BackendTargetSpec(IQN, "10.10.10.1", 3260,
-                List.of(new LocalDisk("data-a-0", "/dev/disk/by-id/ata-X")), "iqn.2025-01.lab.home:initiator-b",
-                Chap.NONE, false);
+        BackendTargetSpec backend = new BackendTargetSpec(Iqn.parse(IQN), IpCidr.parse("10.10.10.1/24"), 3260,
+                List.of(new LocalDisk("data-a-0", "/dev/disk/by-id/ata-X")), Iqn.parse("iqn.2025-01.lab.home:initiator-b"),
+                Chap.NONE, BackendTargetSpec.Discard.KEEP);
         assertThat(BackendTargetBuilder.config(backend).targets()).hasSize(1);
-        ClientVlan hv = new ClientVlan("hypervisor", "10.40.40.10", 3260, true, "san-pool/iscsi/hypervisor",
+        ClientVlan hv = ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
                 new ClientVlan.Open(Chap.NONE));
-        ClientTargetSpec spec = new ClientTargetSpec(CLIENT, List.of(ClientVlan.nonIscsi("enduser"), hv));
-        List<Zvol> zvols = ZvolListParser.parse("zfs list", "san-pool/iscsi/hypervisor/vm-100-disk-0\t1073741824\n");
-        LioConfig client = ClientTargetBuilder.batch(spec, List.of(IQN)).applyTo(BackendTargetBuilder.config(backend));
+        ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(CLIENT), List.of(ClientVlan.nonIscsi("enduser"), hv));
+        List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.ofBytes(1073741824L)));
+        LioConfig client = ClientTargetBuilder.batch(spec, List.of(Iqn.parse(IQN))).applyTo(BackendTargetBuilder.config(backend));
         LunSyncPlanner planner = spec.planner(hv);
         SyncPlan sync = planner.plan(client, zvols);
         assertThat(sync.toPlan("storage-a").steps()).hasSize(1);
         planner.verify(sync.after(), zvols);
-        assertThat(ClientTargetBuilder.coldStart(spec, List.of(IQN), zvols).storageObjects()).hasSize(1);
+        assertThat(ClientTargetBuilder.coldStart(spec, List.of(Iqn.parse(IQN)), zvols).storageObjects()).hasSize(1);
         assertThat(spec.planSync(client, zvols).toPlan("storage-a").steps()).hasSize(1);
         assertThat(ClientTargetBuilder.reconcileAuth(client, spec).toPlan("storage-a").isEmpty()).isTrue();
-        assertThat(ZvolListParser.listCommand("san-pool/iscsi/hypervisor").argv()).startsWith("zfs", "list", "-Hp");
 
-        ProxmoxStorage storage = new ProxmoxStorage(CLIENT, "tpg2", "san-pool/iscsi/hypervisor", "/dev/zvol");
+        org.sansdk.core.RecordingExecutor dry = new org.sansdk.core.RecordingExecutor(
+                c -> org.sansdk.core.CommandResult.ok(SaveconfigWriter.write(client)));
+        Lio lio = Lio.on(dry).onHost("storage-a");
+        assertThat(lio.config()).isEqualTo(client);
+        assertThat(lio.writePlan(client).steps()).hasSize(1);
+        assertThat(lio.luns()).hasSize(1);   // the backend target's one disk
+        assertThat(lio.planSync(planner, zvols).changes()).isNotEmpty();
+        assertThat(Lio.on(dry).at(SaveconfigFile.Distro.RHEL).path()).hasToString("/etc/target/saveconfig.json");
+        ProxmoxStorage storage = new ProxmoxStorage(Iqn.parse(CLIENT), 2, ZfsName.parse("san-pool/iscsi/hypervisor"), "/dev/zvol");
         ProxmoxLunService svc = new ProxmoxLunService("storage-a", storage);
         ProxmoxLunService.Result r = svc.createLun(client, "/dev/zvol/san-pool/iscsi/hypervisor/vm-100-disk-0");
         assertThat(r.lun()).isZero();
         assertThat(svc.listLuns(r.after())).hasSize(1);
         assertThat(ProxmoxConformance.check(r.after(), storage)).isEmpty();
-        assertThat(LunSyncPlanner.forTpg(CLIENT, 2, "san-pool/iscsi/hypervisor")
-                .naming(BackstoreNaming.proxmox("san-pool/iscsi/hypervisor")).plan(client, zvols).changes())
+        assertThat(LunSyncPlanner.forTpg(Iqn.parse(CLIENT), 2, ZfsName.parse("san-pool/iscsi/hypervisor"))
+                .naming(BackstoreNaming.proxmox(ZfsName.parse("san-pool/iscsi/hypervisor"))).plan(client, zvols).changes())
                 .hasSize(2);
         assertThat(Size.ofBytes(1073741824L)).isEqualTo(zvols.get(0).volsize());
     }

@@ -1,5 +1,7 @@
 package org.sansdk.lio.sync;
 
+import org.sansdk.core.ZfsName;
+import org.sansdk.core.Iqn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -83,10 +85,13 @@ class LunSyncPropertyTest {
         for (Set<Integer> round : h.rounds()) {
             List<Zvol> zvols = new ArrayList<>();
             for (int i : round) {
-                zvols.add(new Zvol(DS + "/vm-" + i + "-disk-0", Size.parse("1G")));
+                zvols.add(Zvol.of(DS + "/vm-" + i + "-disk-0", Size.parse("1G")));
             }
             Model before = model.copy();
-            LunSyncPlanner planner = LunSyncPlanner.forTpg(IQN, 2, DS).removeMissing(h.removeMissing());
+            LunSyncPlanner planner = LunSyncPlanner.forTpg(Iqn.parse(IQN), 2, ZfsName.parse(DS));
+            if (h.removeMissing()) {
+                planner.removeMissing();
+            }
             SyncPlan plan = planner.plan(before.toConfig(), zvols);
             model = before.copy();
             model.run(plan.batch().script());
@@ -99,7 +104,7 @@ class LunSyncPropertyTest {
     private static void check(Model before, Model after, List<Zvol> zvols, boolean removeMissing) {
         Set<String> listed = new TreeSet<>();
         for (Zvol z : zvols) {
-            listed.add(ZVOL_DEV + z.name().substring(DS.length() + 1));
+            listed.add(ZVOL_DEV + z.name().toString().substring(DS.length() + 1));
         }
         boolean removes = removeMissing && !zvols.isEmpty();
         // existing LUNs: a listed zvol or a foreign disk keeps its number; a vanished zvol's LUN goes only if asked
@@ -121,7 +126,7 @@ class LunSyncPropertyTest {
         before.luns.values().forEach(bs -> exported.add(before.backstores.get(bs)));
         int next = 0;
         for (Zvol z : zvols.stream().sorted(java.util.Comparator.comparing(Zvol::name)).toList()) {
-            String dev = ZVOL_DEV + z.name().substring(DS.length() + 1);
+            String dev = ZVOL_DEV + z.name().toString().substring(DS.length() + 1);
             List<Integer> at = after.lunsOf(dev);
             assertThat(at).as("LUNs exporting %s", dev).hasSize(1);
             if (!exported.contains(dev)) {

@@ -1,5 +1,7 @@
 package org.sansdk.lio.sync;
 
+import org.sansdk.core.ZfsName;
+import org.sansdk.core.Iqn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -34,17 +36,17 @@ class ScsiIdentityTest {
 
     @Test
     void plan_sameZvolOnBothNodes_getsTheSameSerialWhateverElseEachNodeHas() {
-        Zvol vm = new Zvol(DS + "/vm-100-disk-0", Size.parse("32G"));
+        Zvol vm = Zvol.of(DS + "/vm-100-disk-0", Size.parse("32G"));
         // node A already exports other disks under other numbers; node B starts empty
         LioConfig nodeA = LioConfig.empty().plusStorageObject(BlockStorageObject.of("old", "/dev/sdq"))
                 .withTarget(Target.iscsi(IQN, List.of(Tpg.of(2).withAttribute("generate_node_acls", 1))));
-        nodeA = LunSyncPlanner.forTpg(IQN, 2, DS).plan(nodeA, List.of(new Zvol(DS + "/aaa", Size.parse("1G"))))
+        nodeA = LunSyncPlanner.forTpg(Iqn.parse(IQN), 2, ZfsName.parse(DS)).plan(nodeA, List.of(Zvol.of(DS + "/aaa", Size.parse("1G"))))
                 .after();
         LioConfig nodeB = LioConfig.empty()
                 .withTarget(Target.iscsi(IQN, List.of(Tpg.of(2).withAttribute("generate_node_acls", 1))));
-        String onA = serialOf(LunSyncPlanner.forTpg(IQN, 2, DS).plan(nodeA, List.of(vm)).after(), vm);
-        String onB = serialOf(LunSyncPlanner.forTpg(IQN, 2, DS).plan(nodeB, List.of(vm)).after(), vm);
-        assertThat(onA).isEqualTo(onB).isEqualTo(ScsiIdentity.unitSerial(vm.name()));
+        String onA = serialOf(LunSyncPlanner.forTpg(Iqn.parse(IQN), 2, ZfsName.parse(DS)).plan(nodeA, List.of(vm)).after(), vm);
+        String onB = serialOf(LunSyncPlanner.forTpg(Iqn.parse(IQN), 2, ZfsName.parse(DS)).plan(nodeB, List.of(vm)).after(), vm);
+        assertThat(onA).isEqualTo(onB).isEqualTo(ScsiIdentity.unitSerial(vm.name().toString()));
         assertThat(ScsiIdentity.naaFor(onA)).isEqualTo(ScsiIdentity.naaFor(onB)).startsWith("naa.6001405");
     }
 

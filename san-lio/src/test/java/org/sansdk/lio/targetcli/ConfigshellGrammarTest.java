@@ -1,5 +1,8 @@
 package org.sansdk.lio.targetcli;
 
+import org.sansdk.core.ZfsName;
+import org.sansdk.core.IpCidr;
+import org.sansdk.core.Iqn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -77,23 +80,23 @@ class ConfigshellGrammarTest {
         }
         Chap repl = Chap.of("iscsi-repl-user", Secret.of("Repl?;&*$!,_+/.<>()~@:%[]-9"))
                 .withMutual("iscsi-target-user", Secret.of("Mutual-pw-2"));
-        BackendTargetSpec backend = new BackendTargetSpec(PREFIX + ":storage-a", "10.10.10.1", 3260, disks,
-                PREFIX + ":initiator-b", repl, true);
+        BackendTargetSpec backend = new BackendTargetSpec(Iqn.parse(PREFIX + ":storage-a"), IpCidr.parse("10.10.10.1/24"), 3260, disks,
+                Iqn.parse(PREFIX + ":initiator-b"), repl, BackendTargetSpec.Discard.PASS);
         scripts.add(BackendTargetBuilder.batch(backend).script());
-        ClientTargetSpec spec = new ClientTargetSpec(PREFIX + ":san-client-target", List.of(
+        ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
                 ClientVlan.nonIscsi("enduser"),
-                new ClientVlan("hypervisor", "10.40.40.10", 3260, true, "san-pool/iscsi/hypervisor",
+                ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
                         new ClientVlan.Open(Chap.of("proxmox-shared", Secret.of("tpg-pw-3")))),
-                new ClientVlan("lab", "[fd00::10]", 3260, true, "san-pool/iscsi/lab", new ClientVlan.Acls(List.of(
-                        new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-a", Chap.of("proxmox-a", Secret.of("a-pw-4"))),
-                        new ClientVlan.InitiatorAcl(PREFIX + ":proxmox-b", Chap.of("proxmox-b", Secret.of("b-pw-5"))
+                ClientVlan.iscsi("lab", IpCidr.parse("fd00::10/64"), 3260, ZfsName.parse("san-pool/iscsi/lab"), new ClientVlan.Acls(List.of(
+                        new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.of("proxmox-a", Secret.of("a-pw-4"))),
+                        new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.of("proxmox-b", Secret.of("b-pw-5"))
                                 .withMutual("san", Secret.of("m-pw-6"))))))));
-        scripts.add(ClientTargetBuilder.batch(spec, List.of(PREFIX + ":storage-a")).script());
+        scripts.add(ClientTargetBuilder.batch(spec, List.of(Iqn.parse(PREFIX + ":storage-a"))).script());
         LioConfig built = ClientTargetBuilder.batch(spec, List.of()).applyTo(LioConfig.empty());
-        List<Zvol> zvols = List.of(new Zvol("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")),
-                new Zvol("san-pool/iscsi/lab/vm-200-disk-1.raw:x", Size.parse("1G")));
+        List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")),
+                Zvol.of("san-pool/iscsi/lab/vm-200-disk-1.raw:x", Size.parse("1G")));
         scripts.add(spec.planSync(built, zvols).batch().script());
-        String iqn = spec.targetIqn();
+        String iqn = spec.targetIqn().toString();
         String init = PREFIX + ":proxmox-a";
         scripts.add(TargetcliBatch.of(List.of(
                 new LioChange.SetAuth(iqn, 3, Optional.of(init), Chap.NONE),
