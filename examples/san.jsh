@@ -2,6 +2,8 @@
 import org.sansdk.core.*;
 import org.sansdk.core.Executor; // JShell also imports java.util.concurrent.*
 import org.sansdk.zfs.*;
+import org.sansdk.iscsi.*;
+import org.sansdk.corosync.*;
 import org.sansdk.lio.*;
 import org.sansdk.lio.chap.*;
 import org.sansdk.lio.design.*;

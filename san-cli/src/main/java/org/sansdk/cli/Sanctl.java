@@ -93,6 +93,7 @@ public final class Sanctl implements Callable<Integer> {
         }
         root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
         root.addSubcommand("iscsi", new CommandLine(new IscsiCommand(out, err)));
+        root.addSubcommand("lio", LioCommand.commandLine(out, err));
         root.addSubcommand("man", new CommandLine(new ManPage()));
         root.addSubcommand("cds-training", new CommandLine(new CdsTraining()));
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
