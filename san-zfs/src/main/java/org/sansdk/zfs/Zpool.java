@@ -9,8 +9,7 @@ import org.sansdk.core.Executor;
 import org.sansdk.core.SanException;
 
 /**
- * The one san-zfs class that holds an {@link Executor}: runs {@code zpool}/{@code zfs} on a host and parses
- * what they print.
+ * Runs {@code zpool} on a host and parses what it prints ({@link Zfs} does the same for {@code zfs}).
  *
  * <p>{@code PoolStatus p = Zpool.on(SshExecutor.builder("storage-a").build()).status("san-pool");}
  */
@@ -80,8 +79,8 @@ public final class Zpool {
     }
 
     /**
-     * Runs a rendered command (from {@link ZpoolCreate}, {@link ZpoolImport}, {@link ZpoolCommands},
-     * {@link ZfsCreate}) and fails on a non-zero exit.
+     * Runs a rendered command (from {@link ZpoolCreate}, {@link ZpoolAdd}, {@link ZpoolImport},
+     * {@link ZpoolCommands}) and fails on a non-zero exit.
      *
      * <p>{@code zpool.run(ZpoolCommands.scrub("san-pool"))}
      *
@@ -105,34 +104,6 @@ public final class Zpool {
     public ScanStatus awaitScan(String pool, Duration interval, ScanTracker.Listener listener) {
         return ScanTracker.builder(executor, pool).interval(interval).awaitStart(3)
                 .command(ZpoolCommands.status(pool, true)).build().run(listener);
-    }
-
-    /**
-     * {@code zfs list -Hp -o COLUMNS [-t TYPES] [-r ROOT]}, parsed.
-     *
-     * <p>{@code zpool.zfsList(List.of("name", "volsize"), "volume", "san-pool/iscsi")}
-     *
-     * @param columns columns in order
-     * @param types types or null
-     * @param root dataset or null
-     * @return rows
-     */
-    public List<ListRow> zfsList(List<String> columns, String types, String root) {
-        return ZfsListParser.parse("zfs list", executor.runChecked(ZpoolCommands.zfsList(columns, types, root))
-                .stdout(), columns);
-    }
-
-    /**
-     * {@code zfs get -Hp PROPS NAME...}, parsed.
-     *
-     * <p>{@code zpool.zfsGet(List.of("used"), "san-pool")}
-     *
-     * @param properties properties
-     * @param names datasets
-     * @return values
-     */
-    public List<PropertyValue> zfsGet(List<String> properties, String... names) {
-        return ZfsGetParser.parse("zfs get", executor.runChecked(ZpoolCommands.zfsGet(properties, names)).stdout());
     }
 
     /**

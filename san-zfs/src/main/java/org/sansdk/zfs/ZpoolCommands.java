@@ -169,47 +169,6 @@ public final class ZpoolCommands {
     }
 
     /**
-     * {@code zfs list -Hp -o COLUMNS [-t TYPES] [-r ROOT]}.
-     *
-     * <p>{@code ZpoolCommands.zfsList(List.of("name", "volsize"), "volume", "san-pool/iscsi")}
-     *
-     * @param columns columns
-     * @param types {@code filesystem,volume,...} or null
-     * @param root dataset to list recursively, or null for all
-     * @return the command
-     */
-    public static Command zfsList(List<String> columns, String types, String root) {
-        List<String> a = new ArrayList<>(List.of("zfs", "list", "-Hp", "-o", String.join(",", columns)));
-        if (types != null) {
-            a.add("-t");
-            a.add(types);
-        }
-        if (root != null) {
-            a.add("-r");
-            a.add(Operands.dataset(root));
-        }
-        return Command.of(a);
-    }
-
-    /**
-     * {@code zfs get -Hp PROPS NAME...}.
-     *
-     * <p>{@code ZpoolCommands.zfsGet(List.of("used", "volsize"), "san-pool/iscsi/vm1")}
-     *
-     * @param properties properties (or {@code all})
-     * @param names datasets
-     * @return the command
-     */
-    public static Command zfsGet(List<String> properties, String... names) {
-        if (names != null) {
-            for (String n : names) {
-                Operands.dataset(n);
-            }
-        }
-        return withDevices(List.of("zfs", "get", "-Hp", String.join(",", properties)), names);
-    }
-
-    /**
      * {@code zpool get -Hp PROPS POOL...}: name, property, value, source per line (parse with
      * {@link ZfsGetParser#parse(String, String)}).
      *

@@ -187,7 +187,7 @@ class BuildersTest {
         assertThatThrownBy(() -> ZpoolCommands.offline("san-pool", false, "-t")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZpoolCommands.clear("san-pool", "-F")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZpoolCommands.scrub("-s")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ZpoolCommands.zfsGet(List.of("used"), "-r")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZfsCommands.get(List.of("used"), "-r")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZpoolCreate.plain("t").vdev("-f").build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::ruleId).containsExactly("ZFS-CREATE-008"));

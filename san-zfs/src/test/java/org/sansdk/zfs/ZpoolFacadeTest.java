@@ -47,7 +47,7 @@ class ZpoolFacadeTest {
         ReplayExecutor ex = ReplayExecutor.builder()
                 .on(List.of("zfs", "list", "-Hp", "-o", "name,volsize", "-t", "volume", "-r", "san-pool/iscsi"),
                         "san-pool/iscsi/vm-disk-01\t107374182400\n").build();
-        List<ListRow> rows = Zpool.on(ex).zfsList(List.of("name", "volsize"), "volume", "san-pool/iscsi");
+        List<ListRow> rows = Zfs.on(ex).list(List.of("name", "volsize"), "volume", "san-pool/iscsi");
         assertThat(rows.get(0).bytes("volsize")).hasValue(107374182400L);
     }
 }
