@@ -65,6 +65,23 @@ class BuildersTest {
     }
 
     @Test
+    void zpoolAddAndCreate_shareOneVdevBuilder_sameLayoutSameArgvTail() {
+        String slogA = "/dev/disk/by-id/ata-slog-a";
+        String metaA = "/dev/disk/by-id/ata-meta-a";
+        List<String> add = ZpoolAdd.design("san-pool").logMirror(slogA, LUN9).specialMirror(metaA, LUN1)
+                .cache("/dev/disk/by-id/nvme-l2arc").spare("/dev/disk/by-id/ata-spare").build().argv();
+        assertThat(add).containsExactly("zpool", "add", "san-pool", "log", "mirror", slogA, LUN9, "special", "mirror",
+                metaA, LUN1, "cache", "/dev/disk/by-id/nvme-l2arc", "spare", "/dev/disk/by-id/ata-spare");
+        List<String> create = ZpoolCreate.plain("t").vdev("/tmp/a").logMirror(slogA, LUN9).specialMirror(metaA, LUN1)
+                .cache("/dev/disk/by-id/nvme-l2arc").spare("/dev/disk/by-id/ata-spare").build().argv();
+        assertThat(create.subList(create.indexOf("/tmp/a") + 1, create.size())).isEqualTo(add.subList(3, add.size()));
+        // the shared builder checks a device used twice in both (zpool add had no ZFS-CREATE-004 before)
+        assertThatThrownBy(() -> ZpoolAdd.plain("t").spare("/tmp/s").cache("/tmp/s").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::ruleId).containsExactly("ZFS-CREATE-004"));
+    }
+
+    @Test
     void zpoolCreate_designWithUnstableDeviceName_isRefused() {
         assertThatThrownBy(() -> ZpoolCreate.design("san-pool").mirror("/dev/sda", LUN0).hostIds(IDS).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
