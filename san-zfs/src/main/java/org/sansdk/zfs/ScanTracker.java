@@ -78,7 +78,7 @@ public final class ScanTracker {
         this.awaitStartPolls = b.awaitStartPolls;
         this.executor = b.executor;
         this.pool = b.pool;
-        this.command = b.command != null ? b.command : ZpoolCommands.status(b.pool, false);
+        this.command = b.command != null ? b.command : ZpoolCommands.status(b.pool, DevicePaths.SHORT);
         this.interval = b.interval;
         this.sleeper = b.sleeper;
         this.maxPolls = b.maxPolls;
@@ -238,7 +238,7 @@ public final class ScanTracker {
         /**
          * The status command (default {@code zpool status -v POOL}).
          *
-         * <p>{@code .command(ZpoolCommands.status("san-pool", true))}
+         * <p>{@code .command(ZpoolCommands.status("san-pool"))}
          *
          * @param c the command
          * @return this

@@ -43,7 +43,7 @@ public final class Zpool {
      *                      (no {@code errors:} line: the output was cut)
      */
     public PoolStatus status(String pool) {
-        ZpoolStatusReport r = parse(executor.runChecked(ZpoolCommands.status(pool, true)), pool);
+        ZpoolStatusReport r = parse(executor.runChecked(ZpoolCommands.status(pool)), pool);
         PoolStatus p = r.pool(pool).orElseThrow(() -> new SanException("pool '" + pool
                 + "' is not in zpool status output"));
         if (!p.complete()) {
@@ -61,7 +61,7 @@ public final class Zpool {
      * @return the report
      */
     public ZpoolStatusReport statusAll() {
-        return parse(executor.runChecked(ZpoolCommands.status(null, true)), "all pools");
+        return parse(executor.runChecked(ZpoolCommands.statusAll()), "all pools");
     }
 
     /**
@@ -103,7 +103,7 @@ public final class Zpool {
      */
     public ScanStatus awaitScan(String pool, Duration interval, ScanTracker.Listener listener) {
         return ScanTracker.builder(executor, pool).interval(interval).awaitStart(3)
-                .command(ZpoolCommands.status(pool, true)).build().run(listener);
+                .command(ZpoolCommands.status(pool)).build().run(listener);
     }
 
     /**
@@ -120,12 +120,24 @@ public final class Zpool {
     }
 
     /**
-     * {@code zpool list -Hp -o COLUMNS [POOL]}, parsed.
+     * {@code zpool list -Hp -o COLUMNS} of every imported pool, parsed.
      *
-     * <p>{@code zpool.list(ZfsListParser.ZPOOL_DEFAULT, null)}
+     * <p>{@code zpool.list(ZfsListParser.ZPOOL_DEFAULT)}
      *
      * @param columns columns in order
-     * @param pool pool or null
+     * @return rows
+     */
+    public List<ListRow> list(List<String> columns) {
+        return ZfsListParser.parse("zpool list", executor.runChecked(ZpoolCommands.list(columns)).stdout(), columns);
+    }
+
+    /**
+     * {@code zpool list -Hp -o COLUMNS POOL}, parsed.
+     *
+     * <p>{@code zpool.list(ZfsListParser.ZPOOL_DEFAULT, "san-pool")}
+     *
+     * @param columns columns in order
+     * @param pool pool
      * @return rows
      */
     public List<ListRow> list(List<String> columns, String pool) {
