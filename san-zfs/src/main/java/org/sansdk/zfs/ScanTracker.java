@@ -153,9 +153,8 @@ public final class ScanTracker {
                 r.stdout());
         PoolStatus p = report.pool(pool).orElseThrow(() -> new SanException("pool '" + pool
                 + "' is not in the output of " + command));
-        return p.scan().orElseGet(() -> new ScanStatus(ScanStatus.ScanFunction.NONE,
-                ScanStatus.ScanState.NONE_REQUESTED, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, java.util.List.of()));
+        return p.scan().orElseGet(() -> ScanStatus.builder(ScanStatus.ScanFunction.NONE,
+                ScanStatus.ScanState.NONE_REQUESTED).build());
     }
 
     /** Options. */
