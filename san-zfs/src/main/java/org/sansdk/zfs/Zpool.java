@@ -39,16 +39,34 @@ public final class Zpool {
      *
      * @param pool the pool
      * @return its status
-     * @throws SanException when the command fails, the pool is not in the output, or its block is incomplete
-     *                      (no {@code errors:} line: the output was cut)
+     * @throws PoolNotFoundException when zpool says there is no such pool on that host
+     * @throws IncompleteCaptureException when the pool's block is incomplete (no {@code errors:} line: the
+     *                                    output was cut)
+     * @throws SanException when the command fails otherwise or the pool is not in the output
      */
     public PoolStatus status(String pool) {
-        ZpoolStatusReport r = parse(executor.runChecked(ZpoolCommands.status(pool)), pool);
+        return status(pool, DevicePaths.FULL);
+    }
+
+    /**
+     * {@code zpool status [-P] -v POOL}, parsed; {@link DevicePaths#SHORT} for tools without {@code -P}
+     * (zfs-fuse).
+     *
+     * <p>{@code zpool.status("san-pool", DevicePaths.SHORT).describe()}
+     *
+     * @param pool the pool
+     * @param paths whether to pass {@code -P}
+     * @return its status
+     * @throws PoolNotFoundException when zpool says there is no such pool on that host
+     * @throws IncompleteCaptureException when the pool's block is incomplete
+     * @throws SanException when the command fails otherwise or the pool is not in the output
+     */
+    public PoolStatus status(String pool, DevicePaths paths) {
+        ZpoolStatusReport r = parse(runOnPools(ZpoolCommands.status(pool, paths), pool), pool);
         PoolStatus p = r.pool(pool).orElseThrow(() -> new SanException("pool '" + pool
                 + "' is not in zpool status output"));
         if (!p.complete()) {
-            throw new SanException("zpool status output for pool '" + pool + "' is incomplete: "
-                    + p.incomplete().get());
+            throw new IncompleteCaptureException(pool, p.incomplete().get());
         }
         return p;
     }
@@ -71,9 +89,10 @@ public final class Zpool {
      *
      * @param pool the pool
      * @return its status
+     * @throws PoolNotFoundException when zpool says there is no such pool on that host
      */
     public PoolStatus statusJson(String pool) {
-        CommandResult r = executor.runChecked(ZpoolCommands.statusJson(pool));
+        CommandResult r = runOnPools(ZpoolCommands.statusJson(pool), pool);
         return ZpoolStatusJsonParser.parse("zpool status -j " + pool, r.stdout()).pool(pool)
                 .orElseThrow(() -> new SanException("pool '" + pool + "' is not in zpool status -j output"));
     }
@@ -114,9 +133,10 @@ public final class Zpool {
      * @param properties properties
      * @param pools pools
      * @return values
+     * @throws PoolNotFoundException when zpool says one of the pools does not exist on that host
      */
     public List<PropertyValue> poolGet(List<String> properties, String... pools) {
-        return ZfsGetParser.parse("zpool get", executor.runChecked(ZpoolCommands.poolGet(properties, pools)).stdout());
+        return ZfsGetParser.parse("zpool get", runOnPools(ZpoolCommands.poolGet(properties, pools), pools).stdout());
     }
 
     /**
@@ -139,10 +159,24 @@ public final class Zpool {
      * @param columns columns in order
      * @param pool pool
      * @return rows
+     * @throws PoolNotFoundException when zpool says there is no such pool on that host
      */
     public List<ListRow> list(List<String> columns, String pool) {
-        return ZfsListParser.parse("zpool list", executor.runChecked(ZpoolCommands.list(columns, pool)).stdout(),
+        return ZfsListParser.parse("zpool list", runOnPools(ZpoolCommands.list(columns, pool), pool).stdout(),
                 columns);
+    }
+
+    /** Runs a command naming these pools; a "no such pool" answer becomes {@link PoolNotFoundException}. */
+    private CommandResult runOnPools(Command command, String... pools) {
+        CommandResult r = executor.run(command);
+        if (!r.isSuccess() && pools != null) {
+            for (String p : pools) {
+                if (PoolNotFoundException.saysNoSuchPool(r, p)) {
+                    throw new PoolNotFoundException(p, command, r);
+                }
+            }
+        }
+        return r.requireSuccess(command);
     }
 
     private static ZpoolStatusReport parse(CommandResult r, String what) {

@@ -442,6 +442,17 @@ class ZfsFuseRealToolTest {
     }
 
     @Test
+    void statusOfUnknownPool_throughTheFacade_isPoolNotFound() {
+        // zfs-fuse 0.7: exit 1, stderr "cannot open 'POOL': no such pool", nothing on stdout
+        assertThatThrownBy(() -> Zpool.on(sh).status("sznosuchpool", DevicePaths.SHORT))
+                .isInstanceOfSatisfying(PoolNotFoundException.class, e -> {
+                    assertThat(e.pool()).isEqualTo("sznosuchpool");
+                    assertThat(e.exitCode()).isEqualTo(1);
+                    assertThat(e.stderrTail()).contains("no such pool");
+                });
+    }
+
+    @Test
     void statusOfUnknownPool_failsWithCommandFailed() {
         assertThatThrownBy(() -> sh.runChecked(ZpoolCommands.status("sznosuchpool", DevicePaths.SHORT)))
                 .isInstanceOf(SanException.class);
