@@ -21,10 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.sansdk.core.Command;
 import org.sansdk.core.CommandResult;
 import org.sansdk.core.Executor;
+import org.sansdk.core.ParseException;
 import org.sansdk.core.SanException;
+import org.sansdk.core.spi.OutputParser;
 import org.sansdk.core.testing.Daemon;
 import org.sansdk.core.testing.RealTools;
 import org.sansdk.core.testing.TestExecutors;
+import org.sansdk.zfs.spi.ZfsGetOutputParser;
+import org.sansdk.zfs.spi.ZfsListOutputParser;
+import org.sansdk.zfs.spi.ZpoolListOutputParser;
 
 /**
  * Real ZFS (zfs-fuse 0.7.0, pool version 23) on file vdevs: pools are created with this module's builders,
@@ -206,6 +211,30 @@ class ZfsFuseRealToolTest {
         assertThat(props.get(0).bytes().orElseThrow()).isPositive();
         assertThat(props.get(1).value()).isEqualTo("on");
         assertThat(props.get(1).isLocal()).isTrue();
+
+        // the parse kinds read the same real captures
+        String zfsList = sh.runChecked(Command.of("zfs", "list", "-H", "-r", pool)).stdout();
+        assertThat(kindRows(new ZfsListOutputParser(), zfsList)).extracting(r -> r.get("name"))
+                .containsExactly(pool, pool + "/nfs");
+        String zfsGet = sh.runChecked(Command.of("zfs", "get", "-H", "-p", "used,compression", pool + "/nfs")).stdout();
+        assertThat(kindRows(new ZfsGetOutputParser(), zfsGet)).extracting(r -> r.get("property"))
+                .containsExactly("used", "compression");
+        // zfs-fuse 0.7's zpool list -H has 8 default columns (OpenZFS 2.x: 11): refused until a header names them
+        String zpoolList = sh.runChecked(Command.of("zpool", "list", "-H", pool)).stdout();
+        assertThatThrownBy(() -> new ZpoolListOutputParser().parse("zpool list", zpoolList))
+                .isInstanceOf(ParseException.class).hasMessageContaining("# -o");
+        assertThat(kindRows(new ZpoolListOutputParser(), "# zpool list -H -o name,size,alloc,free,cap,dedup,health,altroot\n"
+                + zpoolList)).singleElement().satisfies(r -> {
+                    assertThat(r.get("name")).isEqualTo(pool);
+                    assertThat(r.get("health")).isEqualTo("ONLINE");
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<java.util.Map<String, String>> kindRows(OutputParser parser, String capture) {
+        java.util.Map<String, Object> json = (java.util.Map<String, Object>) parser.parse(parser.kind(), capture);
+        assertThat(json).containsEntry("complete", true);
+        return (List<java.util.Map<String, String>>) json.get("rows");
     }
 
     @Test
