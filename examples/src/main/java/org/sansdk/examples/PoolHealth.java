@@ -10,7 +10,6 @@ import org.sansdk.core.Executor;
 import org.sansdk.core.LocalExecutor;
 import org.sansdk.core.SshExecutor;
 import org.sansdk.zfs.CrossNodeMirrors;
-import org.sansdk.zfs.DeviceState;
 import org.sansdk.zfs.PoolStatus;
 import org.sansdk.zfs.ScanStatus;
 import org.sansdk.zfs.Vdev;
@@ -63,8 +62,7 @@ public final class PoolHealth {
                     .append(scan.function()).append(' ')
                     .append(scan.percentDone().isPresent() ? scan.percentDone().getAsDouble() + "% done" : "in progress")
                     .append(scan.timeToGo().map(t -> ", " + t.toMinutes() + " min to go").orElse("")).append('\n'));
-            List<Vdev> sick = pool.allVdevs().filter(Vdev::isLeaf).filter(v -> v.state() != DeviceState.ONLINE
-                    && v.state() != DeviceState.AVAIL && v.state() != DeviceState.INUSE).toList();
+            List<Vdev> sick = pool.degradedLeaves();
             sick.forEach(v -> sb.append("  ").append(v.name()).append(' ').append(v.state()).append('\n'));
             CrossNodeMirrors mirrors = CrossNodeMirrors.of(pool, ZpoolCreate.ISCSI_BY_PATH);
             if (mirrors.peerDown()) {

@@ -71,7 +71,7 @@ final class ScanParser {
             warnings.add(new ParseWarning(source, lineNo, 1,
                     "scan line not fully understood; kept in ScanStatus.lines()"));
         }
-        return new ScanStatus(function, state, Optional.ofNullable(rebuildVdev), Optional.ofNullable(startedAt),
+        return new ScanStatusValue(function, state, Optional.ofNullable(rebuildVdev), Optional.ofNullable(startedAt),
                 Optional.ofNullable(endedAt), opt(scanned), opt(issued), opt(total), opt(scanRate),
                 opt(issueRate), Double.isNaN(percent) ? OptionalDouble.empty() : OptionalDouble.of(percent),
                 Optional.ofNullable(toGo), opt(processed), Optional.ofNullable(duration), opt(errors), lines, approximate);

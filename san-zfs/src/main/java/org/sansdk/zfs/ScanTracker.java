@@ -78,7 +78,7 @@ public final class ScanTracker {
         this.awaitStartPolls = b.awaitStartPolls;
         this.executor = b.executor;
         this.pool = b.pool;
-        this.command = b.command != null ? b.command : ZpoolCommands.status(b.pool, false);
+        this.command = b.command != null ? b.command : ZpoolCommands.status(b.pool, DevicePaths.SHORT);
         this.interval = b.interval;
         this.sleeper = b.sleeper;
         this.maxPolls = b.maxPolls;
@@ -153,9 +153,8 @@ public final class ScanTracker {
                 r.stdout());
         PoolStatus p = report.pool(pool).orElseThrow(() -> new SanException("pool '" + pool
                 + "' is not in the output of " + command));
-        return p.scan().orElseGet(() -> new ScanStatus(ScanStatus.ScanFunction.NONE,
-                ScanStatus.ScanState.NONE_REQUESTED, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, java.util.List.of()));
+        return p.scan().orElseGet(() -> ScanStatus.builder(ScanStatus.ScanFunction.NONE,
+                ScanStatus.ScanState.NONE_REQUESTED).build());
     }
 
     /** Options. */
@@ -238,7 +237,7 @@ public final class ScanTracker {
         /**
          * The status command (default {@code zpool status -v POOL}).
          *
-         * <p>{@code .command(ZpoolCommands.status("san-pool", true))}
+         * <p>{@code .command(ZpoolCommands.status("san-pool"))}
          *
          * @param c the command
          * @return this

@@ -10,7 +10,7 @@ import org.sansdk.core.Plan;
  * distinct ids. Change a node's id only while it has no pool imported: a multihost pool imported under
  * the old id is then seen as last used by another system.
  *
- * <p>{@code Command c = Zgenhostid.write(HostId.parse("id", "0a1b2c3d"), true);}
+ * <p>{@code Command c = Zgenhostid.write(HostId.parse("id", "0a1b2c3d"), Zgenhostid.ExistingFile.OVERWRITE);}
  */
 public final class Zgenhostid {
     private Zgenhostid() {
@@ -27,41 +27,66 @@ public final class Zgenhostid {
         return Command.of("zgenhostid");
     }
 
-    /**
-     * {@code zgenhostid [-f] HOSTID}: write a chosen id.
-     *
-     * <p>{@code Zgenhostid.write(id, true)}
-     *
-     * @param id the id (not 0, not 0xFFFFFFFF)
-     * @param overwrite {@code -f}: replace an existing file
-     * @return the command
-     */
-    public static Command write(HostId id, boolean overwrite) {
-        return write(id, overwrite, null);
+    /** What {@code zgenhostid} does when the host id file exists already. */
+    public enum ExistingFile {
+        /** Plain {@code zgenhostid}: refuse to replace an existing file. */
+        KEEP,
+        /** {@code -f}: replace an existing file. */
+        OVERWRITE
     }
 
     /**
-     * {@code zgenhostid [-f] [-o FILE] HOSTID}.
+     * {@code zgenhostid HOSTID}: write a chosen id to /etc/hostid, refused by zgenhostid when the file exists.
      *
-     * <p>{@code Zgenhostid.write(id, true, "/tmp/hostid")}
+     * <p>{@code Zgenhostid.write(id)}
      *
-     * @param id the id (not 0, not 0xFFFFFFFF: zgenhostid reads 0 as "random")
-     * @param overwrite {@code -f}
-     * @param file {@code -o FILE}, or null for /etc/hostid
+     * @param id the id (not 0, not 0xFFFFFFFF)
      * @return the command
      */
-    public static Command write(HostId id, boolean overwrite, String file) {
+    public static Command write(HostId id) {
+        return render(id, ExistingFile.KEEP, null);
+    }
+
+    /**
+     * {@code zgenhostid [-f] HOSTID}: write a chosen id to /etc/hostid.
+     *
+     * <p>{@code Zgenhostid.write(id, Zgenhostid.ExistingFile.OVERWRITE)}
+     *
+     * @param id the id (not 0, not 0xFFFFFFFF)
+     * @param existing {@link ExistingFile#OVERWRITE} adds {@code -f}
+     * @return the command
+     */
+    public static Command write(HostId id, ExistingFile existing) {
+        return render(id, existing, null);
+    }
+
+    /**
+     * {@code zgenhostid [-f] -o FILE HOSTID}.
+     *
+     * <p>{@code Zgenhostid.write(id, Zgenhostid.ExistingFile.OVERWRITE, "/tmp/hostid")}
+     *
+     * @param id the id (not 0, not 0xFFFFFFFF: zgenhostid reads 0 as "random")
+     * @param existing {@link ExistingFile#OVERWRITE} adds {@code -f}
+     * @param file {@code -o FILE}
+     * @return the command
+     */
+    public static Command write(HostId id, ExistingFile existing, String file) {
+        return render(id, existing, Operands.device("output file", file));
+    }
+
+    private static Command render(HostId id, ExistingFile existing, String file) {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(existing, "existing");
         if (!id.usableForMultihost()) {
             throw new IllegalArgumentException("host id " + id + " cannot be used (0 means random to zgenhostid, "
                     + "ffffffff is invalid to ZFS)");
         }
         Command.Builder c = Command.builder("zgenhostid");
-        if (overwrite) {
+        if (existing == ExistingFile.OVERWRITE) {
             c.arg("-f");
         }
         if (file != null) {
-            c.args("-o", Operands.device("output file", file));
+            c.args("-o", file);
         }
         return c.arg(id.hex()).build();
     }
@@ -101,7 +126,7 @@ public final class Zgenhostid {
         HostId a = first.hostId();
         if (!a.usableForMultihost()) {
             a = randomDistinctFrom(second.hostId(), random);
-            p.run(first.node(), write(a, true), first.node() + " has host id " + first.hostId()
+            p.run(first.node(), write(a, ExistingFile.OVERWRITE), first.node() + " has host id " + first.hostId()
                     + " (" + first.source().text() + "); multihost needs a non-zero id");
         }
         HostId b = second.hostId();
@@ -112,7 +137,7 @@ public final class Zgenhostid {
                     : second.node() + " has host id " + b + " (" + second.source().text() + "); multihost needs a "
                     + "non-zero id";
             b = randomDistinctFrom(a, random);
-            p.run(second.node(), write(b, true), why);
+            p.run(second.node(), write(b, ExistingFile.OVERWRITE), why);
         }
         return p.build();
     }

@@ -9,8 +9,7 @@ import org.sansdk.core.Executor;
 import org.sansdk.core.SanException;
 
 /**
- * The one san-zfs class that holds an {@link Executor}: runs {@code zpool}/{@code zfs} on a host and parses
- * what they print.
+ * Runs {@code zpool} on a host and parses what it prints ({@link Zfs} does the same for {@code zfs}).
  *
  * <p>{@code PoolStatus p = Zpool.on(SshExecutor.builder("storage-a").build()).status("san-pool");}
  */
@@ -40,16 +39,34 @@ public final class Zpool {
      *
      * @param pool the pool
      * @return its status
-     * @throws SanException when the command fails, the pool is not in the output, or its block is incomplete
-     *                      (no {@code errors:} line: the output was cut)
+     * @throws PoolNotFoundException when zpool says there is no such pool on that host
+     * @throws IncompleteCaptureException when the pool's block is incomplete (no {@code errors:} line: the
+     *                                    output was cut)
+     * @throws SanException when the command fails otherwise or the pool is not in the output
      */
     public PoolStatus status(String pool) {
-        ZpoolStatusReport r = parse(executor.runChecked(ZpoolCommands.status(pool, true)), pool);
+        return status(pool, DevicePaths.FULL);
+    }
+
+    /**
+     * {@code zpool status [-P] -v POOL}, parsed; {@link DevicePaths#SHORT} for tools without {@code -P}
+     * (zfs-fuse).
+     *
+     * <p>{@code zpool.status("san-pool", DevicePaths.SHORT).describe()}
+     *
+     * @param pool the pool
+     * @param paths whether to pass {@code -P}
+     * @return its status
+     * @throws PoolNotFoundException when zpool says there is no such pool on that host
+     * @throws IncompleteCaptureException when the pool's block is incomplete
+     * @throws SanException when the command fails otherwise or the pool is not in the output
+     */
+    public PoolStatus status(String pool, DevicePaths paths) {
+        ZpoolStatusReport r = parse(runOnPools(ZpoolCommands.status(pool, paths), pool), pool);
         PoolStatus p = r.pool(pool).orElseThrow(() -> new SanException("pool '" + pool
                 + "' is not in zpool status output"));
         if (!p.complete()) {
-            throw new SanException("zpool status output for pool '" + pool + "' is incomplete: "
-                    + p.incomplete().get());
+            throw new IncompleteCaptureException(pool, p.incomplete().get());
         }
         return p;
     }
@@ -62,7 +79,7 @@ public final class Zpool {
      * @return the report
      */
     public ZpoolStatusReport statusAll() {
-        return parse(executor.runChecked(ZpoolCommands.status(null, true)), "all pools");
+        return parse(executor.runChecked(ZpoolCommands.statusAll()), "all pools");
     }
 
     /**
@@ -72,16 +89,17 @@ public final class Zpool {
      *
      * @param pool the pool
      * @return its status
+     * @throws PoolNotFoundException when zpool says there is no such pool on that host
      */
     public PoolStatus statusJson(String pool) {
-        CommandResult r = executor.runChecked(ZpoolCommands.statusJson(pool));
+        CommandResult r = runOnPools(ZpoolCommands.statusJson(pool), pool);
         return ZpoolStatusJsonParser.parse("zpool status -j " + pool, r.stdout()).pool(pool)
                 .orElseThrow(() -> new SanException("pool '" + pool + "' is not in zpool status -j output"));
     }
 
     /**
-     * Runs a rendered command (from {@link ZpoolCreate}, {@link ZpoolImport}, {@link ZpoolCommands},
-     * {@link ZfsCreate}) and fails on a non-zero exit.
+     * Runs a rendered command (from {@link ZpoolCreate}, {@link ZpoolAdd}, {@link ZpoolImport},
+     * {@link ZpoolCommands}) and fails on a non-zero exit.
      *
      * <p>{@code zpool.run(ZpoolCommands.scrub("san-pool"))}
      *
@@ -104,35 +122,7 @@ public final class Zpool {
      */
     public ScanStatus awaitScan(String pool, Duration interval, ScanTracker.Listener listener) {
         return ScanTracker.builder(executor, pool).interval(interval).awaitStart(3)
-                .command(ZpoolCommands.status(pool, true)).build().run(listener);
-    }
-
-    /**
-     * {@code zfs list -Hp -o COLUMNS [-t TYPES] [-r ROOT]}, parsed.
-     *
-     * <p>{@code zpool.zfsList(List.of("name", "volsize"), "volume", "san-pool/iscsi")}
-     *
-     * @param columns columns in order
-     * @param types types or null
-     * @param root dataset or null
-     * @return rows
-     */
-    public List<ListRow> zfsList(List<String> columns, String types, String root) {
-        return ZfsListParser.parse("zfs list", executor.runChecked(ZpoolCommands.zfsList(columns, types, root))
-                .stdout(), columns);
-    }
-
-    /**
-     * {@code zfs get -Hp PROPS NAME...}, parsed.
-     *
-     * <p>{@code zpool.zfsGet(List.of("used"), "san-pool")}
-     *
-     * @param properties properties
-     * @param names datasets
-     * @return values
-     */
-    public List<PropertyValue> zfsGet(List<String> properties, String... names) {
-        return ZfsGetParser.parse("zfs get", executor.runChecked(ZpoolCommands.zfsGet(properties, names)).stdout());
+                .command(ZpoolCommands.status(pool)).build().run(listener);
     }
 
     /**
@@ -143,23 +133,50 @@ public final class Zpool {
      * @param properties properties
      * @param pools pools
      * @return values
+     * @throws PoolNotFoundException when zpool says one of the pools does not exist on that host
      */
     public List<PropertyValue> poolGet(List<String> properties, String... pools) {
-        return ZfsGetParser.parse("zpool get", executor.runChecked(ZpoolCommands.poolGet(properties, pools)).stdout());
+        return ZfsGetParser.parse("zpool get", runOnPools(ZpoolCommands.poolGet(properties, pools), pools).stdout());
     }
 
     /**
-     * {@code zpool list -Hp -o COLUMNS [POOL]}, parsed.
+     * {@code zpool list -Hp -o COLUMNS} of every imported pool, parsed.
      *
-     * <p>{@code zpool.list(ZfsListParser.ZPOOL_DEFAULT, null)}
+     * <p>{@code zpool.list(ZfsListParser.ZPOOL_DEFAULT)}
      *
      * @param columns columns in order
-     * @param pool pool or null
      * @return rows
      */
+    public List<ListRow> list(List<String> columns) {
+        return ZfsListParser.parse("zpool list", executor.runChecked(ZpoolCommands.list(columns)).stdout(), columns);
+    }
+
+    /**
+     * {@code zpool list -Hp -o COLUMNS POOL}, parsed.
+     *
+     * <p>{@code zpool.list(ZfsListParser.ZPOOL_DEFAULT, "san-pool")}
+     *
+     * @param columns columns in order
+     * @param pool pool
+     * @return rows
+     * @throws PoolNotFoundException when zpool says there is no such pool on that host
+     */
     public List<ListRow> list(List<String> columns, String pool) {
-        return ZfsListParser.parse("zpool list", executor.runChecked(ZpoolCommands.list(columns, pool)).stdout(),
+        return ZfsListParser.parse("zpool list", runOnPools(ZpoolCommands.list(columns, pool), pool).stdout(),
                 columns);
+    }
+
+    /** Runs a command naming these pools; a "no such pool" answer becomes {@link PoolNotFoundException}. */
+    private CommandResult runOnPools(Command command, String... pools) {
+        CommandResult r = executor.run(command);
+        if (!r.isSuccess() && pools != null) {
+            for (String p : pools) {
+                if (PoolNotFoundException.saysNoSuchPool(r, p)) {
+                    throw new PoolNotFoundException(p, command, r);
+                }
+            }
+        }
+        return r.requireSuccess(command);
     }
 
     private static ZpoolStatusReport parse(CommandResult r, String what) {

@@ -7,29 +7,68 @@ import org.sansdk.core.Command;
 /**
  * The other {@code zpool} commands as argv lists.
  *
- * <p>{@code executor.runChecked(ZpoolCommands.offline("san-pool", leg, true));}
+ * <p>{@code executor.runChecked(ZpoolCommands.offline("san-pool", OfflineMode.TEMPORARY, leg));}
  */
 public final class ZpoolCommands {
     private ZpoolCommands() {
     }
 
     /**
-     * {@code zpool status [-P] [-v] POOL}.
+     * {@code zpool status -P -v POOL}: full device paths, what {@link Zpool#status(String)} runs.
      *
-     * <p>{@code ZpoolCommands.status("san-pool", true)}
+     * <p>{@code ZpoolCommands.status("san-pool")}
      *
-     * @param pool pool, or null for all pools
-     * @param fullPaths {@code -P}: full device paths
+     * @param pool pool
      * @return the command
      */
-    public static Command status(String pool, boolean fullPaths) {
+    public static Command status(String pool) {
+        return status(pool, DevicePaths.FULL);
+    }
+
+    /**
+     * {@code zpool status [-P] -v POOL}.
+     *
+     * <p>{@code ZpoolCommands.status("san-pool", DevicePaths.SHORT)}
+     *
+     * @param pool pool
+     * @param paths {@link DevicePaths#FULL} adds {@code -P}
+     * @return the command
+     */
+    public static Command status(String pool, DevicePaths paths) {
+        return statusCommand(Operands.pool(pool), paths);
+    }
+
+    /**
+     * {@code zpool status -P -v} of every imported pool.
+     *
+     * <p>{@code ZpoolCommands.statusAll()}
+     *
+     * @return the command
+     */
+    public static Command statusAll() {
+        return statusAll(DevicePaths.FULL);
+    }
+
+    /**
+     * {@code zpool status [-P] -v} of every imported pool.
+     *
+     * <p>{@code ZpoolCommands.statusAll(DevicePaths.SHORT)}
+     *
+     * @param paths {@link DevicePaths#FULL} adds {@code -P}
+     * @return the command
+     */
+    public static Command statusAll(DevicePaths paths) {
+        return statusCommand(null, paths);
+    }
+
+    private static Command statusCommand(String pool, DevicePaths paths) {
         List<String> a = new ArrayList<>(List.of("zpool", "status"));
-        if (fullPaths) {
+        if (java.util.Objects.requireNonNull(paths, "paths") == DevicePaths.FULL) {
             a.add("-P");
         }
         a.add("-v");
         if (pool != null) {
-            a.add(Operands.pool(pool));
+            a.add(pool);
         }
         return Command.of(a);
     }
@@ -47,37 +86,62 @@ public final class ZpoolCommands {
     }
 
     /**
-     * {@code zpool export [-f] POOL}.
+     * {@code zpool export POOL}.
      *
-     * <p>{@code ZpoolCommands.export("san-pool", false)}
+     * <p>{@code ZpoolCommands.export("san-pool")}
      *
      * @param pool pool
-     * @param force unmount busy file systems
      * @return the command
      */
-    public static Command export(String pool, boolean force) {
-        Operands.pool(pool);
-        return force ? Command.of("zpool", "export", "-f", pool) : Command.of("zpool", "export", pool);
+    public static Command export(String pool) {
+        return export(pool, ExportMode.NORMAL);
     }
 
     /**
-     * {@code zpool replace POOL OLD [NEW]}.
+     * {@code zpool export [-f] POOL}.
+     *
+     * <p>{@code ZpoolCommands.export("san-pool", ExportMode.FORCE)}
+     *
+     * @param pool pool
+     * @param mode {@link ExportMode#FORCE} adds {@code -f} (unmount busy file systems)
+     * @return the command
+     */
+    public static Command export(String pool, ExportMode mode) {
+        Operands.pool(pool);
+        return java.util.Objects.requireNonNull(mode, "mode") == ExportMode.FORCE
+                ? Command.of("zpool", "export", "-f", pool) : Command.of("zpool", "export", pool);
+    }
+
+    /**
+     * {@code zpool replace POOL DEVICE}: replace a device with the same path (a new disk in its place).
+     *
+     * <p>{@code ZpoolCommands.replace("san-pool", leg)}
+     *
+     * @param pool pool
+     * @param device device (or GUID) to replace in place
+     * @return the command
+     */
+    public static Command replace(String pool, String device) {
+        Operands.pool(pool);
+        Operands.device("old device", device);
+        return Command.of("zpool", "replace", pool, device);
+    }
+
+    /**
+     * {@code zpool replace POOL OLD NEW}.
      *
      * <p>{@code ZpoolCommands.replace("san-pool", oldLeg, newLeg)}
      *
      * @param pool pool
      * @param oldDevice device (or GUID) to replace
-     * @param newDevice replacement, or null to replace with the same path
+     * @param newDevice replacement
      * @return the command
      */
     public static Command replace(String pool, String oldDevice, String newDevice) {
         Operands.pool(pool);
         Operands.device("old device", oldDevice);
-        if (newDevice != null) {
-            Operands.device("new device", newDevice);
-        }
-        return newDevice == null ? Command.of("zpool", "replace", pool, oldDevice)
-                : Command.of("zpool", "replace", pool, oldDevice, newDevice);
+        Operands.device("new device", newDevice);
+        return Command.of("zpool", "replace", pool, oldDevice, newDevice);
     }
 
     /**
@@ -94,18 +158,31 @@ public final class ZpoolCommands {
     }
 
     /**
-     * {@code zpool offline [-t] POOL DEVICE...}.
+     * {@code zpool offline POOL DEVICE...}: offline until {@code zpool online}.
      *
-     * <p>{@code ZpoolCommands.offline("san-pool", true, leg)}
+     * <p>{@code ZpoolCommands.offline("san-pool", leg)}
      *
      * @param pool pool
-     * @param temporary {@code -t}: not persistent across reboot
      * @param devices devices
      * @return the command
      */
-    public static Command offline(String pool, boolean temporary, String... devices) {
+    public static Command offline(String pool, String... devices) {
+        return offline(pool, OfflineMode.PERSISTENT, devices);
+    }
+
+    /**
+     * {@code zpool offline [-t] POOL DEVICE...}.
+     *
+     * <p>{@code ZpoolCommands.offline("san-pool", OfflineMode.TEMPORARY, leg)}
+     *
+     * @param pool pool
+     * @param mode {@link OfflineMode#TEMPORARY} adds {@code -t} (not persistent across reboot)
+     * @param devices devices
+     * @return the command
+     */
+    public static Command offline(String pool, OfflineMode mode, String... devices) {
         List<String> base = new ArrayList<>(List.of("zpool", "offline"));
-        if (temporary) {
+        if (java.util.Objects.requireNonNull(mode, "mode") == OfflineMode.TEMPORARY) {
             base.add("-t");
         }
         base.add(Operands.pool(pool));
@@ -113,18 +190,29 @@ public final class ZpoolCommands {
     }
 
     /**
-     * {@code zpool clear POOL [DEVICE]}.
+     * {@code zpool clear POOL}: clear the error counters of the whole pool.
      *
-     * <p>{@code ZpoolCommands.clear("san-pool", null)}
+     * <p>{@code ZpoolCommands.clear("san-pool")}
      *
      * @param pool pool
-     * @param device device, or null for the whole pool
+     * @return the command
+     */
+    public static Command clear(String pool) {
+        return Command.of("zpool", "clear", Operands.pool(pool));
+    }
+
+    /**
+     * {@code zpool clear POOL DEVICE}.
+     *
+     * <p>{@code ZpoolCommands.clear("san-pool", leg)}
+     *
+     * @param pool pool
+     * @param device device
      * @return the command
      */
     public static Command clear(String pool, String device) {
         Operands.pool(pool);
-        return device == null ? Command.of("zpool", "clear", pool)
-                : Command.of("zpool", "clear", pool, Operands.device("device", device));
+        return Command.of("zpool", "clear", pool, Operands.device("device", device));
     }
 
     /**
@@ -152,61 +240,28 @@ public final class ZpoolCommands {
     }
 
     /**
-     * {@code zpool list -Hp -o COLUMNS [POOL]} (OpenZFS; zfs-fuse has no {@code -p}).
+     * {@code zpool list -Hp -o COLUMNS} of every imported pool (OpenZFS; zfs-fuse has no {@code -p}).
+     *
+     * <p>{@code ZpoolCommands.list(ZfsListParser.ZPOOL_DEFAULT)}
+     *
+     * @param columns columns
+     * @return the command
+     */
+    public static Command list(List<String> columns) {
+        return Command.of("zpool", "list", "-Hp", "-o", String.join(",", columns));
+    }
+
+    /**
+     * {@code zpool list -Hp -o COLUMNS POOL}.
      *
      * <p>{@code ZpoolCommands.list(ZfsListParser.ZPOOL_DEFAULT, "san-pool")}
      *
      * @param columns columns
-     * @param pool pool or null
+     * @param pool pool
      * @return the command
      */
     public static Command list(List<String> columns, String pool) {
-        List<String> a = new ArrayList<>(List.of("zpool", "list", "-Hp", "-o", String.join(",", columns)));
-        if (pool != null) {
-            a.add(Operands.pool(pool));
-        }
-        return Command.of(a);
-    }
-
-    /**
-     * {@code zfs list -Hp -o COLUMNS [-t TYPES] [-r ROOT]}.
-     *
-     * <p>{@code ZpoolCommands.zfsList(List.of("name", "volsize"), "volume", "san-pool/iscsi")}
-     *
-     * @param columns columns
-     * @param types {@code filesystem,volume,...} or null
-     * @param root dataset to list recursively, or null for all
-     * @return the command
-     */
-    public static Command zfsList(List<String> columns, String types, String root) {
-        List<String> a = new ArrayList<>(List.of("zfs", "list", "-Hp", "-o", String.join(",", columns)));
-        if (types != null) {
-            a.add("-t");
-            a.add(types);
-        }
-        if (root != null) {
-            a.add("-r");
-            a.add(Operands.dataset(root));
-        }
-        return Command.of(a);
-    }
-
-    /**
-     * {@code zfs get -Hp PROPS NAME...}.
-     *
-     * <p>{@code ZpoolCommands.zfsGet(List.of("used", "volsize"), "san-pool/iscsi/vm1")}
-     *
-     * @param properties properties (or {@code all})
-     * @param names datasets
-     * @return the command
-     */
-    public static Command zfsGet(List<String> properties, String... names) {
-        if (names != null) {
-            for (String n : names) {
-                Operands.dataset(n);
-            }
-        }
-        return withDevices(List.of("zfs", "get", "-Hp", String.join(",", properties)), names);
+        return Command.of("zpool", "list", "-Hp", "-o", String.join(",", columns), Operands.pool(pool));
     }
 
     /**

@@ -78,121 +78,27 @@ public final class ZpoolCreate {
         return new Builder(pool, false);
     }
 
-    /** Collects the layout and options; nothing runs. */
-    public static final class Builder {
+    /** Collects the options; {@link VdevBuilder} holds the layout; nothing runs. */
+    public static final class Builder extends VdevBuilder<Builder> {
         private final String pool;
-        private final boolean design;
         private final Map<String, String> poolProps = new LinkedHashMap<>();
         private final Map<String, String> fsProps = new LinkedHashMap<>();
-        private final List<List<String>> data = new ArrayList<>();
-        private final List<List<String>> logs = new ArrayList<>();
-        private final List<List<String>> special = new ArrayList<>();
-        private final List<String> cache = new ArrayList<>();
-        private final List<String> spares = new ArrayList<>();
-        private Predicate<String> isRemote = ISCSI_BY_PATH;
-        private boolean dryRun;
         private boolean force;
         private String mountpoint;
         private String altroot;
         private HostIdCheck hostIds;
 
         private Builder(String pool, boolean design) {
+            super(design);
             this.pool = Objects.requireNonNull(pool, "pool");
-            this.design = design;
             if (design) {
                 poolProps.putAll(DESIGN_POOL_PROPERTIES);
                 fsProps.putAll(DESIGN_FS_PROPERTIES);
             }
         }
 
-        /**
-         * Tells remote legs from local ones (default {@link #ISCSI_BY_PATH}).
-         *
-         * <p>{@code .remoteWhen(p -> p.contains("iscsi-b-"))}
-         *
-         * @param remote true for a path that is the peer's LUN
-         * @return this
-         */
-        public Builder remoteWhen(Predicate<String> remote) {
-            this.isRemote = Objects.requireNonNull(remote);
-            return this;
-        }
-
-        /**
-         * Adds a data mirror.
-         *
-         * <p>{@code .mirror("/dev/disk/by-partlabel/data-a-a", "/dev/disk/by-path/ip-...-lun-0")}
-         *
-         * @param devices the legs (a design mirror: one local, one remote)
-         * @return this
-         */
-        public Builder mirror(String... devices) {
-            data.add(List.of(devices));
-            return this;
-        }
-
-        /**
-         * Adds a single-device (non-redundant) data vdev; refused in design pools.
-         *
-         * <p>{@code .vdev("/tmp/zfs/a")}
-         *
-         * @param device the device or file
-         * @return this
-         */
-        public Builder vdev(String device) {
-            data.add(List.of(device));
-            return this;
-        }
-
-        /**
-         * Adds a mirrored SLOG.
-         *
-         * <p>{@code .logMirror(localSlog, remoteSlog)}
-         *
-         * @param devices the legs
-         * @return this
-         */
-        public Builder logMirror(String... devices) {
-            logs.add(List.of(devices));
-            return this;
-        }
-
-        /**
-         * Adds a mirrored special (metadata) vdev.
-         *
-         * <p>{@code .specialMirror(localMeta, remoteMeta)}
-         *
-         * @param devices the legs
-         * @return this
-         */
-        public Builder specialMirror(String... devices) {
-            special.add(List.of(devices));
-            return this;
-        }
-
-        /**
-         * Adds an L2ARC device.
-         *
-         * <p>{@code .cache("/dev/nvme0n1")}
-         *
-         * @param device the device
-         * @return this
-         */
-        public Builder cache(String device) {
-            cache.add(device);
-            return this;
-        }
-
-        /**
-         * Adds a hot spare.
-         *
-         * <p>{@code .spare("/tmp/zfs/s")}
-         *
-         * @param device the device
-         * @return this
-         */
-        public Builder spare(String device) {
-            spares.add(device);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -234,18 +140,6 @@ public final class ZpoolCreate {
          */
         public Builder hostIds(HostIdCheck check) {
             this.hostIds = Objects.requireNonNull(check, "check");
-            return this;
-        }
-
-        /**
-         * {@code -n}: print the layout, create nothing.
-         *
-         * <p>{@code .dryRun()}
-         *
-         * @return this
-         */
-        public Builder dryRun() {
-            this.dryRun = true;
             return this;
         }
 
@@ -302,43 +196,28 @@ public final class ZpoolCreate {
             } catch (RuntimeException e) {
                 v.add(new Violation("ZFS-CREATE-005", "pool", "invalid pool name '" + pool + "': " + e.getMessage()));
             }
-            if (data.isEmpty()) {
+            if (!hasDataVdevs()) {
                 v.add(new Violation("ZFS-CREATE-003", "vdevs", "a pool needs at least one data vdev"));
             }
-            if (design) {
+            if (isDesign()) {
                 if (!"on".equals(poolProps.get("multihost"))) {
                     v.add(new Violation("ZFS-CREATE-002", "properties.multihost", "multihost must stay on: it is "
                             + "the last guard against importing the pool on both nodes"));
                 }
-                designViolations(v, "vdevs", data, isRemote);
-                designViolations(v, "logs", logs, isRemote);
-                designViolations(v, "special", special, isRemote);
+                designViolations(v);
                 if (hostIds == null) {
                     v.add(new Violation("ZFS-CREATE-007", "hostIds", "a design pool needs proof that the two "
                             + "storage nodes have distinct non-zero host ids (HostIdPreflight.check); with equal or "
                             + "zero ids multihost=on does not stop a double import"));
                 }
             }
-            List<String> seen = new ArrayList<>();
-            for (List<List<String>> group : List.of(data, logs, special)) {
-                for (List<String> m : group) {
-                    seen.addAll(m);
-                }
-            }
-            seen.addAll(cache);
-            seen.addAll(spares);
-            operandViolations(v, seen);
-            for (int k = 0; k < seen.size(); k++) {
-                if (seen.indexOf(seen.get(k)) != k) {
-                    v.add(new Violation("ZFS-CREATE-004", "devices", "device '" + seen.get(k) + "' is used twice"));
-                }
-            }
+            deviceViolations(v);
             ValidationException.throwIfAny(v);
             Command.Builder c = Command.builder("zpool").arg("create");
             if (force) {
                 c.arg("-f");
             }
-            if (dryRun) {
+            if (isDryRun()) {
                 c.arg("-n");
             }
             poolProps.forEach((k, val) -> c.args("-o", k + "=" + val));
@@ -350,31 +229,8 @@ public final class ZpoolCreate {
                 c.args("-R", altroot);
             }
             c.arg(pool);
-            for (List<String> m : data) {
-                if (m.size() > 1) {
-                    c.arg("mirror");
-                }
-                c.args(m);
-            }
-            appendClass(c, "log", logs);
-            appendClass(c, "special", special);
-            if (!cache.isEmpty()) {
-                c.arg("cache").args(cache);
-            }
-            if (!spares.isEmpty()) {
-                c.arg("spare").args(spares);
-            }
+            appendVdevs(c);
             return c.build();
-        }
-
-        private static void appendClass(Command.Builder c, String word, List<List<String>> mirrors) {
-            for (List<String> m : mirrors) {
-                c.arg(word);
-                if (m.size() > 1) {
-                    c.arg("mirror");
-                }
-                c.args(m);
-            }
         }
     }
 

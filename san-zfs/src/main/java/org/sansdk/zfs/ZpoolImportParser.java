@@ -38,24 +38,50 @@ public final class ZpoolImportParser {
         return ZpoolStatusParser.parseImport(source == null ? "<input>" : source, text);
     }
 
+    /** What an empty stdout means to {@link #parse(String, String, String, EmptyStdout)}. */
+    public enum EmptyStdout {
+        /** Refused, unless stderr says {@code no pools available to import} (OpenZFS). */
+        REFUSED,
+        /** No pools to import: the caller knows its zpool prints nothing for that (zfs-fuse, exit status 1). */
+        MEANS_NO_POOLS
+    }
+
     /**
      * Parses a run of {@code zpool import} given both streams: OpenZFS prints
-     * {@code no pools available to import} on stderr (stdout empty) and zfs-fuse prints nothing at all when
-     * no pool is found, so an empty stdout means "none" only when the caller says so: with that stderr line,
-     * or with {@code emptyMeansNone} (zfs-fuse, exit status 1). Otherwise an empty stdout is refused like
+     * {@code no pools available to import} on stderr (stdout empty), which gives
+     * {@link ZpoolImportReport.Result#NO_POOLS_AVAILABLE_TO_IMPORT}; any other empty stdout is refused like
      * {@link #parse(String, String)}.
      *
-     * <p>{@code ZpoolImportParser.parse("node-b", r.stdout(), r.stderr(), false)}
+     * <p>{@code ZpoolImportParser.parse("node-b", r.stdout(), r.stderr())}
      *
      * @param source name used in warnings and errors
      * @param stdout standard output
      * @param stderr standard error (may be null)
-     * @param emptyMeansNone true when the caller knows its zpool prints nothing for "no pools"
      * @return the candidates, or {@link ZpoolImportReport.Result#NO_POOLS_AVAILABLE_TO_IMPORT}
      */
-    public static ZpoolImportReport parse(String source, String stdout, String stderr, boolean emptyMeansNone) {
+    public static ZpoolImportReport parse(String source, String stdout, String stderr) {
+        return parse(source, stdout, stderr, EmptyStdout.REFUSED);
+    }
+
+    /**
+     * Parses a run of {@code zpool import} given both streams: OpenZFS prints
+     * {@code no pools available to import} on stderr (stdout empty) and zfs-fuse prints nothing at all when
+     * no pool is found, so an empty stdout means "none" only when the caller says so: with that stderr line,
+     * or with {@link EmptyStdout#MEANS_NO_POOLS} (zfs-fuse, exit status 1). Otherwise an empty stdout is
+     * refused like {@link #parse(String, String)}.
+     *
+     * <p>{@code ZpoolImportParser.parse("node-b", r.stdout(), r.stderr(), ZpoolImportParser.EmptyStdout.MEANS_NO_POOLS)}
+     *
+     * @param source name used in warnings and errors
+     * @param stdout standard output
+     * @param stderr standard error (may be null)
+     * @param empty what an empty stdout means
+     * @return the candidates, or {@link ZpoolImportReport.Result#NO_POOLS_AVAILABLE_TO_IMPORT}
+     */
+    public static ZpoolImportReport parse(String source, String stdout, String stderr, EmptyStdout empty) {
+        java.util.Objects.requireNonNull(empty, "empty");
         if (stdout != null && stdout.isBlank()
-                && (emptyMeansNone || (stderr != null && stderr.lines().map(String::strip)
+                && (empty == EmptyStdout.MEANS_NO_POOLS || (stderr != null && stderr.lines().map(String::strip)
                         .anyMatch("no pools available to import"::equals)))) {
             return new ZpoolImportReport(ZpoolImportReport.Result.NO_POOLS_AVAILABLE_TO_IMPORT,
                     java.util.List.of(), java.util.List.of());

@@ -277,7 +277,7 @@ public final class ZpoolStatusJsonParser {
             }
         }
         Optional<String> id = text(p, "pool_guid").or(() -> text(p, "guid"));
-        return new PoolStatus(name, id, state, status, action, see, scan, other, root, classes, errors);
+        return new PoolStatusValue(name, id, state, status, action, see, scan, other, root, classes, errors);
     }
 
     /** JSON status/action texts keep the "\n\t" of the text output; the model stores unindented lines. */
@@ -501,7 +501,7 @@ public final class ZpoolStatusJsonParser {
                 function = ScanFunction.RESILVER;
                 state = "ACTIVE".equals(text(r, "state").orElse("")) ? ScanState.IN_PROGRESS
                         : "CANCELED".equals(text(r, "state").orElse("")) ? ScanState.CANCELED : ScanState.FINISHED;
-                return Optional.of(new ScanStatus(function, state, rebuild, timestamp(r.get("start_time")),
+                return Optional.of(new ScanStatusValue(function, state, rebuild, timestamp(r.get("start_time")),
                         timestamp(r.get("end_time")), opt(number(r.get("scanned"))), opt(number(r.get("issued"))),
                         opt(number(r.get("to_scan"))), OptionalLong.empty(), OptionalLong.empty(),
                         OptionalDouble.empty(), Optional.empty(), opt(number(r.get("rebuilt"))), Optional.empty(),
@@ -509,13 +509,13 @@ public final class ZpoolStatusJsonParser {
             }
         }
         if (function == ScanFunction.NONE && state == ScanState.NONE_REQUESTED) {
-            return Optional.of(new ScanStatus(function, state, Optional.empty(), Optional.empty(), Optional.empty(),
+            return Optional.of(new ScanStatusValue(function, state, Optional.empty(), Optional.empty(), Optional.empty(),
                     OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
                     OptionalLong.empty(), OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(),
                     Optional.empty(), OptionalLong.empty(), List.of()));
         }
         boolean running = state == ScanState.IN_PROGRESS || state == ScanState.PAUSED;
-        return Optional.of(new ScanStatus(function, state, rebuild, start,
+        return Optional.of(new ScanStatusValue(function, state, rebuild, start,
                 running ? Optional.empty() : end, opt(number(s.get("examined"))), opt(issued), opt(toExamine),
                 OptionalLong.empty(), OptionalLong.empty(), running ? pct : OptionalDouble.empty(), Optional.empty(),
                 opt(number(s.get("processed"))), took, opt(number(s.get("errors"))), List.of()));

@@ -554,7 +554,7 @@ public final class ZpoolStatusParser {
             incomplete = "line " + count + ": the output ends without a newline inside the 'errors:' part "
                     + "(cut in the middle of a line?)";
         }
-        return new PoolStatus(name, id, state, status, action, see, scan, other,
+        return new PoolStatusValue(name, id, state, status, action, see, scan, other,
                 config == null ? Optional.empty() : Optional.of(config.root), config == null ? List.of()
                 : config.sections, errors == null ? Optional.empty() : Optional.of(errors.build()),
                 Optional.ofNullable(incomplete));

@@ -65,6 +65,23 @@ class BuildersTest {
     }
 
     @Test
+    void zpoolAddAndCreate_shareOneVdevBuilder_sameLayoutSameArgvTail() {
+        String slogA = "/dev/disk/by-id/ata-slog-a";
+        String metaA = "/dev/disk/by-id/ata-meta-a";
+        List<String> add = ZpoolAdd.design("san-pool").logMirror(slogA, LUN9).specialMirror(metaA, LUN1)
+                .cache("/dev/disk/by-id/nvme-l2arc").spare("/dev/disk/by-id/ata-spare").build().argv();
+        assertThat(add).containsExactly("zpool", "add", "san-pool", "log", "mirror", slogA, LUN9, "special", "mirror",
+                metaA, LUN1, "cache", "/dev/disk/by-id/nvme-l2arc", "spare", "/dev/disk/by-id/ata-spare");
+        List<String> create = ZpoolCreate.plain("t").vdev("/tmp/a").logMirror(slogA, LUN9).specialMirror(metaA, LUN1)
+                .cache("/dev/disk/by-id/nvme-l2arc").spare("/dev/disk/by-id/ata-spare").build().argv();
+        assertThat(create.subList(create.indexOf("/tmp/a") + 1, create.size())).isEqualTo(add.subList(3, add.size()));
+        // the shared builder checks a device used twice in both (zpool add had no ZFS-CREATE-004 before)
+        assertThatThrownBy(() -> ZpoolAdd.plain("t").spare("/tmp/s").cache("/tmp/s").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::ruleId).containsExactly("ZFS-CREATE-004"));
+    }
+
+    @Test
     void zpoolCreate_designWithUnstableDeviceName_isRefused() {
         assertThatThrownBy(() -> ZpoolCreate.design("san-pool").mirror("/dev/sda", LUN0).hostIds(IDS).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
@@ -108,13 +125,21 @@ class BuildersTest {
 
     @Test
     void zpoolCommands_renderArgv() {
-        assertThat(ZpoolCommands.offline("san-pool", true, LUN0).argv())
+        assertThat(ZpoolCommands.offline("san-pool", OfflineMode.TEMPORARY, LUN0).argv())
                 .containsExactly("zpool", "offline", "-t", "san-pool", LUN0);
         assertThat(ZpoolCommands.replace("san-pool", "123", LUN0).argv())
                 .containsExactly("zpool", "replace", "san-pool", "123", LUN0);
-        assertThat(ZpoolCommands.status("san-pool", true).argv()).containsExactly("zpool", "status", "-P", "-v", "san-pool");
-        assertThat(ZpoolCommands.clear("san-pool", null).argv()).containsExactly("zpool", "clear", "san-pool");
-        assertThat(ZpoolCommands.export("san-pool", false).argv()).containsExactly("zpool", "export", "san-pool");
+        assertThat(ZpoolCommands.status("san-pool").argv()).containsExactly("zpool", "status", "-P", "-v", "san-pool");
+        assertThat(ZpoolCommands.clear("san-pool").argv()).containsExactly("zpool", "clear", "san-pool");
+        assertThat(ZpoolCommands.export("san-pool").argv()).containsExactly("zpool", "export", "san-pool");
+        assertThat(ZpoolCommands.export("san-pool", ExportMode.FORCE).argv()).containsExactly("zpool", "export", "-f", "san-pool");
+        assertThat(ZpoolCommands.offline("san-pool", LUN0).argv()).containsExactly("zpool", "offline", "san-pool", LUN0);
+        assertThat(ZpoolCommands.replace("san-pool", LUN0).argv()).containsExactly("zpool", "replace", "san-pool", LUN0);
+        assertThat(ZpoolCommands.clear("san-pool", LUN0).argv()).containsExactly("zpool", "clear", "san-pool", LUN0);
+        assertThat(ZpoolCommands.status("san-pool", DevicePaths.SHORT).argv()).containsExactly("zpool", "status", "-v", "san-pool");
+        assertThat(ZpoolCommands.statusAll().argv()).containsExactly("zpool", "status", "-P", "-v");
+        assertThat(ZpoolCommands.list(List.of("name", "health")).argv()).containsExactly("zpool", "list", "-Hp", "-o", "name,health");
+        assertThat(ZpoolCommands.list(List.of("name"), "san-pool").argv()).containsExactly("zpool", "list", "-Hp", "-o", "name", "san-pool");
         assertThat(ZpoolCommands.scrub("san-pool").argv()).containsExactly("zpool", "scrub", "san-pool");
         assertThat(ZpoolCommands.online("san-pool", LUN0).argv()).containsExactly("zpool", "online", "san-pool", LUN0);
     }
@@ -182,12 +207,12 @@ class BuildersTest {
         assertThatThrownBy(() -> ZpoolImport.pool("san-pool").as("-f")).isInstanceOf(IllegalArgumentException.class);
         assertThat(ZpoolImport.pool("13783646421373024673").build().argv())
                 .containsExactly("zpool", "import", "13783646421373024673");
-        assertThatThrownBy(() -> ZpoolCommands.export("-f", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolCommands.export("-f")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZpoolCommands.replace("san-pool", "-f", LUN0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ZpoolCommands.offline("san-pool", false, "-t")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZpoolCommands.offline("san-pool", "-t")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZpoolCommands.clear("san-pool", "-F")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZpoolCommands.scrub("-s")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ZpoolCommands.zfsGet(List.of("used"), "-r")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZfsCommands.get(List.of("used"), "-r")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ZpoolCreate.plain("t").vdev("-f").build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::ruleId).containsExactly("ZFS-CREATE-008"));

@@ -158,13 +158,13 @@ class HostIdPreflightTest {
 
     @Test
     void zgenhostid_rendersArgvAndRefusesZero() {
-        assertThat(Zgenhostid.write(new HostId(0xdeadbeefL), false).argv()).containsExactly("zgenhostid", "deadbeef");
-        assertThat(Zgenhostid.write(new HostId(0x01234567L), true, "/tmp/hostid").argv())
+        assertThat(Zgenhostid.write(new HostId(0xdeadbeefL)).argv()).containsExactly("zgenhostid", "deadbeef");
+        assertThat(Zgenhostid.write(new HostId(0x01234567L), Zgenhostid.ExistingFile.OVERWRITE, "/tmp/hostid").argv())
                 .containsExactly("zgenhostid", "-f", "-o", "/tmp/hostid", "01234567");
         assertThat(Zgenhostid.randomIfMissing().argv()).containsExactly("zgenhostid");
-        assertThatThrownBy(() -> Zgenhostid.write(HostId.NONE, true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Zgenhostid.write(HostId.INVALID, true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Zgenhostid.write(new HostId(1), true, "-x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Zgenhostid.write(HostId.NONE, Zgenhostid.ExistingFile.OVERWRITE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Zgenhostid.write(HostId.INVALID, Zgenhostid.ExistingFile.OVERWRITE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Zgenhostid.write(new HostId(1), Zgenhostid.ExistingFile.OVERWRITE, "-x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -21,10 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.sansdk.core.Command;
 import org.sansdk.core.CommandResult;
 import org.sansdk.core.Executor;
+import org.sansdk.core.ParseException;
 import org.sansdk.core.SanException;
+import org.sansdk.core.spi.OutputParser;
 import org.sansdk.core.testing.Daemon;
 import org.sansdk.core.testing.RealTools;
 import org.sansdk.core.testing.TestExecutors;
+import org.sansdk.zfs.spi.ZfsGetOutputParser;
+import org.sansdk.zfs.spi.ZfsListOutputParser;
+import org.sansdk.zfs.spi.ZpoolListOutputParser;
 
 /**
  * Real ZFS (zfs-fuse 0.7.0, pool version 23) on file vdevs: pools are created with this module's builders,
@@ -114,7 +119,7 @@ class ZfsFuseRealToolTest {
     }
 
     private static PoolStatus status(String pool) {
-        CommandResult r = sh.runChecked(ZpoolCommands.status(pool, false));
+        CommandResult r = sh.runChecked(ZpoolCommands.status(pool, DevicePaths.SHORT));
         ZpoolStatusReport report = ZpoolStatusParser.parse("zpool status " + pool, r.stdout());
         assertThat(report.warnings()).as(r.stdout()).isEmpty();
         return report.pool(pool).orElseThrow();
@@ -134,12 +139,12 @@ class ZfsFuseRealToolTest {
     /** Exports; zfs-fuse reports "pool is busy" for a moment after files on the pool were closed. */
     private static void export(String pool) {
         for (int attempt = 1; ; attempt++) {
-            CommandResult r = sh.run(ZpoolCommands.export(pool, false));
+            CommandResult r = sh.run(ZpoolCommands.export(pool));
             if (r.isSuccess()) {
                 return;
             }
             if (!r.stderr().contains("pool is busy") || attempt == 20) {
-                r.requireSuccess(ZpoolCommands.export(pool, false));
+                r.requireSuccess(ZpoolCommands.export(pool));
             }
             try {
                 Thread.sleep(250);
@@ -206,6 +211,30 @@ class ZfsFuseRealToolTest {
         assertThat(props.get(0).bytes().orElseThrow()).isPositive();
         assertThat(props.get(1).value()).isEqualTo("on");
         assertThat(props.get(1).isLocal()).isTrue();
+
+        // the parse kinds read the same real captures
+        String zfsList = sh.runChecked(Command.of("zfs", "list", "-H", "-r", pool)).stdout();
+        assertThat(kindRows(new ZfsListOutputParser(), zfsList)).extracting(r -> r.get("name"))
+                .containsExactly(pool, pool + "/nfs");
+        String zfsGet = sh.runChecked(Command.of("zfs", "get", "-H", "-p", "used,compression", pool + "/nfs")).stdout();
+        assertThat(kindRows(new ZfsGetOutputParser(), zfsGet)).extracting(r -> r.get("property"))
+                .containsExactly("used", "compression");
+        // zfs-fuse 0.7's zpool list -H has 8 default columns (OpenZFS 2.x: 11): refused until a header names them
+        String zpoolList = sh.runChecked(Command.of("zpool", "list", "-H", pool)).stdout();
+        assertThatThrownBy(() -> new ZpoolListOutputParser().parse("zpool list", zpoolList))
+                .isInstanceOf(ParseException.class).hasMessageContaining("# -o");
+        assertThat(kindRows(new ZpoolListOutputParser(), "# zpool list -H -o name,size,alloc,free,cap,dedup,health,altroot\n"
+                + zpoolList)).singleElement().satisfies(r -> {
+                    assertThat(r.get("name")).isEqualTo(pool);
+                    assertThat(r.get("health")).isEqualTo("ONLINE");
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<java.util.Map<String, String>> kindRows(OutputParser parser, String capture) {
+        java.util.Map<String, Object> json = (java.util.Map<String, Object>) parser.parse(parser.kind(), capture);
+        assertThat(json).containsEntry("complete", true);
+        return (List<java.util.Map<String, String>>) json.get("rows");
     }
 
     @Test
@@ -214,7 +243,7 @@ class ZfsFuseRealToolTest {
         String a = file(pool, "a", 128 * MB);
         String b = file(pool, "b", 128 * MB);
         sh.runChecked(plain(pool).mirror(a, b).build());
-        sh.runChecked(ZpoolCommands.offline(pool, false, b));
+        sh.runChecked(ZpoolCommands.offline(pool, b));
 
         PoolStatus degraded = status(pool);
         assertThat(degraded.state()).isEqualTo(DeviceState.DEGRADED);
@@ -301,7 +330,8 @@ class ZfsFuseRealToolTest {
                 .containsExactlyInAnyOrderElementsOf(legs);
         Path empty = Files.createDirectories(dir.resolve(pool + "-none"));
         CommandResult none = sh.run(Command.of("zpool", "import", "-d", empty.toString()));
-        assertThat(ZpoolImportParser.parse("zpool import", none.stdout(), none.stderr(), none.exitCode() != 0)
+        assertThat(ZpoolImportParser.parse("zpool import", none.stdout(), none.stderr(), none.exitCode() != 0
+                ? ZpoolImportParser.EmptyStdout.MEANS_NO_POOLS : ZpoolImportParser.EmptyStdout.REFUSED)
                 .result()).isEqualTo(ZpoolImportReport.Result.NO_POOLS_AVAILABLE_TO_IMPORT);
         // import each by id and destroy, so the class clean-up finds nothing left under this name
         for (ImportCandidate c : r.named(pool)) {
@@ -408,7 +438,7 @@ class ZfsFuseRealToolTest {
         assertThat(p.messageId()).contains("ZFS-8000-9P");
         assertThat(p.errors()).contains(PoolErrors.NONE);
 
-        sh.runChecked(ZpoolCommands.clear(pool, null));
+        sh.runChecked(ZpoolCommands.clear(pool));
         assertThat(leaf(status(pool), a).errors()).contains(ErrorCounters.ZERO);
     }
 
@@ -441,8 +471,19 @@ class ZfsFuseRealToolTest {
     }
 
     @Test
+    void statusOfUnknownPool_throughTheFacade_isPoolNotFound() {
+        // zfs-fuse 0.7: exit 1, stderr "cannot open 'POOL': no such pool", nothing on stdout
+        assertThatThrownBy(() -> Zpool.on(sh).status("sznosuchpool", DevicePaths.SHORT))
+                .isInstanceOfSatisfying(PoolNotFoundException.class, e -> {
+                    assertThat(e.pool()).isEqualTo("sznosuchpool");
+                    assertThat(e.exitCode()).isEqualTo(1);
+                    assertThat(e.stderrTail()).contains("no such pool");
+                });
+    }
+
+    @Test
     void statusOfUnknownPool_failsWithCommandFailed() {
-        assertThatThrownBy(() -> sh.runChecked(ZpoolCommands.status("sznosuchpool", false)))
+        assertThatThrownBy(() -> sh.runChecked(ZpoolCommands.status("sznosuchpool", DevicePaths.SHORT)))
                 .isInstanceOf(SanException.class);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sansdk.core.CommandFailedException;
+import org.sansdk.core.CommandResult;
 import org.sansdk.core.ReplayExecutor;
 import org.sansdk.core.SanException;
 
@@ -27,6 +29,29 @@ class ZpoolFacadeTest {
                 whole.substring(0, whole.indexOf("errors:"))).build();
         assertThatThrownBy(() -> Zpool.on(ex).status("tank")).isInstanceOf(SanException.class)
                 .hasMessageContaining("incomplete");
+        assertThatThrownBy(() -> Zpool.on(ex).status("tank")).isInstanceOfSatisfying(IncompleteCaptureException.class,
+                e -> assertThat(e.pool()).isEqualTo("tank"));
+    }
+
+    @Test
+    void status_noSuchPool_isPoolNotFound() {
+        // what zfs-fuse 0.7 and OpenZFS print (ZfsFuseRealToolTest runs the real one)
+        ReplayExecutor ex = ReplayExecutor.builder().on(List.of("zpool", "status", "-P", "-v", "gone"),
+                CommandResult.of(1, "", "cannot open 'gone': no such pool\n")).build();
+        assertThatThrownBy(() -> Zpool.on(ex).status("gone")).isInstanceOfSatisfying(PoolNotFoundException.class,
+                e -> {
+                    assertThat(e.pool()).isEqualTo("gone");
+                    assertThat(e.exitCode()).isEqualTo(1);
+                    assertThat(e).isInstanceOf(CommandFailedException.class);
+                });
+        ReplayExecutor other = ReplayExecutor.builder().on(List.of("zpool", "status", "-P", "-v", "gone"),
+                CommandResult.of(1, "", "cannot open 'gone': I/O error\n")).build();
+        assertThatThrownBy(() -> Zpool.on(other).status("gone")).isInstanceOf(CommandFailedException.class)
+                .isNotInstanceOf(PoolNotFoundException.class);
+        ReplayExecutor get = ReplayExecutor.builder().on(List.of("zpool", "get", "-Hp", "multihost", "san-pool", "gone"),
+                CommandResult.of(1, "san-pool\tmultihost\ton\tlocal\n", "cannot open 'gone': no such pool\n")).build();
+        assertThatThrownBy(() -> Zpool.on(get).poolGet(List.of("multihost"), "san-pool", "gone"))
+                .isInstanceOfSatisfying(PoolNotFoundException.class, e -> assertThat(e.pool()).isEqualTo("gone"));
     }
 
     @Test
@@ -47,7 +72,7 @@ class ZpoolFacadeTest {
         ReplayExecutor ex = ReplayExecutor.builder()
                 .on(List.of("zfs", "list", "-Hp", "-o", "name,volsize", "-t", "volume", "-r", "san-pool/iscsi"),
                         "san-pool/iscsi/vm-disk-01\t107374182400\n").build();
-        List<ListRow> rows = Zpool.on(ex).zfsList(List.of("name", "volsize"), "volume", "san-pool/iscsi");
+        List<ListRow> rows = Zfs.on(ex).list(List.of("name", "volsize"), "volume", "san-pool/iscsi");
         assertThat(rows.get(0).bytes("volsize")).hasValue(107374182400L);
     }
 }

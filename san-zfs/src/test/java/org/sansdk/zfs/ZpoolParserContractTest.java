@@ -277,11 +277,11 @@ class ZpoolParserContractTest {
     @Test
     void import_emptyStdout_isNoneOnlyWhenTheCallerSaysSo() {
         // OpenZFS: "no pools available to import" on stderr; zfs-fuse 0.7: nothing at all, exit 1
-        assertThat(ZpoolImportParser.parse("i", "", "no pools available to import\n", false).result())
+        assertThat(ZpoolImportParser.parse("i", "", "no pools available to import\n").result())
                 .isEqualTo(ZpoolImportReport.Result.NO_POOLS_AVAILABLE_TO_IMPORT);
-        assertThat(ZpoolImportParser.parse("i", "", "", true).result())
+        assertThat(ZpoolImportParser.parse("i", "", "", ZpoolImportParser.EmptyStdout.MEANS_NO_POOLS).result())
                 .isEqualTo(ZpoolImportReport.Result.NO_POOLS_AVAILABLE_TO_IMPORT);
-        assertThatThrownBy(() -> ZpoolImportParser.parse("i", "", "", false)).isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> ZpoolImportParser.parse("i", "", "")).isInstanceOf(ParseException.class);
     }
 
     @Test
