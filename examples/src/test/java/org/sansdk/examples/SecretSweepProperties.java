@@ -135,4 +135,70 @@ class SecretSweepProperties {
         assertThat(logs).as("the executor logged at trace level (or this sweep would prove nothing about logs)")
                 .contains("printenv SAN_SWEEP");
     }
+
+    /**
+     * Across modules: every plan a tool module builds from a secret, applied through SSH, carries the secret
+     * only on the secret stdin of its commands — never on ssh's own argv or environment, never in the plan
+     * text or the recorded dry-run script.
+     */
+    @Property(tries = 25, seed = "20261129")
+    void modulePlans_overSsh_carrySecretsOnlyOnSecretStdin(@ForAll("secrets") String value) {
+        Secret secret = Secret.of(value);
+        Secret mutual = Secret.of(value + "-mutual");   // contains the value: a leak of either shows
+        Seen seen = new Seen();
+        List<Plan> plans = new ArrayList<>();
+        // san-pacemaker: a fencing device whose SNMP community is a secret, as the design plan
+        org.sansdk.pacemaker.design.SanClusterDesign design = org.sansdk.pacemaker.design.SanClusterDesign.builder()
+                .vip("enduser", "10.30.30.10/24", "eth-enduser")
+                .services(org.sansdk.pacemaker.design.SanService.NFS)
+                .fencing(org.sansdk.pacemaker.design.FencingDevice.of("storage-a", "fence_apc_snmp",
+                        java.util.Map.of("ip", "10.20.20.201", "plug", "1")).withSecret("community", secret))
+                .fencing(org.sansdk.pacemaker.design.FencingDevice.of("storage-b", "fence_apc_snmp",
+                        java.util.Map.of("ip", "10.20.20.201", "plug", "2")).withSecret("community", secret))
+                .build();
+        plans.add(org.sansdk.pacemaker.design.SanResourceSet.plan(design, "storage-a", org.sansdk.pacemaker.ops.Pcs.live()));
+        seen.add(design);
+        // san-lio: the backend target's replication CHAP (forward and mutual) as a targetcli batch; targetcli's
+        // own parser takes a narrower character set, so this value keeps only those characters
+        String lioValue = "LIOq" + value.replaceAll("[^A-Za-z0-9?;&*$!,_+/.<>()~@:%\\[\\]-]", "Z");
+        org.sansdk.lio.Chap chap = org.sansdk.lio.Chap.of("iscsi-repl-user", Secret.of(lioValue))
+                .withMutual("iscsi-target-user", Secret.of(lioValue + "-m"));
+        org.sansdk.lio.design.BackendTargetSpec backend = new org.sansdk.lio.design.BackendTargetSpec(
+                org.sansdk.core.Iqn.parse("iqn.2025-01.lab.home:storage-a"), org.sansdk.core.IpCidr.parse("10.10.10.1/24"), 3260,
+                List.of(new org.sansdk.lio.design.LocalDisk("data-0", "/dev/disk/by-id/ata-DISK0")),
+                org.sansdk.core.Iqn.parse("iqn.2025-01.lab.home:storage-b"), chap, org.sansdk.lio.design.BackendTargetSpec.Discard.KEEP);
+        plans.add(org.sansdk.lio.design.BackendTargetBuilder.batch(backend).toPlan("storage-a", "backend target"));
+        seen.add(backend);
+        // san-iscsi: the initiator's node record with mutual CHAP, written as a 0600 file
+        org.sansdk.iscsi.ChapCredentials iscsiChap = org.sansdk.iscsi.ChapCredentials.mutual("iscsi-repl-user", secret,
+                "iscsi-target-user", mutual);
+        org.sansdk.iscsi.NodeRecord record = org.sansdk.iscsi.NodeRecordFile.designRecord(
+                org.sansdk.core.Iqn.parse("iqn.2025-01.lab.home:storage-b"), org.sansdk.iscsi.Portal.of("10.10.10.2", 3260, 1),
+                org.sansdk.core.Iqn.parse("iqn.2025-01.lab.home:storage-a"), iscsiChap, org.sansdk.iscsi.FastFailoverProfile.design());
+        plans.add(org.sansdk.iscsi.NodeRecordFile.plan("storage-a", org.sansdk.iscsi.NodeRecordFile.DEFAULT_DIR, record));
+        seen.add(record);
+        seen.add(iscsiChap);
+        SshExecutor ssh = SshExecutor.builder("storage-a").build();
+        RecordingExecutor overSsh = new RecordingExecutor();
+        for (Plan plan : plans) {
+            seen.add(plan);
+            plan.applyTo(overSsh);
+        }
+        boolean carried = false;
+        for (Command c : overSsh.commands()) {
+            Command wire = ssh.sshCommand(c);
+            seen.sshSide(wire);
+            seen.add(c.toScript());
+            String in = c.stdin().map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+            if (in.contains(value) || in.contains(lioValue)) {
+                assertThat(c.stdinIsSecret()).as("stdin carrying the secret is marked secret: " + c).isTrue();
+                assertThat(wire.stdinIsSecret()).isTrue();
+                carried = true;
+            }
+        }
+        seen.add(overSsh.script());
+        seen.assertNone(value);
+        seen.assertNone(lioValue);
+        assertThat(carried).as("the secret reached some tool's stdin").isTrue();
+    }
 }

@@ -34,6 +34,9 @@ class SanctlJarIT {
         FIXTURES.put("zpool-json", List.of("san-zfs/src/test/resources/corpus/zpool-json",
                 "san-zfs/src/test/resources/producer-json"));
         FIXTURES.put("zpool-import", List.of("san-zfs/src/test/resources/corpus/zfs-fuse"));
+        for (String kind : List.of("zpool-list", "zpool-get", "zfs-list", "zfs-get")) {
+            FIXTURES.put(kind, List.of("san-zfs/src/test/resources/corpus/scripted/" + kind));
+        }
         FIXTURES.put("saveconfig", List.of("san-lio/src/test/resources/corpus/saveconfig"));
         FIXTURES.put("cib", List.of("san-pacemaker/src/test/resources/corpus/cib"));
         FIXTURES.put("crm-mon", List.of("san-pacemaker/src/test/resources/corpus/crm_mon"));
