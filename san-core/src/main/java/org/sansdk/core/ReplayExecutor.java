@@ -16,7 +16,7 @@ import java.util.Map;
  * same argv are given in order, and the last one repeats (a resilver polled until done). An unrecorded
  * command throws and names the nearest recorded one.
  *
- * <pre>{@code Executor e = ReplayExecutor.builder().on(List.of("zpool", "status", "-P", "san-pool"), statusText).build();}</pre>
+ * <pre>{@code Executor e = ReplayExecutor.builder().on(List.of("zpool", "status", "-P", "-v", "san-pool"), statusText).build();}</pre>
  */
 public final class ReplayExecutor implements Executor {
     private final Map<List<String>, Deque<CommandResult>> answers;

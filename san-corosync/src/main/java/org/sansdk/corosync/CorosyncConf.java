@@ -113,7 +113,7 @@ public record CorosyncConf(List<ConfItem> items, boolean endsWithNewline) {
      * @param nodeId      {@code nodeid:} as written, or null
      * @param addresses   {@code ringN_addr} by link number N, in link order
      * @param quorumVotes {@code quorum_votes:} as written, or null (corosync counts 1)
-     * @param line        1-based line of the {@code node {} line (0 when built in code)
+     * @param line        1-based line of the <code>node {</code> line (0 when built in code)
      * @param section     the section itself
      */
     public record Node(String name, String nodeId, SortedMap<Integer, String> addresses, String quorumVotes,

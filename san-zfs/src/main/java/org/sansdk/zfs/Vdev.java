@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * One row of the vdev tree with its children.
  *
- * <p>{@code pool.root().leaves().filter(v -> v.state() != DeviceState.ONLINE).forEach(System.out::println);}
+ * <p>{@code pool.root().orElseThrow().leaves().filter(v -> v.state() != DeviceState.ONLINE).forEach(System.out::println);}
  *
  * @param name the NAME column (a device path/name, {@code mirror-0}, a GUID for a missing device...)
  * @param kind what the vdev is
