@@ -2,6 +2,8 @@ package org.sansdk.pacemaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -47,7 +49,10 @@ class OutputParserRegistrationTest {
         assertThat(model).isInstanceOf(Cib.class);
         JsonNode json = sanctlLikeMapper().valueToTree(model);
         JsonNode resources = json.get("configuration").get("resources");
-        assertThat(resources.get(0).get("type").asText()).isIn("primitive", "group", "clone", "bundle", "template");
+        // pcs-cib-all.xml's resources begin <bundle id="B1" description="B1 description">, <bundle id="B2">
+        assertThat(resources.get(0).get("type").asText()).isEqualTo("bundle");
+        assertThat(resources.get(0).get("id").asText()).isEqualTo("B1");
+        assertThat(resources.get(1).get("id").asText()).isEqualTo("B2");
         assertThat(json.get("configuration").get("constraints").findValuesAsText("type")).contains("location");
         assertThat(json.get("version").get("epoch").asLong()).isEqualTo(((Cib) model).version().epoch());
     }
@@ -70,9 +75,26 @@ class OutputParserRegistrationTest {
     }
 
     @Test
-    void crmMonAndSimulateParsers_returnTheirModels() {
-        assertThat(parsers().get("crm-mon").parse("m", Fixtures.read("crm_mon/pcmk-cli-basic.xml"))).isInstanceOf(ClusterStatus.class);
-        String sim = "<pacemaker-result api-version=\"2.25\" request=\"crm_simulate\"><actions/><transition/><status code=\"0\" message=\"OK\"/></pacemaker-result>";
-        assertThat(parsers().get("crm-simulate").parse("s", sim)).isInstanceOf(Simulation.class);
+    void crmMonParser_jsonHoldsTheFixturesNodesAndResources() throws Exception {
+        JsonNode json = sanctlLikeMapper().valueToTree(parsers().get("crm-mon").parse("m", Fixtures.read("crm_mon/pcmk-cli-basic.xml")));
+        // pcmk-cli-basic.xml: <node name="cluster01" id="1" online="true" …>, … <node name="httpd-bundle-2" … online="false">
+        List<String> names = new ArrayList<>();
+        json.get("nodes").forEach(n -> names.add(n.get("name").asText() + "=" + n.get("online").asBoolean()));
+        assertThat(names).startsWith("cluster01=true", "cluster02=true", "httpd-bundle-0=true", "httpd-bundle-1=true",
+                "httpd-bundle-2=false");
+        // <resource id="Fencing" resource_agent="stonith:fence_xvm" role="Started" …>, <resource id="inactive-dhcpd" … role="Stopped">
+        assertThat(json.toString()).contains("\"id\":\"Fencing\"").contains("stonith:fence_xvm").contains("\"id\":\"inactive-dhcpd\"");
+    }
+
+    @Test
+    void crmSimulateParser_jsonHoldsTheFixturesActions() throws Exception {
+        // sim-pcmk-sched-stonith-4.xml (real crm_simulate 2.1.5): four fencing node actions, then a blocked start
+        JsonNode json = sanctlLikeMapper().valueToTree(parsers().get("crm-simulate").parse("s",
+                Fixtures.read("crm_simulate/sim-pcmk-sched-stonith-4.xml")));
+        List<String> actions = new ArrayList<>();
+        json.get("actions").forEach(a -> actions.add(a.get("action").asText() + " " + a.path("resource").asText("") + "@" + a.get("node").asText()
+                + (a.get("blocked").asBoolean() ? " blocked" : "")));
+        assertThat(actions).containsExactly("Fence (reboot) @pcmk-10", "Fence (reboot) @pcmk-8", "Fence (reboot) @pcmk-7",
+                "Fence (reboot) @pcmk-5", "start Fencing@pcmk-1 blocked");
     }
 }
