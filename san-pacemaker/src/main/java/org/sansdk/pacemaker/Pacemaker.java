@@ -12,6 +12,7 @@ import org.sansdk.pacemaker.cib.Cib;
 import org.sansdk.pacemaker.cib.CibParser;
 import org.sansdk.pacemaker.cib.CibPatch;
 import org.sansdk.pacemaker.cib.Configuration;
+import org.sansdk.pacemaker.cib.PatchOption;
 import org.sansdk.pacemaker.ops.FencingHistory;
 import org.sansdk.pacemaker.ops.Pcs;
 import org.sansdk.pacemaker.ops.QuorumStatus;
@@ -26,7 +27,7 @@ import org.sansdk.pacemaker.status.FenceEvent;
  * the configuration with a version-pinned patch, and run cluster operations. The only class here that holds an
  * executor; everything else is data.
  *
- * <p>Usage: {@code Pacemaker pm = Pacemaker.using(executor); pm.standby("storage-a"); pm.waitForSettle(Duration.ofMinutes(2));}
+ * <p>Usage: {@code Pacemaker pm = Pacemaker.on(executor); pm.standby("storage-a"); pm.waitForSettle(Duration.ofMinutes(2));}
  */
 public final class Pacemaker {
     private final Executor executor;
@@ -39,14 +40,22 @@ public final class Pacemaker {
         this.pcs = cibFile.map(Pcs::file).orElse(Pcs.live());
     }
 
-    /** Against the live cluster on the executor's host. Usage: {@code Pacemaker.using(new LocalExecutor())}. */
-    public static Pacemaker using(Executor executor) {
+    /** Against the live cluster on the executor's host. Usage: {@code Pacemaker.on(new LocalExecutor())}. */
+    public static Pacemaker on(Executor executor) {
         return new Pacemaker(executor, Optional.empty());
     }
 
-    /** Against a CIB file ({@code pcs -f}, {@code CIB_file}). Usage: {@code Pacemaker.onFile(executor, Path.of("cib.xml"))}. */
-    public static Pacemaker onFile(Executor executor, Path cib) {
-        return new Pacemaker(executor, Optional.of(cib));
+    /**
+     * The same facade against a CIB file on the executor's host instead of the live cluster ({@code pcs -f FILE},
+     * {@code CIB_file=FILE}). Usage: {@code Pacemaker.on(executor).cibFile(Path.of("cib.xml"))}.
+     */
+    public Pacemaker cibFile(Path cib) {
+        return new Pacemaker(executor, Optional.of(Objects.requireNonNull(cib, "cib")));
+    }
+
+    /** The CIB file this facade works on, empty for the live cluster. Usage: {@code pm.cibFile().isPresent()}. */
+    public Optional<Path> cibFile() {
+        return cibFile;
     }
 
     /** The pcs command factory this facade uses. Usage: {@code pm.pcs().nodeStandby("a")}. */
@@ -73,9 +82,13 @@ public final class Pacemaker {
         return s;
     }
 
-    /** Plans the change from the live CIB to a desired configuration. Usage: {@code pm.plan(desired, false)}. */
-    public CibPatch plan(Configuration desired, boolean prune) {
-        return CibPatch.between(cib(), desired, prune);
+    /**
+     * Plans the change from the live CIB to a desired configuration ({@link CibPatch#between(Cib, Configuration,
+     * PatchOption...)}: live elements the desired configuration lacks are kept unless {@link PatchOption#PRUNE}).
+     * Usage: {@code pm.plan(desired)} / {@code pm.plan(desired, PatchOption.PRUNE)}.
+     */
+    public CibPatch plan(Configuration desired, PatchOption... options) {
+        return CibPatch.between(cib(), desired, options);
     }
 
     /** Applies a planned patch (refuses when the CIB changed since planning). Usage: {@code pm.apply(patch)}. */
@@ -93,19 +106,29 @@ public final class Pacemaker {
         executor.runChecked(pcs.nodeUnstandby(node));
     }
 
-    /** {@code pcs resource move}. Usage: {@code pm.move("zfs-pool", Optional.of("storage-b"))}. */
-    public void move(String rsc, Optional<String> node) {
+    /** {@code pcs resource move RSC NODE}. Usage: {@code pm.move("zfs-pool", "storage-b")}. */
+    public void move(String rsc, String node) {
         executor.runChecked(pcs.resourceMove(rsc, node));
+    }
+
+    /** {@code pcs resource move RSC} (away from where it runs). Usage: {@code pm.move("zfs-pool")}. */
+    public void move(String rsc) {
+        executor.runChecked(pcs.resourceMove(rsc));
     }
 
     /** {@code pcs resource clear}. Usage: {@code pm.clear("zfs-pool")}. */
     public void clear(String rsc) {
-        executor.runChecked(pcs.resourceClear(rsc, Optional.empty()));
+        executor.runChecked(pcs.resourceClear(rsc));
     }
 
-    /** {@code pcs resource cleanup}. Usage: {@code pm.cleanup(Optional.of("zfs-pool"))}. */
-    public void cleanup(Optional<String> rsc) {
-        executor.runChecked(pcs.resourceCleanup(rsc, Optional.empty()));
+    /** {@code pcs resource cleanup RSC}. Usage: {@code pm.cleanup("zfs-pool")}. */
+    public void cleanup(String rsc) {
+        executor.runChecked(pcs.resourceCleanup(rsc));
+    }
+
+    /** {@code pcs resource cleanup} (every resource). Usage: {@code pm.cleanup()}. */
+    public void cleanup() {
+        executor.runChecked(pcs.resourceCleanup());
     }
 
     /** {@code pcs resource enable}. Usage: {@code pm.enable("san-services")}. */

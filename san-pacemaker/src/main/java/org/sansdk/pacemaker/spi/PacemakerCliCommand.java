@@ -123,11 +123,18 @@ public final class PacemakerCliCommand implements CliCommand {
         }
         Cib live = CibParser.parse(files.get(0), Files.readString(Path.of(files.get(0))));
         Cib desired = CibParser.parse(files.get(1), Files.readString(Path.of(files.get(1))));
-        CibPatch p = CibPatch.between(live, desired.configuration(), prune, allowPool);
+        List<org.sansdk.pacemaker.cib.PatchOption> opts = new ArrayList<>();
+        if (prune) {
+            opts.add(org.sansdk.pacemaker.cib.PatchOption.PRUNE);
+        }
+        if (allowPool) {
+            opts.add(org.sansdk.pacemaker.cib.PatchOption.ALLOW_POOL_DELETION);
+        }
+        CibPatch p = CibPatch.between(live, desired.configuration(), opts.toArray(new org.sansdk.pacemaker.cib.PatchOption[0]));
         for (CibChange c : p.changes()) {
             err.println("# " + c.describe());
         }
-        for (String f : p.findings()) {
+        for (org.sansdk.pacemaker.cib.CibFinding f : p.findings()) {
             err.println("# WARNING: " + f);
         }
         out.print(p.toXml());

@@ -110,7 +110,7 @@ class ClusterOperationsTest {
                 .on(List.of("corosync-quorumtool", "-s"), CommandResult.of(2, Fixtures.read("corosync/gh-supportutils37-quorumtool-s-2node.txt")
                         .replace("Quorate:          Yes", "Quorate:          No"), ""))
                 .build();
-        Pacemaker pm = Pacemaker.using(ex);
+        Pacemaker pm = Pacemaker.on(ex);
         pm.standby("storage-a");
         assertThat(pm.waitForSettle(Duration.ofSeconds(60)).outcome()).isEqualTo(SettleResult.Outcome.TIMED_OUT);
         assertThat(pm.quorum().quorate()).isFalse();
@@ -124,7 +124,7 @@ class ClusterOperationsTest {
                 .fencing(org.sansdk.pacemaker.design.FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build()))
                 .withAllNodesOnline();
         Files.writeString(file, CibWriter.toXml(cib));
-        Pacemaker pm = Pacemaker.onFile(Tools.executor(), file);
+        Pacemaker pm = Pacemaker.on(Tools.executor()).cibFile(file);
         pm.standby("storage-b");
         assertThat(pm.status().node("storage-b").orElseThrow().standby()).isTrue();
         assertThat(pm.cib().configuration().node("storage-b").orElseThrow().isStandby()).isTrue();
