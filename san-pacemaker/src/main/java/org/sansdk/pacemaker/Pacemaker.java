@@ -27,6 +27,11 @@ import org.sansdk.pacemaker.status.FenceEvent;
  * the configuration with a version-pinned patch, and run cluster operations. The only class here that holds an
  * executor; everything else is data.
  *
+ * <p>What callers catch: {@link ResourceNotFoundException} (a resource operation on an id the CIB lacks),
+ * {@link org.sansdk.pacemaker.cib.CibChangedException} ({@link #apply}), {@link AuthenticationFailedException}
+ * ({@link #hostAuth}), {@link FencingFailedException} ({@link #fence}); any other failed command is a
+ * {@link org.sansdk.core.CommandFailedException} (all are {@link org.sansdk.core.SanException}s).
+ *
  * <p>Usage: {@code Pacemaker pm = Pacemaker.on(executor); pm.standby("storage-a"); pm.waitForSettle(Duration.ofMinutes(2));}
  */
 public final class Pacemaker {
@@ -108,22 +113,22 @@ public final class Pacemaker {
 
     /** {@code pcs resource move RSC NODE}. Usage: {@code pm.move("zfs-pool", "storage-b")}. */
     public void move(String rsc, String node) {
-        executor.runChecked(pcs.resourceMove(rsc, node));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceMove(rsc, node), rsc);
     }
 
     /** {@code pcs resource move RSC} (away from where it runs). Usage: {@code pm.move("zfs-pool")}. */
     public void move(String rsc) {
-        executor.runChecked(pcs.resourceMove(rsc));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceMove(rsc), rsc);
     }
 
     /** {@code pcs resource clear}. Usage: {@code pm.clear("zfs-pool")}. */
     public void clear(String rsc) {
-        executor.runChecked(pcs.resourceClear(rsc));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceClear(rsc), rsc);
     }
 
     /** {@code pcs resource cleanup RSC}. Usage: {@code pm.cleanup("zfs-pool")}. */
     public void cleanup(String rsc) {
-        executor.runChecked(pcs.resourceCleanup(rsc));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceCleanup(rsc), rsc);
     }
 
     /** {@code pcs resource cleanup} (every resource). Usage: {@code pm.cleanup()}. */
@@ -133,17 +138,49 @@ public final class Pacemaker {
 
     /** {@code pcs resource enable}. Usage: {@code pm.enable("san-services")}. */
     public void enable(String rsc) {
-        executor.runChecked(pcs.resourceEnable(rsc));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceEnable(rsc), rsc);
     }
 
     /** {@code pcs resource disable}. Usage: {@code pm.disable("san-services")}. */
     public void disable(String rsc) {
-        executor.runChecked(pcs.resourceDisable(rsc));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceDisable(rsc), rsc);
     }
 
     /** Waits for the cluster to settle. Usage: {@code pm.waitForSettle(Duration.ofMinutes(2)).outcome()}. */
     public SettleResult waitForSettle(Duration timeout) {
         return SettleResult.of(executor.run(Pcs.waitForSettle(timeout)));
+    }
+
+    /**
+     * {@code stonith_admin --reboot NODE}: fences a node through the cluster's fencer and waits for the result.
+     * Usage: {@code pm.fence("storage-a")}.
+     *
+     * @throws FencingFailedException when stonith_admin does not confirm the fencing (the node's state is unknown)
+     */
+    public void fence(String node) {
+        Command c = Pcs.fenceReboot(node);
+        CommandResult r = executor.run(c);
+        if (r.exitCode() != 0) {
+            throw new FencingFailedException(node, c, r);
+        }
+    }
+
+    /**
+     * {@code pcs host auth NODE… -u USER} with the password on stdin (never on argv): authenticates this node's pcs
+     * to the nodes' pcsd. Usage: {@code pm.hostAuth(List.of("storage-a", "storage-b"), "hacluster", password)}.
+     *
+     * @throws AuthenticationFailedException when a node's pcsd refuses the user name and password
+     */
+    public void hostAuth(List<String> nodes, String user, org.sansdk.core.Secret password) {
+        Command c = Pcs.hostAuth(nodes, user, password);
+        CommandResult r = executor.run(c);
+        if (r.exitCode() != 0) {
+            List<String> refused = AuthenticationFailedException.refusedNodes(r);
+            if (!refused.isEmpty()) {
+                throw new AuthenticationFailedException(refused, c, r);
+            }
+            throw new org.sansdk.core.CommandFailedException(c, r);
+        }
     }
 
     /** Fencing history of all nodes. Usage: {@code pm.fencingHistory()}. */

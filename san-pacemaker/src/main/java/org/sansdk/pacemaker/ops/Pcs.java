@@ -496,6 +496,27 @@ public final class Pcs {
         return Command.of("stonith_admin", "--history", "*", "--output-as=xml");
     }
 
+    /**
+     * {@code stonith_admin --reboot NODE}: fence a node (exit 0 once the fencer confirms it).
+     * Usage: {@code Pcs.fenceReboot("storage-a")}.
+     */
+    public static Command fenceReboot(String node) {
+        return Command.of("stonith_admin", "--reboot", node);
+    }
+
+    /**
+     * {@code pcs host auth NODE… -u USER}, the password on secret stdin (pcs reads it from stdin when that is not a
+     * terminal), never on argv; exit 1 with "Error: NODE: Username and/or password is incorrect" when refused.
+     * Usage: {@code Pcs.hostAuth(List.of("storage-a", "storage-b"), "hacluster", password)}.
+     */
+    public static Command hostAuth(List<String> nodes, String user, Secret password) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("pcs host auth needs at least one node");
+        }
+        return Command.builder("pcs").arg("host").arg("auth").args(nodes).arg("-u").arg(user)
+                .secretStdin((password.reveal() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).secret(password).build();
+    }
+
     /** {@code corosync-quorumtool -s}: quorum status (rc 2 when not quorate). Usage: {@code Pcs.quorumStatus()}. */
     public static Command quorumStatus() {
         return Command.of("corosync-quorumtool", "-s");
