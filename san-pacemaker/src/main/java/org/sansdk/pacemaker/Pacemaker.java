@@ -15,7 +15,6 @@ import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.cib.PatchOption;
 import org.sansdk.pacemaker.ops.FencingHistory;
 import org.sansdk.pacemaker.ops.Pcs;
-import org.sansdk.pacemaker.ops.QuorumStatus;
 import org.sansdk.pacemaker.ops.SettleResult;
 import org.sansdk.pacemaker.sim.VerifyResult;
 import org.sansdk.pacemaker.status.ClusterStatus;
@@ -25,7 +24,8 @@ import org.sansdk.pacemaker.status.FenceEvent;
 /**
  * Facade over one cluster node's Pacemaker tools through an {@link Executor}: read the CIB and status, change
  * the configuration with a version-pinned patch, and run cluster operations. The only class here that holds an
- * executor; everything else is data.
+ * executor; everything else is data. Quorum ({@code corosync-quorumtool -s}) is corosync's: san-corosync's
+ * {@code Corosync.on(executor).quorum()}.
  *
  * <p>What callers catch: {@link ResourceNotFoundException} (a resource operation on an id the CIB lacks),
  * {@link org.sansdk.pacemaker.cib.CibChangedException} ({@link #apply}), {@link AuthenticationFailedException}
@@ -186,15 +186,6 @@ public final class Pacemaker {
     /** Fencing history of all nodes. Usage: {@code pm.fencingHistory()}. */
     public List<FenceEvent> fencingHistory() {
         return FencingHistory.parse("stonith_admin --history", executor.runChecked(Pcs.fencingHistory()).stdout());
-    }
-
-    /** Quorum status (exit 2 = not quorate is still parsed). Usage: {@code pm.quorum().quorate()}. */
-    public QuorumStatus quorum() {
-        CommandResult r = executor.run(Pcs.quorumStatus());
-        if (r.exitCode() != 0 && r.exitCode() != 2) {
-            throw new org.sansdk.core.CommandFailedException(Pcs.quorumStatus(), r);
-        }
-        return QuorumStatus.parse("corosync-quorumtool -s", r.stdout());
     }
 
     /** {@code crm_verify -L -V} (live) or {@code --xml-file} (file). Usage: {@code pm.verify().outcome()}. */

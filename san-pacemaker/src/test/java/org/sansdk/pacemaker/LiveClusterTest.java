@@ -25,7 +25,8 @@ import org.sansdk.pacemaker.cib.NvSet;
 import org.sansdk.pacemaker.cib.Primitive;
 import org.sansdk.pacemaker.cib.Resource;
 import org.sansdk.pacemaker.cib.ResourceAgent;
-import org.sansdk.pacemaker.ops.QuorumStatus;
+import org.sansdk.corosync.Corosync;
+import org.sansdk.corosync.QuorumStatus;
 import org.sansdk.pacemaker.ops.SettleResult;
 import org.sansdk.pacemaker.sim.VerifyResult;
 import org.sansdk.pacemaker.status.ClusterStatus;
@@ -155,7 +156,7 @@ class LiveClusterTest {
 
     @Test
     void quorum_oneNodeCluster_isQuorateWithLocalMember() {
-        QuorumStatus q = pm.quorum();
+        QuorumStatus q = Corosync.on(inNamespace()).quorum();
         assertThat(q.quorate()).isTrue();
         assertThat(q.members()).singleElement().satisfies(m -> {
             assertThat(m.name()).isEqualTo("storage-a");

@@ -254,7 +254,7 @@ class ThreeNodeFailoverTest {
             assertThat(e.status()).isEqualTo("success");
             assertThat(e.delegate()).isIn("storage-b", "quorum");
         });
-        assertThat(b.pacemaker().quorum().quorate()).isTrue();
+        assertThat(org.sansdk.corosync.Corosync.on(b.executor()).quorum().quorate()).isTrue();
     }
 
     @Test

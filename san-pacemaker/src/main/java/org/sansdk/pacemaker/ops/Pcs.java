@@ -517,11 +517,6 @@ public final class Pcs {
                 .secretStdin((password.reveal() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).secret(password).build();
     }
 
-    /** {@code corosync-quorumtool -s}: quorum status (rc 2 when not quorate). Usage: {@code Pcs.quorumStatus()}. */
-    public static Command quorumStatus() {
-        return Command.of("corosync-quorumtool", "-s");
-    }
-
     /** {@code crm_mon -1 --output-as=xml} (with {@code CIB_file} for a file). Usage: {@code pcs.crmMon()}. */
     public Command crmMon() {
         Command.Builder b = Command.builder("crm_mon").arg("-1").arg("--output-as=xml");

@@ -31,7 +31,6 @@ class PcsTest {
         assertThat(pcs.resourceDisable("san-services").argv()).containsExactly("pcs", "resource", "disable", "san-services");
         assertThat(Pcs.waitForSettle(Duration.ofMinutes(2)).argv()).containsExactly("crm_resource", "--wait", "--timeout=120s");
         assertThat(Pcs.fencingHistory().argv()).containsExactly("stonith_admin", "--history", "*", "--output-as=xml");
-        assertThat(Pcs.quorumStatus().argv()).containsExactly("corosync-quorumtool", "-s");
         assertThat(Pcs.file(Path.of("/tmp/c.xml")).crmMon().env()).containsEntry("CIB_file", "/tmp/c.xml");
         assertThat(Pcs.file(Path.of("/tmp/c.xml")).nodeStandby("a").argv()).containsExactly("pcs", "-f", "/tmp/c.xml", "node", "standby", "a");
     }
