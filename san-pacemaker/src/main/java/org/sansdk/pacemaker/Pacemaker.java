@@ -12,9 +12,9 @@ import org.sansdk.pacemaker.cib.Cib;
 import org.sansdk.pacemaker.cib.CibParser;
 import org.sansdk.pacemaker.cib.CibPatch;
 import org.sansdk.pacemaker.cib.Configuration;
+import org.sansdk.pacemaker.cib.PatchOption;
 import org.sansdk.pacemaker.ops.FencingHistory;
 import org.sansdk.pacemaker.ops.Pcs;
-import org.sansdk.pacemaker.ops.QuorumStatus;
 import org.sansdk.pacemaker.ops.SettleResult;
 import org.sansdk.pacemaker.sim.VerifyResult;
 import org.sansdk.pacemaker.status.ClusterStatus;
@@ -24,9 +24,15 @@ import org.sansdk.pacemaker.status.FenceEvent;
 /**
  * Facade over one cluster node's Pacemaker tools through an {@link Executor}: read the CIB and status, change
  * the configuration with a version-pinned patch, and run cluster operations. The only class here that holds an
- * executor; everything else is data.
+ * executor; everything else is data. Quorum ({@code corosync-quorumtool -s}) is corosync's: san-corosync's
+ * {@code Corosync.on(executor).quorum()}.
  *
- * <p>Usage: {@code Pacemaker pm = Pacemaker.using(executor); pm.standby("storage-a"); pm.waitForSettle(Duration.ofMinutes(2));}
+ * <p>What callers catch: {@link ResourceNotFoundException} (a resource operation on an id the CIB lacks),
+ * {@link org.sansdk.pacemaker.cib.CibChangedException} ({@link #apply}), {@link AuthenticationFailedException}
+ * ({@link #hostAuth}), {@link FencingFailedException} ({@link #fence}); any other failed command is a
+ * {@link org.sansdk.core.CommandFailedException} (all are {@link org.sansdk.core.SanException}s).
+ *
+ * <p>Usage: {@code Pacemaker pm = Pacemaker.on(executor); pm.standby("storage-a"); pm.waitForSettle(Duration.ofMinutes(2));}
  */
 public final class Pacemaker {
     private final Executor executor;
@@ -39,14 +45,22 @@ public final class Pacemaker {
         this.pcs = cibFile.map(Pcs::file).orElse(Pcs.live());
     }
 
-    /** Against the live cluster on the executor's host. Usage: {@code Pacemaker.using(new LocalExecutor())}. */
-    public static Pacemaker using(Executor executor) {
+    /** Against the live cluster on the executor's host. Usage: {@code Pacemaker.on(new LocalExecutor())}. */
+    public static Pacemaker on(Executor executor) {
         return new Pacemaker(executor, Optional.empty());
     }
 
-    /** Against a CIB file ({@code pcs -f}, {@code CIB_file}). Usage: {@code Pacemaker.onFile(executor, Path.of("cib.xml"))}. */
-    public static Pacemaker onFile(Executor executor, Path cib) {
-        return new Pacemaker(executor, Optional.of(cib));
+    /**
+     * The same facade against a CIB file on the executor's host instead of the live cluster ({@code pcs -f FILE},
+     * {@code CIB_file=FILE}). Usage: {@code Pacemaker.on(executor).cibFile(Path.of("cib.xml"))}.
+     */
+    public Pacemaker cibFile(Path cib) {
+        return new Pacemaker(executor, Optional.of(Objects.requireNonNull(cib, "cib")));
+    }
+
+    /** The CIB file this facade works on, empty for the live cluster. Usage: {@code pm.cibFile().isPresent()}. */
+    public Optional<Path> cibFile() {
+        return cibFile;
     }
 
     /** The pcs command factory this facade uses. Usage: {@code pm.pcs().nodeStandby("a")}. */
@@ -73,9 +87,13 @@ public final class Pacemaker {
         return s;
     }
 
-    /** Plans the change from the live CIB to a desired configuration. Usage: {@code pm.plan(desired, false)}. */
-    public CibPatch plan(Configuration desired, boolean prune) {
-        return CibPatch.between(cib(), desired, prune);
+    /**
+     * Plans the change from the live CIB to a desired configuration ({@link CibPatch#between(Cib, Configuration,
+     * PatchOption...)}: live elements the desired configuration lacks are kept unless {@link PatchOption#PRUNE}).
+     * Usage: {@code pm.plan(desired)} / {@code pm.plan(desired, PatchOption.PRUNE)}.
+     */
+    public CibPatch plan(Configuration desired, PatchOption... options) {
+        return CibPatch.between(cib(), desired, options);
     }
 
     /** Applies a planned patch (refuses when the CIB changed since planning). Usage: {@code pm.apply(patch)}. */
@@ -93,29 +111,39 @@ public final class Pacemaker {
         executor.runChecked(pcs.nodeUnstandby(node));
     }
 
-    /** {@code pcs resource move}. Usage: {@code pm.move("zfs-pool", Optional.of("storage-b"))}. */
-    public void move(String rsc, Optional<String> node) {
-        executor.runChecked(pcs.resourceMove(rsc, node));
+    /** {@code pcs resource move RSC NODE}. Usage: {@code pm.move("zfs-pool", "storage-b")}. */
+    public void move(String rsc, String node) {
+        ResourceNotFoundException.runChecked(executor, pcs.resourceMove(rsc, node), rsc);
+    }
+
+    /** {@code pcs resource move RSC} (away from where it runs). Usage: {@code pm.move("zfs-pool")}. */
+    public void move(String rsc) {
+        ResourceNotFoundException.runChecked(executor, pcs.resourceMove(rsc), rsc);
     }
 
     /** {@code pcs resource clear}. Usage: {@code pm.clear("zfs-pool")}. */
     public void clear(String rsc) {
-        executor.runChecked(pcs.resourceClear(rsc, Optional.empty()));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceClear(rsc), rsc);
     }
 
-    /** {@code pcs resource cleanup}. Usage: {@code pm.cleanup(Optional.of("zfs-pool"))}. */
-    public void cleanup(Optional<String> rsc) {
-        executor.runChecked(pcs.resourceCleanup(rsc, Optional.empty()));
+    /** {@code pcs resource cleanup RSC}. Usage: {@code pm.cleanup("zfs-pool")}. */
+    public void cleanup(String rsc) {
+        ResourceNotFoundException.runChecked(executor, pcs.resourceCleanup(rsc), rsc);
+    }
+
+    /** {@code pcs resource cleanup} (every resource). Usage: {@code pm.cleanup()}. */
+    public void cleanup() {
+        executor.runChecked(pcs.resourceCleanup());
     }
 
     /** {@code pcs resource enable}. Usage: {@code pm.enable("san-services")}. */
     public void enable(String rsc) {
-        executor.runChecked(pcs.resourceEnable(rsc));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceEnable(rsc), rsc);
     }
 
     /** {@code pcs resource disable}. Usage: {@code pm.disable("san-services")}. */
     public void disable(String rsc) {
-        executor.runChecked(pcs.resourceDisable(rsc));
+        ResourceNotFoundException.runChecked(executor, pcs.resourceDisable(rsc), rsc);
     }
 
     /** Waits for the cluster to settle. Usage: {@code pm.waitForSettle(Duration.ofMinutes(2)).outcome()}. */
@@ -123,18 +151,41 @@ public final class Pacemaker {
         return SettleResult.of(executor.run(Pcs.waitForSettle(timeout)));
     }
 
+    /**
+     * {@code stonith_admin --reboot NODE}: fences a node through the cluster's fencer and waits for the result.
+     * Usage: {@code pm.fence("storage-a")}.
+     *
+     * @throws FencingFailedException when stonith_admin does not confirm the fencing (the node's state is unknown)
+     */
+    public void fence(String node) {
+        Command c = Pcs.fenceReboot(node);
+        CommandResult r = executor.run(c);
+        if (r.exitCode() != 0) {
+            throw new FencingFailedException(node, c, r);
+        }
+    }
+
+    /**
+     * {@code pcs host auth NODE… -u USER} with the password on stdin (never on argv): authenticates this node's pcs
+     * to the nodes' pcsd. Usage: {@code pm.hostAuth(List.of("storage-a", "storage-b"), "hacluster", password)}.
+     *
+     * @throws AuthenticationFailedException when a node's pcsd refuses the user name and password
+     */
+    public void hostAuth(List<String> nodes, String user, org.sansdk.core.Secret password) {
+        Command c = Pcs.hostAuth(nodes, user, password);
+        CommandResult r = executor.run(c);
+        if (r.exitCode() != 0) {
+            List<String> refused = AuthenticationFailedException.refusedNodes(r);
+            if (!refused.isEmpty()) {
+                throw new AuthenticationFailedException(refused, c, r);
+            }
+            throw new org.sansdk.core.CommandFailedException(c, r);
+        }
+    }
+
     /** Fencing history of all nodes. Usage: {@code pm.fencingHistory()}. */
     public List<FenceEvent> fencingHistory() {
         return FencingHistory.parse("stonith_admin --history", executor.runChecked(Pcs.fencingHistory()).stdout());
-    }
-
-    /** Quorum status (exit 2 = not quorate is still parsed). Usage: {@code pm.quorum().quorate()}. */
-    public QuorumStatus quorum() {
-        CommandResult r = executor.run(Pcs.quorumStatus());
-        if (r.exitCode() != 0 && r.exitCode() != 2) {
-            throw new org.sansdk.core.CommandFailedException(Pcs.quorumStatus(), r);
-        }
-        return QuorumStatus.parse("corosync-quorumtool -s", r.stdout());
     }
 
     /** {@code crm_verify -L -V} (live) or {@code --xml-file} (file). Usage: {@code pm.verify().outcome()}. */

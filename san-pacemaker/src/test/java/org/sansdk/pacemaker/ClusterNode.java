@@ -154,7 +154,7 @@ public final class ClusterNode implements AutoCloseable {
 
     /** The facade on this node. */
     public Pacemaker pacemaker() {
-        return Pacemaker.using(executor());
+        return Pacemaker.on(executor());
     }
 
     /** crm_mon as seen from this node, or null when it cannot answer yet. */

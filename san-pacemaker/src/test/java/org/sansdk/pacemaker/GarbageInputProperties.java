@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.sansdk.core.ParseException;
 import org.sansdk.pacemaker.cib.CibParser;
 import org.sansdk.pacemaker.ops.FencingHistory;
-import org.sansdk.pacemaker.ops.QuorumStatus;
+import org.sansdk.corosync.QuorumToolParser;
 import org.sansdk.pacemaker.sim.CrmSimulateParser;
 import org.sansdk.pacemaker.status.CrmMonParser;
 
@@ -121,7 +121,7 @@ class GarbageInputProperties {
                                                                  @ForAll long seed) {
         modelOrParseException(CrmSimulateParser::parse, mutate(Fixtures.read("crm_simulate/" + file), kind, seed));
         modelOrParseException(FencingHistory::parse, mutate(Fixtures.FENCE_HISTORY, kind, seed));
-        modelOrParseException(QuorumStatus::parse, mutate(Fixtures.read("corosync/gh-hace171-quorumtool-s-corosync3-qdevice.txt"), kind, seed));
+        modelOrParseException(QuorumToolParser::parseStatus, mutate(Fixtures.read("corosync/gh-hace171-quorumtool-s-corosync3-qdevice.txt"), kind, seed));
     }
 
     /** Each parser fed the other tools' outputs, mutated: refused or read, never anything else. */
@@ -132,7 +132,7 @@ class GarbageInputProperties {
         modelOrParseException(CrmSimulateParser::parse, text);
         modelOrParseException(FencingHistory::parse, text);
         modelOrParseException(CibParser::parse, text);
-        modelOrParseException(QuorumStatus::parse, text);
+        modelOrParseException(QuorumToolParser::parseStatus, text);
     }
 
     @Property(tries = 200, seed = "4205")
@@ -141,7 +141,7 @@ class GarbageInputProperties {
         modelOrParseException(CrmMonParser::parse, text);
         modelOrParseException(CrmSimulateParser::parse, text);
         modelOrParseException(FencingHistory::parse, text);
-        modelOrParseException(QuorumStatus::parse, text);
+        modelOrParseException(QuorumToolParser::parseStatus, text);
     }
 
     @Provide
@@ -160,6 +160,6 @@ class GarbageInputProperties {
         String t = mutate(text, kind, seed);
         modelOrParseException(CibParser::parse, t);
         modelOrParseException(CrmMonParser::parse, t);
-        modelOrParseException(QuorumStatus::parse, t);
+        modelOrParseException(QuorumToolParser::parseStatus, t);
     }
 }

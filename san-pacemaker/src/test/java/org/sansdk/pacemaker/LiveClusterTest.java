@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sansdk.pacemaker.cib.PatchOption;
 import org.sansdk.core.Command;
 import org.sansdk.core.Executor;
 import org.sansdk.core.testing.NetNamespace;
@@ -24,7 +25,8 @@ import org.sansdk.pacemaker.cib.NvSet;
 import org.sansdk.pacemaker.cib.Primitive;
 import org.sansdk.pacemaker.cib.Resource;
 import org.sansdk.pacemaker.cib.ResourceAgent;
-import org.sansdk.pacemaker.ops.QuorumStatus;
+import org.sansdk.corosync.Corosync;
+import org.sansdk.corosync.QuorumStatus;
 import org.sansdk.pacemaker.ops.SettleResult;
 import org.sansdk.pacemaker.sim.VerifyResult;
 import org.sansdk.pacemaker.status.ClusterStatus;
@@ -69,10 +71,10 @@ class LiveClusterTest {
     private static Configuration bare;
 
     /** Applies {@code desired} (re-planning when status updates move the CIB version, bounded), prune as asked. */
-    private static CibPatch applyRetrying(java.util.function.UnaryOperator<Configuration> toDesired, boolean prune) throws InterruptedException {
+    private static CibPatch applyRetrying(java.util.function.UnaryOperator<Configuration> toDesired, PatchOption... options) throws InterruptedException {
         for (int attempt = 0; attempt < 10; attempt++) {
             Cib live = pm.cib();
-            CibPatch p = CibPatch.between(live, toDesired.apply(live.configuration()), prune);
+            CibPatch p = CibPatch.between(live, toDesired.apply(live.configuration()), options);
             if (p.isEmpty()) {
                 return p;
             }
@@ -98,11 +100,11 @@ class LiveClusterTest {
             pm.unstandby("storage-a");
         }
         applyRetrying(c -> withServices(new Configuration(c.crmConfig(), c.nodes(), bare.resources(), c.constraints(), c.fencingTopology(),
-                bare.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown())), true);
+                bare.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown())), PatchOption.PRUNE);
         if (pm.cib().configuration().resource("svc").flatMap(r -> r.meta("target-role")).isPresent()) {
             pm.enable("svc");
         }
-        pm.cleanup(Optional.empty());
+        pm.cleanup();
         settle();
         ClusterStatus s = pm.status();
         assertThat(s.runningOn("d1")).containsExactly("storage-a");
@@ -155,7 +157,7 @@ class LiveClusterTest {
 
     @Test
     void quorum_oneNodeCluster_isQuorateWithLocalMember() {
-        QuorumStatus q = pm.quorum();
+        QuorumStatus q = Corosync.on(inNamespace()).quorum();
         assertThat(q.quorate()).isTrue();
         assertThat(q.members()).singleElement().satisfies(m -> {
             assertThat(m.name()).isEqualTo("storage-a");
@@ -167,7 +169,7 @@ class LiveClusterTest {
     void patch_appliedToLiveCib_startsTheNewResources_andARePlanIsEmpty() throws InterruptedException {
         // from the baseline, take the services away (prune), then add them with a patch
         CibPatch removal = applyRetrying(c -> new Configuration(c.crmConfig(), c.nodes(), bare.resources(), c.constraints(), c.fencingTopology(),
-                c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()), true);
+                c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()), PatchOption.PRUNE);
         assertThat(removal.deletedResources()).containsExactlyInAnyOrder("fence-ghost", "svc", "d1", "d2");
         settle();
         assertThat(pm.status().runningOn("d1")).isEmpty();
@@ -176,7 +178,7 @@ class LiveClusterTest {
         for (int attempt = 0; attempt < 10; attempt++) {
             Cib live = pm.cib();
             desired = withServices(live.configuration());
-            patch = CibPatch.between(live, desired, false);
+            patch = CibPatch.between(live, desired);
             try {
                 pm.apply(patch);
                 break;
@@ -195,7 +197,7 @@ class LiveClusterTest {
         assertThat(pm.cib().configuration().property("stonith-enabled")).contains("true");
         assertThat(pm.verify().outcome()).isEqualTo(VerifyResult.Outcome.VALID);
         // the live CIB now has Pacemaker's additions (dc-version, cluster-infrastructure, status): nothing left to change
-        assertThat(CibPatch.between(pm.cib(), desired, false).changes()).extracting(c -> c.describe()).isEmpty();
+        assertThat(CibPatch.between(pm.cib(), desired).changes()).extracting(c -> c.describe()).isEmpty();
     }
 
     /** The call id of the resource's last non-recurring operation (its start while it runs) on any node. */
@@ -234,7 +236,7 @@ class LiveClusterTest {
             }
             desired = new Configuration(c.crmConfig(), c.nodes(), res, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
                     c.tags(), c.alerts(), c.acls(), c.unknown());
-            CibPatch p = CibPatch.between(live, desired, false);
+            CibPatch p = CibPatch.between(live, desired);
             assertThat(p.changes()).extracting(x -> x.describe())
                     .containsExactly("modify resource svc in place (modify op[@id='d1-monitor-interval-10s'], create meta_attributes[@id='d2-meta_attributes'])");
             assertThat(p.deletedResources()).isEmpty();
@@ -255,7 +257,7 @@ class LiveClusterTest {
         assertThat(lastCallId(after, "d1")).isEqualTo(d1Start);
         assertThat(lastCallId(after, "d2")).isEqualTo(d2Start);
         assertThat(pm.status().runningOn("d1")).containsExactly("storage-a");
-        assertThat(CibPatch.between(after, desired, false).isEmpty()).isTrue();
+        assertThat(CibPatch.between(after, desired).isEmpty()).isTrue();
     }
 
     @Test
@@ -266,7 +268,7 @@ class LiveClusterTest {
         List<NvSet> defaults = List.of(NvSet.of("meta_attributes", "rsc_defaults-meta_attributes",
                 List.of(new NvPair("rsc_defaults-meta_attributes-resource-stickiness", "resource-stickiness", "200"))));
         CibPatch p = CibPatch.between(live, new Configuration(c.crmConfig(), c.nodes(), c.resources(), c.constraints(), c.fencingTopology(),
-                defaults, c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()), false);
+                defaults, c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()));
         inNamespace().runChecked(pm.pcs().propertySet("maintenance-mode", "false"));
         assertThatThrownBy(() -> pm.apply(p)).isInstanceOf(CibChangedException.class);
         assertThat(pm.cib().configuration().rscDefaults()).isEmpty();
@@ -294,7 +296,7 @@ class LiveClusterTest {
         pm.enable("svc");
         settle();
         assertThat(pm.status().runningOn("d2")).containsExactly("storage-a");
-        pm.cleanup(Optional.of("d1"));
+        pm.cleanup("d1");
         settle();
         assertThat(pm.status().runningOn("d1")).containsExactly("storage-a");
     }

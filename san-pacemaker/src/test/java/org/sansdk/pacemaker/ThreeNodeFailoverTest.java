@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sansdk.pacemaker.cib.PatchOption;
 import org.sansdk.core.Command;
 import org.sansdk.core.testing.NetNamespace;
 import org.sansdk.core.testing.TestExecutors;
@@ -160,7 +161,7 @@ class ThreeNodeFailoverTest {
             Cib live = pm.cib();
             Configuration desired = standIn(live.configuration());
             try {
-                CibPatch p = CibPatch.between(live, desired, false);
+                CibPatch p = CibPatch.between(live, desired);
                 if (!p.isEmpty()) {
                     pm.apply(p);
                 }
@@ -196,10 +197,10 @@ class ThreeNodeFailoverTest {
             }
         }
         pushDesign(pm);
-        pm.cleanup(java.util.Optional.empty());
+        pm.cleanup();
         settle(b);
         if (!pm.status().runningOn("zfs-pool").equals(List.of("storage-a"))) {
-            pm.move("zfs-pool", java.util.Optional.of("storage-a"));
+            pm.move("zfs-pool", "storage-a");
             waitFor(b, x -> x.runningOn("zfs-pool").equals(List.of("storage-a")), Duration.ofSeconds(90));
         }
         if (pm.cib().configuration().constraints().stream().anyMatch(c -> c.id().startsWith("cli-"))) {
@@ -224,7 +225,7 @@ class ThreeNodeFailoverTest {
         SERVICES.forEach(r -> assertThat(s.runningOn(r)).as(r).doesNotContain("quorum"));
         assertThat(SanResourceSet.checkIntent(pm.cib().configuration(), List.of("storage-a", "storage-b"), "quorum", "zfs-pool")).isEmpty();
         // planning the same design again against the running cluster changes nothing (no replace of the pool or groups)
-        assertThat(CibPatch.between(pm.cib(), desired, true).changes()).extracting(c -> c.describe()).isEmpty();
+        assertThat(CibPatch.between(pm.cib(), desired, PatchOption.PRUNE).changes()).extracting(c -> c.describe()).isEmpty();
     }
 
     /** Kills storage-a's corosync and waits until storage-b runs the pool. */
@@ -253,7 +254,7 @@ class ThreeNodeFailoverTest {
             assertThat(e.status()).isEqualTo("success");
             assertThat(e.delegate()).isIn("storage-b", "quorum");
         });
-        assertThat(b.pacemaker().quorum().quorate()).isTrue();
+        assertThat(org.sansdk.corosync.Corosync.on(b.executor()).quorum().quorate()).isTrue();
     }
 
     @Test
@@ -290,13 +291,13 @@ class ThreeNodeFailoverTest {
         ClusterNode b = node("storage-b");
         Pacemaker pm = b.pacemaker();
         // pcs 0.11: move bans the current node, waits for the move, then removes its constraint again
-        pm.move("zfs-pool", java.util.Optional.of("storage-b"));
+        pm.move("zfs-pool", "storage-b");
         waitFor(b, x -> x.runningOn("zfs-pool").equals(List.of("storage-b")), Duration.ofSeconds(90));
         settle(b);
         assertAllOn(pm.status(), "storage-b");
         assertThat(pm.cib().configuration().constraints()).noneMatch(c -> c.id().startsWith("cli-"));
         pm.clear("zfs-pool");
-        pm.cleanup(java.util.Optional.of("zfs-pool"));
+        pm.cleanup("zfs-pool");
         settle(b);
         assertAllOn(pm.status(), "storage-b");
     }

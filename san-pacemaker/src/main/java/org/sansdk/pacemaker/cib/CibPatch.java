@@ -18,7 +18,7 @@ import org.sansdk.pacemaker.ops.Pcs;
  *
  * <p>Scope: top-level resources and constraints by id, attribute sets of crm_config / rsc_defaults / op_defaults
  * by set id, and the fencing topology. Nodes are not touched (corosync owns membership). Live resources and
- * constraints that the desired configuration does not mention are kept, unless {@code prune} is set
+ * constraints that the desired configuration does not mention are kept, unless {@link PatchOption#PRUNE} is given
  * ({@code cli-ban-}/{@code cli-prefer-} constraints from {@code pcs resource move} are always kept).
  *
  * <p>Comparison is semantic ({@link SemanticMerge}): operations as a set keyed by (name, interval, role) with their
@@ -27,22 +27,23 @@ import org.sansdk.pacemaker.ops.Pcs;
  * operator's {@code target-role}/{@code is-managed} meta are kept. A configuration built by {@code pcs} from the
  * same design therefore plans to nothing. An element that exists live and changed is MODIFIED IN PLACE
  * ({@link CibChange.Modify}: only the changed attributes, nvpairs, ops or members), never deleted and re-created;
- * a resource is deleted only when {@code prune} is set and the desired configuration lacks it (or its element kind
+ * a resource is deleted only when {@link PatchOption#PRUNE} is given and the desired configuration lacks it (or its element kind
  * changes), and each such deletion is listed in {@link #deletedResources()} and {@link #findings()} so a caller can
  * refuse the plan. Deleting the storage pool resource (a ZFS agent, or a group/clone holding one) is refused unless
- * explicitly allowed.
+ * explicitly allowed ({@link PatchOption#ALLOW_POOL_DELETION}).
  *
  * <p>Pacemaker applies a v2 patch only when the CIB's admin_epoch, epoch AND num_updates still equal the
  * patch's source version (it answers "Update was older than existing configuration", exit 103, otherwise);
  * {@link #apply} also checks admin_epoch/epoch itself before sending it.
  *
- * <p>Usage: {@code CibPatch p = CibPatch.between(live, desired, false); if (!p.isEmpty()) p.apply(executor);}
+ * <p>Usage: {@code CibPatch p = CibPatch.between(live, desired); if (!p.isEmpty()) p.apply(executor, Map.of());}
  *
  * @param basedOn        the live CIB's version when planned
  * @param rootAttributes the live CIB's root attributes (a v2 patch's root "modify" replaces all of them)
  * @param changes          the changes in order
  * @param deletedResources ids of resources the patch deletes (stops), nested ones included; empty for a safe plan
- * @param findings         what a careful operator must read before applying: deletions, re-creations, group reorders
+ * @param findings         what a careful operator must read before applying: deletions, re-creations, group reorders,
+ *                         inserts, deleted or slower monitors (typed {@link CibFinding}s)
  * @param unmonitoredResources ids of resources that have a recurring monitor live and none after the patch (their
  *                         failures would go unseen): a caller refuses the plan like a deletion
  * @param secrets          the {@link org.sansdk.core.Secret} values of the desired configuration (typed
@@ -50,7 +51,7 @@ import org.sansdk.pacemaker.ops.Pcs;
  *                         carries the patch's XML, so display and error text show {@code ****}
  */
 public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, List<CibChange> changes, List<String> deletedResources,
-                       List<String> findings, List<String> unmonitoredResources,
+                       List<CibFinding> findings, List<String> unmonitoredResources,
                        @com.fasterxml.jackson.annotation.JsonIgnore List<org.sansdk.core.Secret> secrets) {
     private static final String CONF = "/cib/configuration";
 
@@ -105,25 +106,22 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
     }
 
     /**
-     * Computes the patch.
-     * Usage: {@code CibPatch.between(CibParser.parse("cibadmin -Q", out), desiredConf, false)}.
+     * Computes the patch: live elements the desired configuration lacks are kept unless {@link PatchOption#PRUNE};
+     * deleting or re-creating the pool resource is refused unless {@link PatchOption#ALLOW_POOL_DELETION} (it exports
+     * the pool and stops every service).
+     * Usage: {@code CibPatch.between(CibParser.parse("cibadmin -Q", out), desiredConf)} /
+     * {@code CibPatch.between(live, desired, PatchOption.PRUNE)}.
      *
-     * @param prune also delete live resources/constraints the desired configuration does not have
-     * @throws SanException when the plan would delete the storage pool resource (see {@link #between(Cib, Configuration, boolean, boolean)})
+     * @throws SanException when the plan would delete the pool resource and that is not allowed, or either
+     *                      configuration uses an id twice
      */
-    public static CibPatch between(Cib live, Configuration desired, boolean prune) {
-        return between(live, desired, prune, false);
-    }
-
-    /**
-     * Computes the patch; {@code allowPoolDeletion} lets it delete (or re-create) the resource holding the storage
-     * pool, which exports the pool and stops every service. Usage: {@code CibPatch.between(live, desired, true, false)}.
-     *
-     * @param prune             also delete live resources/constraints the desired configuration does not have
-     * @param allowPoolDeletion explicitly allow deleting the pool resource
-     * @throws SanException when the plan would delete the pool resource and that is not allowed
-     */
-    public static CibPatch between(Cib live, Configuration desired, boolean prune, boolean allowPoolDeletion) {
+    public static CibPatch between(Cib live, Configuration desired, PatchOption... options) {
+        java.util.Set<PatchOption> opts = java.util.EnumSet.noneOf(PatchOption.class);
+        for (PatchOption o : options) {
+            opts.add(java.util.Objects.requireNonNull(o, "option"));
+        }
+        boolean prune = opts.contains(PatchOption.PRUNE);
+        boolean allowPoolDeletion = opts.contains(PatchOption.ALLOW_POOL_DELETION);
         Configuration l = live.configuration();
         for (Configuration c : List.of(l, desired)) {
             if (!c.duplicateIds().isEmpty()) {
@@ -133,7 +131,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         }
         List<CibChange> out = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
-        List<String> findings = new ArrayList<>();
+        List<CibFinding> findings = new ArrayList<>();
         List<String> unmonitored = new ArrayList<>();
         sets(out, CibChange.Section.PROPERTIES, CONF + "/crm_config", l.crmConfig(), desired.crmConfig(), "cluster properties");
         for (String section : List.of("rsc_defaults", "op_defaults")) {
@@ -173,7 +171,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
      * primitive has live that the patched configuration deletes or makes slower is a finding; a primitive left with
      * no recurring monitor at all is listed in {@code unmonitored}. Deleted resources are reported as deletions.
      */
-    private static void monitors(Configuration live, Configuration desired, List<String> deleted, List<String> findings,
+    private static void monitors(Configuration live, Configuration desired, List<String> deleted, List<CibFinding> findings,
                                  List<String> unmonitored) {
         Map<String, Primitive> after = new LinkedHashMap<>();
         for (Resource r : desired.resources()) {
@@ -200,11 +198,11 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                     Long n = now.get(e.getKey());
                     String role = e.getKey().isEmpty() ? "" : " (role " + e.getKey() + ")";
                     if (n == null) {
-                        findings.add("DELETES monitor of " + p.id() + role + " every " + human(e.getValue())
-                                + ": its failures are no longer seen" + (now.isEmpty() ? " (no monitor left)" : ""));
+                        findings.add(new CibFinding(CibFinding.Kind.DELETES_MONITOR, p.id(), role + " every " + human(e.getValue())
+                                + ": its failures are no longer seen" + (now.isEmpty() ? " (no monitor left)" : "")));
                     } else if (n > e.getValue()) {
-                        findings.add("SLOWS monitor of " + p.id() + role + " from every " + human(e.getValue()) + " to every " + human(n)
-                                + ": its failures are seen later");
+                        findings.add(new CibFinding(CibFinding.Kind.SLOWS_MONITOR, p.id(), role + " from every " + human(e.getValue())
+                                + " to every " + human(n) + ": its failures are seen later"));
                     }
                 }
                 if (!before.isEmpty() && now.isEmpty()) {
@@ -262,7 +260,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
         return false;
     }
 
-    private static void elements(List<CibChange> out, List<String> deleted, List<String> findings, CibChange.Section sec, String parent,
+    private static void elements(List<CibChange> out, List<String> deleted, List<CibFinding> findings, CibChange.Section sec, String parent,
                                  Map<String, Object[]> live, Map<String, Object[]> want, boolean prune, boolean allowPoolDeletion, String what) {
         for (Map.Entry<String, Object[]> e : live.entrySet()) {
             String id = e.getKey();
@@ -275,8 +273,8 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                 if (e.getValue()[0] instanceof Resource r) {
                     refusePool(r, allowPoolDeletion);
                     r.flatten().forEach(x -> deleted.add(x.id()));
-                    findings.add("DELETES resource " + id + ": it is not in the desired configuration; Pacemaker stops it and "
-                            + "constraints that reference it no longer apply");
+                    findings.add(new CibFinding(CibFinding.Kind.DELETES_RESOURCE, id, ": it is not in the desired configuration; "
+                            + "Pacemaker stops it and constraints that reference it no longer apply"));
                 }
                 out.add(new CibChange.Delete(sec, id, path(parent, (String) e.getValue()[1], id), "delete " + what + " " + id));
             }
@@ -297,14 +295,14 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                     if (m.flatten().stream().noneMatch(y -> y.id().equals(x.id()))) {
                         refusePool(x, allowPoolDeletion);
                         deleted.add(x.id());
-                        findings.add("DELETES resource " + x.id() + " (removed from " + id + "): Pacemaker stops it");
+                        findings.add(new CibFinding(CibFinding.Kind.DELETES_RESOURCE, x.id(), " (removed from " + id + "): Pacemaker stops it"));
                     }
                 }
                 if (lr instanceof Group lg && m instanceof Group mg) {
                     List<String> before = lg.members().stream().map(Primitive::id).filter(x -> mg.members().stream().anyMatch(y -> y.id().equals(x))).toList();
                     List<String> after = mg.members().stream().map(Primitive::id).filter(before::contains).toList();
                     if (!before.equals(after)) {
-                        findings.add("REORDERS group " + id + " " + before + " -> " + after + ": the start order changes");
+                        findings.add(new CibFinding(CibFinding.Kind.REORDERS_GROUP, id, " " + before + " -> " + after + ": the start order changes"));
                     }
                     List<String> ids = mg.members().stream().map(Primitive::id).toList();
                     for (int i = 0; i < ids.size(); i++) {
@@ -312,8 +310,8 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                         boolean isNew = lg.members().stream().noneMatch(y -> y.id().equals(nid));
                         List<String> afterIt = ids.subList(i + 1, ids.size()).stream().filter(before::contains).toList();
                         if (isNew && !afterIt.isEmpty()) {
-                            findings.add("INSERTS " + nid + " into group " + id + " before " + afterIt
-                                    + ": Pacemaker restarts the members after it (group order)");
+                            findings.add(new CibFinding(CibFinding.Kind.INSERTS, nid, " into group " + id + " before " + afterIt
+                                    + ": Pacemaker restarts the members after it (group order)"));
                         }
                     }
                 }
@@ -331,7 +329,8 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
             } else {
                 if (l[0] instanceof Resource lr) {
                     refusePool(lr, allowPoolDeletion);
-                    findings.add("RE-CREATES " + what + " " + id + " (its element kind or structure changes): Pacemaker stops it and starts it again");
+                    findings.add(new CibFinding(CibFinding.Kind.RE_CREATES_RESOURCE, id,
+                            " (its element kind or structure changes): Pacemaker stops it and starts it again"));
                     lr.flatten().forEach(x -> deleted.add(x.id()));
                 }
                 out.add(new CibChange.Delete(sec, id, elPath, "replace " + what + " " + id + " (delete)"));
@@ -343,7 +342,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
     private static void refusePool(Resource r, boolean allowPoolDeletion) {
         if (!allowPoolDeletion && isPool(r)) {
             throw new SanException("refusing to plan the deletion of " + r.id() + ", which holds the storage pool (deleting it stops it: "
-                    + "the pool is exported and every service stops); use CibPatch.between(live, desired, prune, true) only if that is intended");
+                    + "the pool is exported and every service stops); use CibPatch.between(live, desired, …, PatchOption.ALLOW_POOL_DELETION) only if that is intended");
         }
     }
 

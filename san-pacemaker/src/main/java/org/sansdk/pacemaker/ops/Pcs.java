@@ -64,7 +64,7 @@ public final class Pcs {
      * audit/process accounting may record it. The value is still redacted from {@link Command#toString()}. Use it only
      * where pcs's own parameter validation against the agent metadata matters more than that exposure (throwaway
      * test credentials); the default factory pipes such primitives to {@code cibadmin} on stdin instead.
-     * Usage: {@code Pcs.live().withSecretsOnArgv().create(fenceDevice, Optional.empty(), false)}.
+     * Usage: {@code Pcs.live().withSecretsOnArgv().create(fenceDevice)}.
      */
     public Pcs withSecretsOnArgv() {
         return new Pcs(cibFile, true);
@@ -211,11 +211,34 @@ public final class Pcs {
      * {@code --force} for {@code systemd:} agents (no metadata offline) or when asked. A primitive with a secret
      * parameter is returned as {@link #cibadminCreate} (secret on stdin) unless this is a {@link #withSecretsOnArgv()}
      * factory; such a primitive cannot go into a group that way (fencing devices are never grouped).
-     * Usage: {@code pcs.create(primitive, Optional.of("san-services"), false)}.
+     * Usage: {@code pcs.create(primitive)} / {@code pcs.create(primitive, CreateOption.FORCE)}.
      *
-     * @throws SanException for a template-based primitive, or a secret-bearing one with a group on the default path
+     * @throws SanException for a template-based primitive
      */
-    public Command create(Primitive p, Optional<String> group, boolean force) {
+    public Command create(Primitive p, CreateOption... options) {
+        return create(p, Optional.empty(), options);
+    }
+
+    /**
+     * {@code pcs resource create … --group GROUP}: as {@link #create(Primitive, CreateOption...)}, into a group
+     * (created when missing, the primitive appended).
+     * Usage: {@code pcs.create(vip, "san-services")}.
+     *
+     * @throws SanException for a template-based primitive, or a secret-bearing one on the default path (cibadmin
+     *                      --create cannot add it to a group)
+     */
+    public Command create(Primitive p, String group, CreateOption... options) {
+        return create(p, Optional.of(java.util.Objects.requireNonNull(group, "group")), options);
+    }
+
+    /** Options of {@link #create(Primitive, CreateOption...)}. Usage: {@code pcs.create(p, Pcs.CreateOption.FORCE)}. */
+    public enum CreateOption {
+        /** {@code --force}: create even when pcs cannot validate the agent (it is added for systemd:/service: agents anyway). */
+        FORCE
+    }
+
+    private Command create(Primitive p, Optional<String> group, CreateOption... options) {
+        boolean force = java.util.Arrays.asList(options).contains(CreateOption.FORCE);
         if (!secretsOnArgv && !secretsOf(p).isEmpty()) {
             if (group.isPresent()) {
                 throw new SanException("primitive " + p.id() + " has secret parameters and a group: cibadmin --create cannot add it to group "
@@ -357,13 +380,13 @@ public final class Pcs {
 
     private void resourceCommands(Resource r, List<Command> out) {
         if (r instanceof Primitive p) {
-            out.add(create(p, Optional.empty(), false));
+            out.add(create(p));
         } else if (r instanceof Group g) {
             if (!g.other().isEmpty() || !g.unknown().isEmpty()) {
                 throw new SanException("group " + g.id() + " has attributes or elements pcs does not create; push a CIB patch instead");
             }
             for (Primitive m : g.members()) {
-                out.add(create(m, Optional.of(g.id()), false));
+                out.add(create(m, g.id()));
             }
             for (NvSet s : g.metaAttributes()) {
                 for (NvPair nv : s.pairs()) {
@@ -409,26 +432,44 @@ public final class Pcs {
         return pcs("node", "unstandby", node).build();
     }
 
-    /** {@code pcs resource move RSC [NODE]}. Usage: {@code pcs.resourceMove("zfs-pool", Optional.of("storage-b"))}. */
-    public Command resourceMove(String rsc, Optional<String> node) {
-        Command.Builder b = pcs("resource", "move", rsc);
-        node.ifPresent(b::arg);
-        return b.build();
+    /** {@code pcs resource move RSC NODE}. Usage: {@code pcs.resourceMove("zfs-pool", "storage-b")}. */
+    public Command resourceMove(String rsc, String node) {
+        return pcs("resource", "move", rsc, node).build();
     }
 
-    /** {@code pcs resource clear RSC [NODE]}. Usage: {@code pcs.resourceClear("zfs-pool", Optional.empty())}. */
-    public Command resourceClear(String rsc, Optional<String> node) {
-        Command.Builder b = pcs("resource", "clear", rsc);
-        node.ifPresent(b::arg);
-        return b.build();
+    /** {@code pcs resource move RSC} (away from its current node). Usage: {@code pcs.resourceMove("zfs-pool")}. */
+    public Command resourceMove(String rsc) {
+        return pcs("resource", "move", rsc).build();
     }
 
-    /** {@code pcs resource cleanup [RSC] [node=NODE]}. Usage: {@code pcs.resourceCleanup(Optional.of("zfs-pool"), Optional.empty())}. */
-    public Command resourceCleanup(Optional<String> rsc, Optional<String> node) {
-        Command.Builder b = pcs("resource", "cleanup");
-        rsc.ifPresent(b::arg);
-        node.ifPresent(n -> b.arg("node=" + n));
-        return b.build();
+    /** {@code pcs resource clear RSC NODE}. Usage: {@code pcs.resourceClear("zfs-pool", "storage-b")}. */
+    public Command resourceClear(String rsc, String node) {
+        return pcs("resource", "clear", rsc, node).build();
+    }
+
+    /** {@code pcs resource clear RSC}. Usage: {@code pcs.resourceClear("zfs-pool")}. */
+    public Command resourceClear(String rsc) {
+        return pcs("resource", "clear", rsc).build();
+    }
+
+    /** {@code pcs resource cleanup RSC node=NODE}. Usage: {@code pcs.resourceCleanup("zfs-pool", "storage-a")}. */
+    public Command resourceCleanup(String rsc, String node) {
+        return pcs("resource", "cleanup", rsc, "node=" + node).build();
+    }
+
+    /** {@code pcs resource cleanup RSC}. Usage: {@code pcs.resourceCleanup("zfs-pool")}. */
+    public Command resourceCleanup(String rsc) {
+        return pcs("resource", "cleanup", rsc).build();
+    }
+
+    /** {@code pcs resource cleanup} (every resource). Usage: {@code pcs.resourceCleanup()}. */
+    public Command resourceCleanup() {
+        return pcs("resource", "cleanup").build();
+    }
+
+    /** {@code pcs resource cleanup node=NODE} (every resource on one node). Usage: {@code pcs.resourceCleanupOnNode("storage-a")}. */
+    public Command resourceCleanupOnNode(String node) {
+        return pcs("resource", "cleanup", "node=" + node).build();
     }
 
     /** {@code pcs resource enable RSC}. Usage: {@code pcs.resourceEnable("san-services")}. */
@@ -455,9 +496,25 @@ public final class Pcs {
         return Command.of("stonith_admin", "--history", "*", "--output-as=xml");
     }
 
-    /** {@code corosync-quorumtool -s}: quorum status (rc 2 when not quorate). Usage: {@code Pcs.quorumStatus()}. */
-    public static Command quorumStatus() {
-        return Command.of("corosync-quorumtool", "-s");
+    /**
+     * {@code stonith_admin --reboot NODE}: fence a node (exit 0 once the fencer confirms it).
+     * Usage: {@code Pcs.fenceReboot("storage-a")}.
+     */
+    public static Command fenceReboot(String node) {
+        return Command.of("stonith_admin", "--reboot", node);
+    }
+
+    /**
+     * {@code pcs host auth NODE… -u USER}, the password on secret stdin (pcs reads it from stdin when that is not a
+     * terminal), never on argv; exit 1 with "Error: NODE: Username and/or password is incorrect" when refused.
+     * Usage: {@code Pcs.hostAuth(List.of("storage-a", "storage-b"), "hacluster", password)}.
+     */
+    public static Command hostAuth(List<String> nodes, String user, Secret password) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("pcs host auth needs at least one node");
+        }
+        return Command.builder("pcs").arg("host").arg("auth").args(nodes).arg("-u").arg(user)
+                .secretStdin((password.reveal() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).secret(password).build();
     }
 
     /** {@code crm_mon -1 --output-as=xml} (with {@code CIB_file} for a file). Usage: {@code pcs.crmMon()}. */

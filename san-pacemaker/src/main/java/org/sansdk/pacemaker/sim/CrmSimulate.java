@@ -10,7 +10,7 @@ import org.sansdk.core.Command;
  * A {@code crm_simulate} run as a command: nodes up ({@code -u}), failing ({@code -f}), leaving ({@code -d}),
  * injected op results ({@code -i}), op failures during the transition ({@code -F}), quorum ({@code -q}), saved
  * result ({@code -O}). Quorum is not computed by crm_simulate: pass it.
- * Usage: {@code CrmSimulate.on(cib).quorum(true).fail("storage-a").saveTo(out).toCommand()}.
+ * Usage: {@code CrmSimulate.on(cib).withQuorum().fail("storage-a").saveTo(out).toCommand()}.
  */
 public final class CrmSimulate {
     private final Path cib;
@@ -61,10 +61,17 @@ public final class CrmSimulate {
         return this;
     }
 
-    /** Sets quorum. Usage: {@code sim.quorum(true)}. */
-    public CrmSimulate quorum(boolean quorate) {
+    /** Simulates with quorum ({@code -q 1}). Usage: {@code sim.withQuorum()}. */
+    public CrmSimulate withQuorum() {
         args.add("-q");
-        args.add(quorate ? "1" : "0");
+        args.add("1");
+        return this;
+    }
+
+    /** Simulates without quorum ({@code -q 0}). Usage: {@code sim.withoutQuorum()}. */
+    public CrmSimulate withoutQuorum() {
+        args.add("-q");
+        args.add("0");
         return this;
     }
 

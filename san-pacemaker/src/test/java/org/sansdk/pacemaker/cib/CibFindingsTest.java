@@ -50,7 +50,7 @@ class CibFindingsTest {
     void duplicateIds_patchRefusesToPlan() {
         Cib cib = CibParser.parse("dup.xml", withResources(DUP_GROUP));
         Cib empty = CibParser.parse("empty", Fixtures.read("cib/pcs-cib-empty-3.9.xml"));
-        assertThatThrownBy(() -> CibPatch.between(empty, cib.configuration(), false)).isInstanceOf(SanException.class)
+        assertThatThrownBy(() -> CibPatch.between(empty, cib.configuration())).isInstanceOf(SanException.class)
                 .hasMessageContaining("desired configuration uses ids more than once [m]");
     }
 

@@ -66,7 +66,7 @@ class CibPatchInPlaceTest {
         for (String id : List.of("zfs-pool", "san-services", "cockpit-group")) {
             assertThat(live.configuration().resource(id)).as(id).isNotEqualTo(desired.resource(id));
         }
-        CibPatch p = CibPatch.between(live, desired, true);
+        CibPatch p = CibPatch.between(live, desired, PatchOption.PRUNE);
         assertThat(p.changes()).extracting(CibChange::describe).isEmpty();
         assertThat(p.findings()).isEmpty();
         assertThat(p.deletedResources()).isEmpty();
@@ -92,7 +92,7 @@ class CibPatchInPlaceTest {
             Files.writeString(f, CibWriter.toXml(live));
             p.apply(org.sansdk.pacemaker.Tools.executor(), Map.of("CIB_file", f.toString()));
             Cib after = CibParser.parse("cibadmin --patch result", Files.readString(f));
-            assertThat(CibPatch.between(after, desired, false).changes()).as("re-plan after the real cibadmin applied it").isEmpty();
+            assertThat(CibPatch.between(after, desired).changes()).as("re-plan after the real cibadmin applied it").isEmpty();
             return after;
         } finally {
             Files.deleteIfExists(f);
@@ -162,7 +162,7 @@ class CibPatchInPlaceTest {
         List<Primitive> members = new ArrayList<>(g.members());
         members.set(0, vip2);
         Configuration desired = replace(live.configuration(), new Group(g.id(), g.metaAttributes(), members));
-        CibPatch p = CibPatch.between(live, desired, true);
+        CibPatch p = CibPatch.between(live, desired, PatchOption.PRUNE);
         CibChange.Modify m = onlyModify(p, "san-services");
         String nv = RES + "/group[@id='san-services']/primitive[@id='vip-enduser']/instance_attributes[@id='vip-enduser-instance_attributes']"
                 + "/nvpair[@id='vip-enduser-instance_attributes-ip']";
@@ -188,7 +188,7 @@ class CibPatchInPlaceTest {
                     : o.name().equals("stop") ? Operation.of(o.id(), "stop", "0s", "90000ms") : o);
         }
         Configuration desired = replace(live.configuration(), withOps(pool, ops));
-        CibPatch p = CibPatch.between(live, desired, false);
+        CibPatch p = CibPatch.between(live, desired);
         CibChange.Modify m = onlyModify(p, "zfs-pool");
         assertThat(m.edits()).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo("modify");
@@ -206,7 +206,7 @@ class CibPatchInPlaceTest {
         List<Operation> ops = new ArrayList<>(pool.operations());
         ops.add(0, Operation.of("zfs-pool-monitor-interval-60s", "monitor", "60s", "120s"));
         Configuration desired = replace(live.configuration(), withOps(pool, ops));
-        CibPatch p = CibPatch.between(live, desired, false);
+        CibPatch p = CibPatch.between(live, desired);
         CibChange.Modify m = onlyModify(p, "zfs-pool");
         assertThat(m.edits()).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo("create");
@@ -229,9 +229,11 @@ class CibPatchInPlaceTest {
         Cib live = generatedLive();
         Primitive pool = pool(live.configuration());
         Configuration desired = replace(live.configuration(), withOps(pool, List.of()));
-        CibPatch patch = CibPatch.between(live, desired, false);
+        CibPatch patch = CibPatch.between(live, desired);
         // the pool is left unmonitored: a finding, and listed so a caller refuses it like a deletion
-        assertThat(patch.findings()).containsExactly("DELETES monitor of zfs-pool every 10 s: its failures are no longer seen (no monitor left)");
+        assertThat(patch.findings()).extracting(CibFinding::describe).containsExactly("DELETES monitor of zfs-pool every 10 s: its failures are no longer seen (no monitor left)");
+        assertThat(patch.findings()).singleElement().extracting(CibFinding::kind, CibFinding::resource)
+                .containsExactly(CibFinding.Kind.DELETES_MONITOR, "zfs-pool");
         assertThat(patch.unmonitoredResources()).containsExactly("zfs-pool");
         CibPatch withoutFindings = new CibPatch(patch.basedOn(), patch.rootAttributes(), patch.changes(), patch.deletedResources(), List.of(),
                 List.of(), patch.secrets());
@@ -252,7 +254,7 @@ class CibPatchInPlaceTest {
         Configuration liveConf = replace(base.configuration(), withMeta(pool(base.configuration()), "migration-threshold", "3"));
         Cib live = new Cib(base.version(), base.validateWith(), base.rootAttributes(), liveConf, List.of(), List.of());
         Configuration desired = replace(liveConf, withMeta(pool(liveConf), "migration-threshold", "5"));
-        CibPatch p = CibPatch.between(live, desired, false);
+        CibPatch p = CibPatch.between(live, desired);
         assertThat(onlyModify(p, "zfs-pool").edits()).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo("modify");
             assertThat(e.path()).isEqualTo(RES + "/primitive[@id='zfs-pool']/meta_attributes[@id='zfs-pool-meta_attributes']"
@@ -260,7 +262,7 @@ class CibPatchInPlaceTest {
             assertThat(e.attributes()).containsEntry("value", "5");
         });
         // a meta set the live primitive does not have yet: created as a child of the primitive
-        CibPatch add = CibPatch.between(base, desired, false);
+        CibPatch add = CibPatch.between(base, desired);
         assertThat(onlyModify(add, "zfs-pool").edits()).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo("create");
             assertThat(e.path()).isEqualTo(RES + "/primitive[@id='zfs-pool']");
@@ -270,7 +272,7 @@ class CibPatchInPlaceTest {
         // pcs resource disable left target-role=Stopped: operator state, not removed by a desired set that omits it
         Configuration disabled = replace(base.configuration(), withMeta(pool(base.configuration()), "target-role", "Stopped"));
         Cib liveDisabled = new Cib(base.version(), base.validateWith(), base.rootAttributes(), disabled, List.of(), List.of());
-        assertThat(CibPatch.between(liveDisabled, base.configuration(), true).isEmpty()).isTrue();
+        assertThat(CibPatch.between(liveDisabled, base.configuration(), PatchOption.PRUNE).isEmpty()).isTrue();
     }
 
     @Test
@@ -283,7 +285,7 @@ class CibPatchInPlaceTest {
         }
         assertThat(cons).isNotEqualTo(live.configuration().constraints());
         Configuration desired = withConstraints(live.configuration(), cons);
-        CibPatch p = CibPatch.between(live, desired, true);
+        CibPatch p = CibPatch.between(live, desired, PatchOption.PRUNE);
         CibChange.Modify m = onlyModify(p, "location-zfs-pool-storage-a-100");
         assertThat(m.section()).isEqualTo(CibChange.Section.CONSTRAINTS);
         assertThat(m.edits()).singleElement().satisfies(e -> {
@@ -309,7 +311,7 @@ class CibPatchInPlaceTest {
         List<Primitive> members = new ArrayList<>(g.members());
         members.add(Primitive.builder("iscsi-target", org.sansdk.pacemaker.cib.ResourceAgent.parse("systemd:target")).op("monitor", "60s", null).build());
         Configuration desired = replace(live.configuration(), new Group(g.id(), g.metaAttributes(), members));
-        CibPatch p = CibPatch.between(live, desired, true);
+        CibPatch p = CibPatch.between(live, desired, PatchOption.PRUNE);
         assertThat(onlyModify(p, "san-services").edits()).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo("create");
             assertThat(e.path()).isEqualTo(RES + "/group[@id='san-services']");
@@ -325,14 +327,14 @@ class CibPatchInPlaceTest {
         List<Primitive> members = new ArrayList<>(g.members());
         java.util.Collections.swap(members, 1, 2);
         Configuration desired = replace(live.configuration(), new Group(g.id(), g.metaAttributes(), members));
-        CibPatch p = CibPatch.between(live, desired, true);
+        CibPatch p = CibPatch.between(live, desired, PatchOption.PRUNE);
         assertThat(p.changes()).singleElement().isInstanceOf(CibChange.Modify.class);
         assertThat(((CibChange.Modify) p.changes().get(0)).edits()).extracting(e -> e.operation() + " " + e.path() + " " + e.position())
                 .containsExactly(
                         "move " + RES + "/group[@id='san-services']/primitive[@id='vip-enduser'] 0",
                         "move " + RES + "/group[@id='san-services']/primitive[@id='smb-server'] 1",
                         "move " + RES + "/group[@id='san-services']/primitive[@id='nfs-server'] 2");
-        assertThat(p.findings()).containsExactly("REORDERS group san-services [vip-enduser, nfs-server, smb-server] -> "
+        assertThat(p.findings()).extracting(CibFinding::describe).containsExactly("REORDERS group san-services [vip-enduser, nfs-server, smb-server] -> "
                 + "[vip-enduser, smb-server, nfs-server]: the start order changes");
         assertThat(p.deletedResources()).isEmpty();
     }
@@ -343,7 +345,7 @@ class CibPatchInPlaceTest {
         Configuration c = live.configuration();
         Group g = services(c);
         Configuration withoutSmb = replace(c, new Group(g.id(), g.metaAttributes(), g.members().subList(0, 2)));
-        CibPatch p = CibPatch.between(live, withoutSmb, true);
+        CibPatch p = CibPatch.between(live, withoutSmb, PatchOption.PRUNE);
         assertThat(p.deletesResources()).isTrue();
         assertThat(p.deletedResources()).containsExactly("smb-server");
         assertThat(p.findings()).singleElement().asString().startsWith("DELETES resource smb-server");
@@ -353,11 +355,11 @@ class CibPatchInPlaceTest {
         noPool.removeIf(r -> r.id().equals("zfs-pool"));
         Configuration desiredNoPool = new Configuration(c.crmConfig(), c.nodes(), noPool, c.constraints(), c.fencingTopology(), c.rscDefaults(),
                 c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown());
-        assertThatThrownBy(() -> CibPatch.between(live, desiredNoPool, true)).isInstanceOf(SanException.class)
+        assertThatThrownBy(() -> CibPatch.between(live, desiredNoPool, PatchOption.PRUNE)).isInstanceOf(SanException.class)
                 .hasMessageContaining("refusing to plan the deletion of zfs-pool");
         // without prune the pool is simply kept
-        assertThat(CibPatch.between(live, desiredNoPool, false).isEmpty()).isTrue();
-        CibPatch allowed = CibPatch.between(live, desiredNoPool, true, true);
+        assertThat(CibPatch.between(live, desiredNoPool).isEmpty()).isTrue();
+        CibPatch allowed = CibPatch.between(live, desiredNoPool, PatchOption.PRUNE, PatchOption.ALLOW_POOL_DELETION);
         assertThat(allowed.deletedResources()).containsExactly("zfs-pool");
         assertThat(allowed.findings()).singleElement().asString().startsWith("DELETES resource zfs-pool");
         assertThat(allowed.pcsCommands(desiredNoPool, Pcs.live())).extracting(Command::argv)

@@ -38,7 +38,7 @@ class CibPatchRealToolsTest {
         Path base = dir.resolve("generated.xml");
         Files.writeString(base, CibWriter.toXml(Cib.of(SanResourceSet.configuration(CibPatchInPlaceTest.design()))));
         running = dir.resolve("running.xml");
-        CommandResult r = Tools.runOk(CrmSimulate.on(base).quorum(true).nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum")
+        CommandResult r = Tools.runOk(CrmSimulate.on(base).withQuorum().nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum")
                 .saveTo(running).toCommand());
         assertThat(CrmSimulateParser.parse("crm_simulate", r.stdout()).after().orElseThrow().runningOn("zfs-pool")).containsExactly("storage-a");
     }
@@ -53,14 +53,14 @@ class CibPatchRealToolsTest {
         Files.copy(running, file);
         Cib live = query(file);
         Configuration desired = change.apply(live.configuration());
-        CibPatch p = CibPatch.between(live, desired, true);
+        CibPatch p = CibPatch.between(live, desired, PatchOption.PRUNE);
         assertThat(p.changes()).singleElement().isInstanceOf(CibChange.Modify.class);
         assertThat(((CibChange.Modify) p.changes().get(0)).edits()).extracting(CibChange.Edit::operation).containsExactlyElementsOf(expectedEditOps);
         assertThat(p.deletedResources()).isEmpty();
         System.out.println(name + " findings: " + p.findings());
         p.apply(Tools.executor(), Map.of("CIB_file", file.toString()));
         Cib after = query(file);
-        assertThat(CibPatch.between(after, desired, true).changes()).as("re-plan after applying").isEmpty();
+        assertThat(CibPatch.between(after, desired, PatchOption.PRUNE).changes()).as("re-plan after applying").isEmpty();
         assertThat(after.configuration().constraints()).isEqualTo(live.configuration().constraints());
         VerifyResult v = VerifyResult.of(Tools.run(VerifyResult.command(file)));
         assertThat(v.outcome()).as("crm_verify %s: %s", name, v.messages()).isEqualTo(VerifyResult.Outcome.VALID);
@@ -148,7 +148,7 @@ class CibPatchRealToolsTest {
     @Test
     void groupReorderPlusNewMember_appliedByRealCibadmin_givesExactlyTheDesiredOrder() throws Exception {
         Simulation s = applyAndSimulate("reorder-add", CibPatchRealToolsTest::desiredReorderAdd, List.of("move", "move", "create", "move"));
-        assertThat(CibPatch.between(query(running), desiredReorderAdd(query(running).configuration()), true).findings()).containsExactly(
+        assertThat(CibPatch.between(query(running), desiredReorderAdd(query(running).configuration()), PatchOption.PRUNE).findings()).extracting(CibFinding::describe).containsExactly(
                 "REORDERS group san-services [vip-enduser, nfs-server, smb-server] -> [vip-enduser, smb-server, nfs-server]: the start order changes",
                 "INSERTS iscsi-target into group san-services before [nfs-server]: Pacemaker restarts the members after it (group order)");
         Group g = (Group) query(dir.resolve("reorder-add.xml")).configuration().resource("san-services").orElseThrow();
@@ -167,13 +167,13 @@ class CibPatchRealToolsTest {
                 ? new Operation(o.id(), o.name(), o.interval(), "200s", o.role(), o.onFail(), o.other(), o.attributeSets()) : o).toList();
         Configuration desired = replacing(live.configuration(), new Primitive(p.id(), p.agent(), null, null, p.instanceAttributes(),
                 p.metaAttributes(), List.of(), ops, List.of()));
-        CibPatch patch = CibPatch.between(live, desired, true);
+        CibPatch patch = CibPatch.between(live, desired, PatchOption.PRUNE);
         List<org.sansdk.core.Command> cmds = patch.pcsCommands(desired, Pcs.file(file));
         assertThat(cmds).singleElement().extracting(org.sansdk.core.Command::argv)
                 .isEqualTo(List.of("cibadmin", "--replace", "--scope", "resources", "--xml-pipe"));
         Tools.runOk(cmds.get(0));
         Cib after = query(file);
-        assertThat(CibPatch.between(after, desired, true).isEmpty()).isTrue();
+        assertThat(CibPatch.between(after, desired, PatchOption.PRUNE).isEmpty()).isTrue();
         assertThat(after.configuration().resources()).extracting(Resource::id).isEqualTo(live.configuration().resources().stream().map(Resource::id).toList());
         assertThat(after.configuration().constraints()).isEqualTo(live.configuration().constraints());
         assertThat(VerifyResult.of(Tools.run(VerifyResult.command(file))).outcome()).isEqualTo(VerifyResult.Outcome.VALID);

@@ -47,13 +47,13 @@ class CibPatchTest {
     @Test
     void between_sameConfiguration_isEmpty() {
         Cib live = live();
-        assertThat(CibPatch.between(live, live.configuration(), true).isEmpty()).isTrue();
+        assertThat(CibPatch.between(live, live.configuration(), PatchOption.PRUNE).isEmpty()).isTrue();
     }
 
     @Test
     void between_olderDesign_modifiesChangedInPlaceAndPrunesUnknownLoudlyButKeepsCliBans() {
         Configuration desired = SanResourceSet.configuration(design().vip("hypervisor", "10.40.40.10/24", "eth-hypervisor").build());
-        CibPatch p = CibPatch.between(live(), desired, true);
+        CibPatch p = CibPatch.between(live(), desired, PatchOption.PRUNE);
         assertThat(p.changes()).extracting(CibChange::describe).containsExactly(
                 "delete resource old-dummy",
                 "modify resource san-services in place (create primitive[@id='vip-hypervisor'])",
@@ -61,14 +61,18 @@ class CibPatchTest {
                 "update resource defaults set rsc_defaults-meta_attributes in place "
                         + "(modify nvpair[@id='rsc_defaults-meta_attributes-resource-stickiness'])");
         assertThat(p.deletedResources()).containsExactly("old-dummy");
-        assertThat(p.findings()).containsExactly(
+        assertThat(p.findings()).extracting(CibFinding::describe).containsExactly(
                 "DELETES resource old-dummy: it is not in the desired configuration; Pacemaker stops it and constraints that reference it no longer apply",
                 "INSERTS vip-hypervisor into group san-services before [nfs-server]: Pacemaker restarts the members after it (group order)");
+        // typed: callers filter by kind and resource, not by the text
+        assertThat(p.findings()).extracting(CibFinding::kind, CibFinding::resource).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CibFinding.Kind.DELETES_RESOURCE, "old-dummy"),
+                org.assertj.core.groups.Tuple.tuple(CibFinding.Kind.INSERTS, "vip-hypervisor"));
         assertThat(p.basedOn()).isEqualTo(new CibVersion(0, 41, 7));
         assertThat(p.target()).isEqualTo(new CibVersion(0, 42, 0));
         assertThat(p.toXml()).contains("<source admin_epoch=\"0\" epoch=\"41\" num_updates=\"7\"/>")
                 .contains("path=\"/cib/configuration/resources/primitive[@id=&apos;old-dummy&apos;]\"");
-        assertThat(CibPatch.between(live(), desired, false).changes()).extracting(CibChange::id).doesNotContain("old-dummy");
+        assertThat(CibPatch.between(live(), desired).changes()).extracting(CibChange::id).doesNotContain("old-dummy");
         assertThat(p.pcsCommands(desired, Pcs.live())).extracting(Command::argv).contains(
                 List.of("pcs", "resource", "delete", "old-dummy", "--force"),
                 List.of("pcs", "constraint", "delete", "location-old-dummy-quorum--INFINITY"),
@@ -81,7 +85,7 @@ class CibPatchTest {
         Files.writeString(file, CibWriter.toXml(live()));
         Configuration desired = SanResourceSet.configuration(design().vip("hypervisor", "10.40.40.10/24", "eth-hypervisor").build());
         Cib before = CibParser.parse("cibadmin -Q", Tools.runOk(Pcs.file(file).cibQuery()).stdout());
-        CibPatch p = CibPatch.between(before, desired, true);
+        CibPatch p = CibPatch.between(before, desired, PatchOption.PRUNE);
         p.apply(Tools.executor(), Map.of("CIB_file", file.toString()));
 
         Cib after = CibParser.parse("after", Files.readString(file));
@@ -96,7 +100,7 @@ class CibPatchTest {
         assertThat(after.configuration().property("dc-version")).contains("2.1.5-a3f44794f94");
         assertThat(after.configuration().constraints()).extracting(Constraint::id).contains("cli-ban-zfs-pool-on-storage-a");
         assertThat(NvSet.lookup(after.configuration().rscDefaults(), "resource-stickiness")).contains("200");
-        assertThat(CibPatch.between(after, desired, false).isEmpty()).isTrue();
+        assertThat(CibPatch.between(after, desired).isEmpty()).isTrue();
         Path verify = dir.resolve("verify.xml");
         Files.writeString(verify, CibWriter.toXml(after.withAllNodesOnline()));
         assertThat(VerifyResult.of(Tools.run(VerifyResult.command(verify))).outcome()).isEqualTo(VerifyResult.Outcome.VALID);
@@ -107,7 +111,7 @@ class CibPatchTest {
         Path file = dir.resolve("live.xml");
         Files.writeString(file, CibWriter.toXml(live()));
         Configuration desired = SanResourceSet.configuration(design().build());
-        CibPatch p = CibPatch.between(CibParser.parse("q", Tools.runOk(Pcs.file(file).cibQuery()).stdout()), desired, true);
+        CibPatch p = CibPatch.between(CibParser.parse("q", Tools.runOk(Pcs.file(file).cibQuery()).stdout()), desired, PatchOption.PRUNE);
         Tools.runOk(Pcs.file(file).propertySet("maintenance-mode", "false"));
         assertThatThrownBy(() -> p.apply(Tools.executor(), Map.of("CIB_file", file.toString())))
                 .isInstanceOf(CibChangedException.class)
@@ -120,7 +124,7 @@ class CibPatchTest {
     void patch_pacemakerItselfRefusesAStaleVersion(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("live.xml");
         Files.writeString(file, CibWriter.toXml(live()));
-        CibPatch p = CibPatch.between(live(), SanResourceSet.configuration(design().build()), true);
+        CibPatch p = CibPatch.between(live(), SanResourceSet.configuration(design().build()), PatchOption.PRUNE);
         // a status-only change bumps num_updates; Pacemaker's patch check is exact on the whole version
         Files.writeString(file, Files.readString(file).replace("num_updates=\"7\"", "num_updates=\"8\""));
         CommandResult r = Tools.run(p.command().toBuilder().env("CIB_file", file.toString()).build());

@@ -67,7 +67,7 @@ class DesignSimulationTest {
     /** All three nodes join: the cluster's first start. */
     private Path allUp() {
         Path s1 = dir.resolve("s1-all-up.xml");
-        simulate(CrmSimulate.on(base).quorum(true).nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum"), s1);
+        simulate(CrmSimulate.on(base).withQuorum().nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum"), s1);
         return s1;
     }
 
@@ -90,7 +90,7 @@ class DesignSimulationTest {
 
     @Test
     void allNodesUp_everythingOnPreferredStorageNode_nothingOnQuorum() {
-        Simulation s = simulate(CrmSimulate.on(base).quorum(true).nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum"),
+        Simulation s = simulate(CrmSimulate.on(base).withQuorum().nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum"),
                 dir.resolve("s1.xml"));
         ClusterStatus after = s.after().orElseThrow();
         assertAllOn(after, "storage-a");
@@ -106,7 +106,7 @@ class DesignSimulationTest {
     @Test
     void storageAFails_isFencedThenEverythingRunsOnStorageB() {
         Path s1 = allUp();
-        Simulation s = simulate(CrmSimulate.on(s1).quorum(true).fail("storage-a"), dir.resolve("s2.xml"));
+        Simulation s = simulate(CrmSimulate.on(s1).withQuorum().fail("storage-a"), dir.resolve("s2.xml"));
         assertThat(s.fencedNodes()).containsExactly("storage-a");
         assertThat(s.actions()).anySatisfy(a -> {
             assertThat(a.isFencing()).isTrue();
@@ -123,8 +123,8 @@ class DesignSimulationTest {
     void storageAReturns_nothingMovesBack() {
         Path s1 = allUp();
         Path s2 = dir.resolve("s2.xml");
-        simulate(CrmSimulate.on(s1).quorum(true).fail("storage-a"), s2);
-        Simulation s = simulate(CrmSimulate.on(s2).quorum(true).nodeUp("storage-a"), dir.resolve("s3.xml"));
+        simulate(CrmSimulate.on(s1).withQuorum().fail("storage-a"), s2);
+        Simulation s = simulate(CrmSimulate.on(s2).withQuorum().nodeUp("storage-a"), dir.resolve("s3.xml"));
         // nothing moves back: the fencing devices already run on the quorum node and storage-b
         assertThat(s.changedResources()).isEmpty();
         assertThat(s.fencedNodes()).isEmpty();
@@ -136,7 +136,7 @@ class DesignSimulationTest {
     void standbyOfActiveNode_movesEverythingWithoutFencing() {
         Path s1 = allUp();
         Tools.runOk(Pcs.file(s1).nodeStandby("storage-a"));
-        Simulation s = simulate(CrmSimulate.on(s1).quorum(true), dir.resolve("s4.xml"));
+        Simulation s = simulate(CrmSimulate.on(s1).withQuorum(), dir.resolve("s4.xml"));
         assertThat(s.fencedNodes()).isEmpty();
         assertThat(s.actions()).noneMatch(a -> a.isFencing());
         assertThat(s.after().orElseThrow().node("storage-a").orElseThrow().standby()).isTrue();
@@ -155,7 +155,7 @@ class DesignSimulationTest {
     @Test
     void failedPoolMonitor_recoversTheChainInOrderOnTheSameNode() {
         Path s1 = allUp();
-        Simulation s = simulate(CrmSimulate.on(s1).quorum(true).inject("zfs-pool", "monitor", 10000, "storage-a", 7),
+        Simulation s = simulate(CrmSimulate.on(s1).withQuorum().inject("zfs-pool", "monitor", 10000, "storage-a", 7),
                 dir.resolve("s5.xml"));
         assertThat(s.fencedNodes()).isEmpty();
         assertThat(s.actions()).anySatisfy(a -> {
@@ -179,7 +179,7 @@ class DesignSimulationTest {
     void failedPoolStop_fencesStorageAThenMovesToStorageB() {
         Path s1 = allUp();
         Path s6 = dir.resolve("s6.xml");
-        Simulation first = simulate(CrmSimulate.on(s1).quorum(true).inject("zfs-pool", "monitor", 10000, "storage-a", 7)
+        Simulation first = simulate(CrmSimulate.on(s1).withQuorum().inject("zfs-pool", "monitor", 10000, "storage-a", 7)
                 .failOp("zfs-pool", "stop", 0, "storage-a", 1), s6, false);
         // the state after a failed stop is one crm_verify warns about: the node must be fenced
         VerifyResult v = VerifyResult.of(Tools.run(VerifyResult.command(s6).toBuilder().arg("-VVVV").build()));
@@ -187,7 +187,7 @@ class DesignSimulationTest {
         assertThat(String.join("\n", v.messages())).contains("storage-a will be fenced: zfs-pool failed there");
         assertThat(first.indexOf("zfs-pool", "stop")).isNotNegative();
         assertThat(first.indexOf("zfs-pool", "start")).isEqualTo(-1);
-        Simulation s = simulate(CrmSimulate.on(s6).quorum(true), dir.resolve("s7.xml"));
+        Simulation s = simulate(CrmSimulate.on(s6).withQuorum(), dir.resolve("s7.xml"));
         assertThat(s.fencedNodes()).containsExactly("storage-a");
         assertThat(s.actions()).anySatisfy(a -> {
             assertThat(a.isFencing()).isTrue();
@@ -238,7 +238,7 @@ class DesignSimulationTest {
         assertThat(SanResourceSet.checkIntent(parsed.configuration(), List.of("storage-a", "storage-b"), "quorum", "zfs-pool"))
                 .extracting(org.sansdk.core.Violation::ruleId)
                 .contains("PCMK-INTENT-004", "PCMK-INTENT-005", "PCMK-INTENT-006");
-        Simulation s = simulate(CrmSimulate.on(cib).quorum(true).nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum"),
+        Simulation s = simulate(CrmSimulate.on(cib).withQuorum().nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum"),
                 dir.resolve("as-written-up.xml"));
         ClusterStatus after = s.after().orElseThrow();
         // the real scheduler splits the pool from its services: the bug our colocation fixes
@@ -269,7 +269,7 @@ class DesignSimulationTest {
         assertValid(online);
         Path cib = dir.resolve("variant.xml");
         Files.writeString(cib, CibWriter.toXml(Cib.of(conf)));
-        Simulation s = simulate(CrmSimulate.on(cib).quorum(true).nodeUp(d.storageNodes().get(0)).nodeUp(d.storageNodes().get(1))
+        Simulation s = simulate(CrmSimulate.on(cib).withQuorum().nodeUp(d.storageNodes().get(0)).nodeUp(d.storageNodes().get(1))
                 .nodeUp(d.quorumNode()), dir.resolve("variant-up.xml"));
         ClusterStatus after = s.after().orElseThrow();
         for (org.sansdk.pacemaker.cib.Primitive p : conf.primitives()) {
@@ -286,7 +286,7 @@ class DesignSimulationTest {
 
     @Test
     void simulate_commandArgv_isWhatTheToolExpects() {
-        assertThat(CrmSimulate.on(Path.of("c.xml")).quorum(true).fail("storage-a").inject("zfs-pool", "monitor", 10000, "storage-a", 7)
+        assertThat(CrmSimulate.on(Path.of("c.xml")).withQuorum().fail("storage-a").inject("zfs-pool", "monitor", 10000, "storage-a", 7)
                 .saveTo(Path.of("o.xml")).toCommand().argv())
                 .containsExactly("crm_simulate", "-x", "c.xml", "-S", "-q", "1", "-f", "storage-a", "-i", "zfs-pool_monitor_10000@storage-a=7",
                         "-O", "o.xml", "--output-as=xml");

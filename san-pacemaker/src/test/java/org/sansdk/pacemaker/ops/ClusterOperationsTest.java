@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sansdk.corosync.Corosync;
+import org.sansdk.corosync.QuorumMember;
+import org.sansdk.corosync.QuorumStatus;
+import org.sansdk.corosync.QuorumToolParser;
 import org.sansdk.core.CommandResult;
 import org.sansdk.core.ParseException;
 import org.sansdk.core.ReplayExecutor;
@@ -27,7 +31,7 @@ class ClusterOperationsTest {
 
     @Test
     void quorumStatus_corosync3WithQdevice_readsVotesFlagsAndMembers() {
-        QuorumStatus q = QuorumStatus.parse("q", Fixtures.read("corosync/gh-hace171-quorumtool-s-corosync3-qdevice.txt"));
+        QuorumStatus q = QuorumToolParser.parseStatus("q", Fixtures.read("corosync/gh-hace171-quorumtool-s-corosync3-qdevice.txt"));
         assertThat(q.quorate()).isTrue();
         assertThat(q.ringId()).isEqualTo("1.16d");
         assertThat(q.expectedVotes()).isEqualTo(3);
@@ -35,23 +39,23 @@ class ClusterOperationsTest {
         assertThat(q.quorum()).isEqualTo(2);
         assertThat(q.flags()).containsExactly("Quorate", "Qdevice");
         assertThat(q.members()).containsExactly(
-                new QuorumStatus.Member(1, 1, "A,V,NMW", "node1.local", true),
-                new QuorumStatus.Member(2, 1, "A,V,NMW", "node2.local", false),
-                new QuorumStatus.Member(0, 1, "", "Qdevice", false));
+                new QuorumMember(1, 1, "A,V,NMW", "node1.local", true),
+                new QuorumMember(2, 1, "A,V,NMW", "node2.local", false),
+                new QuorumMember(0, 1, "", "Qdevice", false));
     }
 
     @Test
     void quorumStatus_twoNodeCorosync2_readsTrailingSpaceValues() {
-        QuorumStatus q = QuorumStatus.parse("q", Fixtures.read("corosync/gh-supportutils37-quorumtool-s-2node.txt"));
+        QuorumStatus q = QuorumToolParser.parseStatus("q", Fixtures.read("corosync/gh-supportutils37-quorumtool-s-2node.txt"));
         assertThat(q.nodeId()).isEqualTo(739312183L);
         assertThat(q.quorum()).isEqualTo(1);
         assertThat(q.flags()).containsExactly("2Node", "Quorate");
-        assertThat(q.members()).extracting(QuorumStatus.Member::name).containsExactly("c1", "c2");
+        assertThat(q.members()).extracting(QuorumMember::name).containsExactly("c1", "c2");
     }
 
     @Test
     void quorumStatus_garbage_isParseException() {
-        assertThatThrownBy(() -> QuorumStatus.parse("q", "Quorum information\n------------------\nQuorate: maybe\nExpected votes: x\n"))
+        assertThatThrownBy(() -> QuorumToolParser.parseStatus("q", "Quorum information\n------------------\nQuorate: maybe\nExpected votes: x\n"))
                 .isInstanceOf(ParseException.class).hasMessageContaining("q:4:");
     }
 
@@ -110,10 +114,10 @@ class ClusterOperationsTest {
                 .on(List.of("corosync-quorumtool", "-s"), CommandResult.of(2, Fixtures.read("corosync/gh-supportutils37-quorumtool-s-2node.txt")
                         .replace("Quorate:          Yes", "Quorate:          No"), ""))
                 .build();
-        Pacemaker pm = Pacemaker.using(ex);
+        Pacemaker pm = Pacemaker.on(ex);
         pm.standby("storage-a");
         assertThat(pm.waitForSettle(Duration.ofSeconds(60)).outcome()).isEqualTo(SettleResult.Outcome.TIMED_OUT);
-        assertThat(pm.quorum().quorate()).isFalse();
+        assertThat(Corosync.on(ex).quorum().quorate()).isFalse();
     }
 
     @Test
@@ -124,7 +128,7 @@ class ClusterOperationsTest {
                 .fencing(org.sansdk.pacemaker.design.FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build()))
                 .withAllNodesOnline();
         Files.writeString(file, CibWriter.toXml(cib));
-        Pacemaker pm = Pacemaker.onFile(Tools.executor(), file);
+        Pacemaker pm = Pacemaker.on(Tools.executor()).cibFile(file);
         pm.standby("storage-b");
         assertThat(pm.status().node("storage-b").orElseThrow().standby()).isTrue();
         assertThat(pm.cib().configuration().node("storage-b").orElseThrow().isStandby()).isTrue();

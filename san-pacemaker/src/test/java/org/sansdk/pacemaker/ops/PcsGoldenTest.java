@@ -81,7 +81,7 @@ class PcsGoldenTest {
                 .fencing(ipmi).fencing(FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build());
         Primitive dev = (Primitive) ours.resource("fence-storage-a").orElseThrow();
         // explicit opt-in (a throwaway test password): the default path would use cibadmin, which does not check parameters
-        Command create = Pcs.file(dir.resolve("ipmi.xml")).withSecretsOnArgv().create(dev, java.util.Optional.empty(), false);
+        Command create = Pcs.file(dir.resolve("ipmi.xml")).withSecretsOnArgv().create(dev);
         assertThat(create.toString()).doesNotContain("s3cret-bmc").contains("password=****");
         Path cib = dir.resolve("ipmi.xml");
         Files.writeString(cib, Tools.runOk(Command.of("cibadmin", "--empty")).stdout());

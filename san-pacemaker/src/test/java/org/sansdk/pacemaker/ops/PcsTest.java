@@ -23,15 +23,14 @@ class PcsTest {
         Pcs pcs = Pcs.live();
         assertThat(pcs.nodeStandby("storage-a").argv()).containsExactly("pcs", "node", "standby", "storage-a");
         assertThat(pcs.nodeUnstandby("storage-a").argv()).containsExactly("pcs", "node", "unstandby", "storage-a");
-        assertThat(pcs.resourceMove("zfs-pool", Optional.of("storage-b")).argv()).containsExactly("pcs", "resource", "move", "zfs-pool", "storage-b");
-        assertThat(pcs.resourceClear("zfs-pool", Optional.empty()).argv()).containsExactly("pcs", "resource", "clear", "zfs-pool");
-        assertThat(pcs.resourceCleanup(Optional.of("zfs-pool"), Optional.of("storage-a")).argv())
+        assertThat(pcs.resourceMove("zfs-pool", "storage-b").argv()).containsExactly("pcs", "resource", "move", "zfs-pool", "storage-b");
+        assertThat(pcs.resourceClear("zfs-pool").argv()).containsExactly("pcs", "resource", "clear", "zfs-pool");
+        assertThat(pcs.resourceCleanup("zfs-pool", "storage-a").argv())
                 .containsExactly("pcs", "resource", "cleanup", "zfs-pool", "node=storage-a");
         assertThat(pcs.resourceEnable("san-services").argv()).containsExactly("pcs", "resource", "enable", "san-services");
         assertThat(pcs.resourceDisable("san-services").argv()).containsExactly("pcs", "resource", "disable", "san-services");
         assertThat(Pcs.waitForSettle(Duration.ofMinutes(2)).argv()).containsExactly("crm_resource", "--wait", "--timeout=120s");
         assertThat(Pcs.fencingHistory().argv()).containsExactly("stonith_admin", "--history", "*", "--output-as=xml");
-        assertThat(Pcs.quorumStatus().argv()).containsExactly("corosync-quorumtool", "-s");
         assertThat(Pcs.file(Path.of("/tmp/c.xml")).crmMon().env()).containsEntry("CIB_file", "/tmp/c.xml");
         assertThat(Pcs.file(Path.of("/tmp/c.xml")).nodeStandby("a").argv()).containsExactly("pcs", "-f", "/tmp/c.xml", "node", "standby", "a");
     }
@@ -71,7 +70,7 @@ class PcsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pcs.live().commandsFor(c.configuration()))
                 .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("group g").hasMessageContaining("CIB patch");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pcs.live().create(
-                (org.sansdk.pacemaker.cib.Primitive) c.configuration().resource("u").orElseThrow(), java.util.Optional.empty(), false))
+                (org.sansdk.pacemaker.cib.Primitive) c.configuration().resource("u").orElseThrow()))
                 .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("utilization");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pcs.live().constraint(c.configuration().constraints().get(0)))
                 .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("constraint o");

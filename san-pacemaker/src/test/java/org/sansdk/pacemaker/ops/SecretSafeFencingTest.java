@@ -141,7 +141,7 @@ class SecretSafeFencingTest {
         Cib live = CibParser.parse("live", Files.readString(cib));
         Configuration desired = SanResourceSet.configuration(design(PW_A_NEW, PW_B));
 
-        CibPatch patch = CibPatch.between(live, desired, false);
+        CibPatch patch = CibPatch.between(live, desired);
         assertThat(patch.changes()).extracting(c -> c.describe())
                 .containsExactly("modify resource fence-storage-a in place (modify nvpair[@id='fence-storage-a-instance_attributes-password'])");
         // pcs form: no "pcs resource delete" + "pcs stonith create password=…", one cibadmin --replace instead
@@ -157,7 +157,7 @@ class SecretSafeFencingTest {
         assertThat(patch.toString()).doesNotContain(PW_A_NEW);
         assertThat(patchCmd.redact("echo " + PW_A_NEW)).isEqualTo("echo ****");
 
-        Pacemaker.onFile(Tools.executor(), cib).apply(patch);
+        Pacemaker.on(Tools.executor()).cibFile(cib).apply(patch);
         Cib after = CibParser.parse("after patch", Files.readString(cib));
         assertThat(((Primitive) after.configuration().resource("fence-storage-a").orElseThrow()).param("password")).contains(PW_A_NEW);
         assertCrmVerifyValid(dir, after);
@@ -181,11 +181,11 @@ class SecretSafeFencingTest {
     void optIn_withSecretsOnArgv_putsThePasswordOnPcsArgv_redactedOnlyInDisplay() {
         Primitive a = (Primitive) SanResourceSet.configuration(design(PW_A, PW_B)).resource("fence-storage-a").orElseThrow();
         assertThat(Pcs.live().secretsOnArgv()).isFalse();
-        Command def = Pcs.live().create(a, Optional.empty(), false);
+        Command def = Pcs.live().create(a);
         assertThat(def.program()).isEqualTo("cibadmin");
         Pcs optIn = Pcs.live().withSecretsOnArgv();
         assertThat(optIn.secretsOnArgv()).isTrue();
-        Command argv = optIn.create(a, Optional.empty(), false);
+        Command argv = optIn.create(a);
         assertThat(argv.argv()).startsWith("pcs", "stonith", "create", "fence-storage-a", "fence_ipmilan").contains("password=" + PW_A);
         assertThat(argv.toString()).doesNotContain(PW_A).contains("password=****");
     }
@@ -194,7 +194,7 @@ class SecretSafeFencingTest {
     void create_secretPrimitiveIntoAGroup_defaultPathRefusesInsteadOfFallingBackToArgv() {
         Primitive withToken = Primitive.builder("svc", org.sansdk.pacemaker.cib.ResourceAgent.parse("ocf:pacemaker:Dummy"))
                 .instanceSecret("api_token", Secret.of("tok-123")).build();
-        assertThatThrownBy(() -> Pcs.live().create(withToken, Optional.of("san-services"), false))
+        assertThatThrownBy(() -> Pcs.live().create(withToken, "san-services"))
                 .isInstanceOf(SanException.class).hasMessageContaining("CIB patch").hasMessageNotContaining("tok-123");
     }
 

@@ -141,11 +141,11 @@ class SecretPathsProperties {
                     desired.rscDefaults(), desired.opDefaults(), List.of(), List.of(), List.of(), List.of());
             for (Cib live : List.of(CibParser.parse("live", CibWriter.toXml(Cib.of(withoutFencing))),
                     CibParser.parse("live", CibWriter.toXml(Cib.of(SanResourceSet.configuration(design(old))))))) {
-                CibPatch p = CibPatch.between(live, desired, false);
+                CibPatch p = CibPatch.between(live, desired);
                 assertThat(p.isEmpty()).isEqualTo(secret.equals(old) && live.configuration().resource("fence-storage-a").isPresent());
                 assertHidden(p.toString(), secret, "patch toString");
                 p.changes().forEach(c -> assertHidden(c.describe() + c, secret, "change"));
-                p.findings().forEach(f -> assertHidden(f, secret, "finding"));
+                p.findings().forEach(f -> assertHidden(f.describe(), secret, "finding"));
                 Command cmd = p.command();
                 assertOffArgvEnvDisplay(cmd, secret);
                 if (!p.isEmpty()) {
@@ -167,7 +167,7 @@ class SecretPathsProperties {
             Primitive p = Primitive.builder("svc", ResourceAgent.parse("ocf:pacemaker:Dummy")).instanceSecret("key", Secret.of(secret)).build();
             assertHidden(p.toString(), secret, "primitive toString");
             try {
-                Pcs.live().create(p, Optional.of("san-services"), false);
+                Pcs.live().create(p, "san-services");
                 throw new AssertionError("a secret primitive into a group must be refused");
             } catch (SanException e) {
                 assertHidden(e.getMessage(), secret, "exception message");
@@ -189,7 +189,7 @@ class SecretPathsProperties {
                 assertHidden(e.getMessage(), secret, "exception message");
             }
             // the opt-in argv form: on argv (what the caller chose), still masked in display
-            Command argv = Pcs.live().withSecretsOnArgv().create(p, Optional.empty(), false);
+            Command argv = Pcs.live().withSecretsOnArgv().create(p);
             assertThat(argv.argv()).contains("key=" + secret);
             assertHidden(argv.toString(), secret, "opt-in display");
         });

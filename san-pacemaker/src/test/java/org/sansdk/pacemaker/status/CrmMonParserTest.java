@@ -215,7 +215,7 @@ class CrmMonParserTest {
     void facadeStatus_crmMonErrorWithExitZero_isThrownNotAnEmptyCluster(@TempDir Path dir) throws Exception {
         Path cib = dir.resolve("refused.xml");
         Files.writeString(cib, Fixtures.read("cib/hace-cibadmin-saphana-sles.xml"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.sansdk.pacemaker.Pacemaker.onFile(Tools.executor(), cib).status())
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.sansdk.pacemaker.Pacemaker.on(Tools.executor()).cibFile(cib).status())
                 .isInstanceOf(org.sansdk.core.SanException.class).hasMessageContaining("Could not connect to the CIB");
     }
 

@@ -1,4 +1,4 @@
-package org.sansdk.pacemaker;
+package org.sansdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,16 +18,20 @@ import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.design.FencingDevice;
 import org.sansdk.pacemaker.design.SanClusterDesign;
 import org.sansdk.pacemaker.design.SanResourceSet;
-import org.sansdk.pacemaker.spi.PacemakerCliCommand;
 
-class PacemakerCliCommandTest {
+/**
+ * {@code sanctl pacemaker ...} on picocli: the behaviour, output and exit codes of the former
+ * {@code PacemakerCliCommand} (its tests' assertions, moved here), and --help everywhere.
+ */
+class PacemakerCommandTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new PacemakerCliCommand().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return PacemakerCommand.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
     }
 
     private static Path design(Path dir, int stickiness) throws Exception {
@@ -47,11 +51,10 @@ class PacemakerCliCommandTest {
 
     @Test
     void checkIntent_corpusCibWithoutOurNodes_reportsViolations() throws Exception {
-        Path f = Files.createTempFile("cib", ".xml");
-        Files.writeString(f, Fixtures.read("cib/pcs-cib-status.xml"));
+        // a corpus CIB (pcs's test suite) whose nodes and resources are not the design's
+        Path f = ROOT.resolve("san-pacemaker/src/test/resources/corpus/cib/pcs-cib-status.xml");
         assertThat(run("check-intent", f.toString())).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("PCMK-INTENT-002").contains("PCMK-INTENT-003");
-        Files.delete(f);
     }
 
     @Test
@@ -125,10 +128,38 @@ class PacemakerCliCommandTest {
     }
 
     @Test
+    void everySubcommand_answersHelpWithExit0() {
+        for (List<String> path : List.<List<String>>of(List.of(), List.of("check-intent"), List.of("patch"))) {
+            out.reset();
+            String[] args = java.util.stream.Stream.concat(path.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);
+            assertThat(run(args)).as("%s --help", path).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:").contains("Exit codes:");
+        }
+        out.reset();
+        run("patch", "--help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--prune").contains("--allow-pool-deletion").contains("3");
+        out.reset();
+        run("check-intent", "--help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--storage").contains("--quorum").contains("--pool");
+    }
+
+    @Test
+    void checkIntent_optionsNameTheNodesAndPool(@TempDir Path dir) throws Exception {
+        // the generated design keeps the intent for its own names, and breaks it for other ones
+        Path f = design(dir, 200);
+        assertThat(run("check-intent", f.toString(), "--storage", "storage-a,storage-b", "--quorum", "quorum", "--pool", "zfs-pool")).isZero();
+        out.reset();
+        assertThat(run("check-intent", f.toString(), "--pool", "other-pool")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("PCMK-INTENT-002");
+    }
+
+    @Test
     void usageErrors_exitTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(run("patch", "only-one.xml")).isEqualTo(2);
+        assertThat(run("check-intent")).isEqualTo(2);
+        assertThat(run("check-intent", "a.xml", "b.xml")).isEqualTo(2);
     }
 
     @Test
