@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.sansdk.core.ParseException;
 import org.sansdk.core.SanException;
-import org.sansdk.core.spi.CliCommand;
 import org.sansdk.core.spi.OutputParser;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -50,7 +49,6 @@ public final class Sanctl implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private final TreeMap<String, OutputParser> parsers = new TreeMap<>();
-    private final TreeMap<String, CliCommand> commands = new TreeMap<>();
 
     @Spec
     private CommandSpec spec;
@@ -66,9 +64,6 @@ public final class Sanctl implements Callable<Integer> {
                         + before.getClass().getName() + " and " + p.getClass().getName());
             }
         }
-        for (CliCommand c : ServiceLoader.load(CliCommand.class)) {
-            commands.put(c.name(), c);
-        }
     }
 
     /** Entry point. */
@@ -76,7 +71,7 @@ public final class Sanctl implements Callable<Integer> {
         System.exit(new Sanctl(System.out, System.err).run(List.of(args)));
     }
 
-    /** The picocli command tree: {@code parse} with one sub-command per kind, the module commands, man, completion. */
+    /** The picocli command tree: {@code parse} with one sub-command per kind, the tool commands, man, completion. */
     public CommandLine commandLine() {
         CommandLine root = new CommandLine(this);
         CommandLine parse = new CommandLine(new ParseGroup());
@@ -86,14 +81,10 @@ public final class Sanctl implements Callable<Integer> {
             parse.addSubcommand(p.kind(), kind);
         }
         root.addSubcommand("parse", parse);
-        for (CliCommand c : commands.values()) {
-            CommandLine sub = new CommandLine(new ModuleCommand(c, out, err));
-            sub.getCommandSpec().usageMessage().description(c.usage().strip().split("\n"));
-            root.addSubcommand(c.name(), sub);
-        }
         root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
         root.addSubcommand("iscsi", new CommandLine(new IscsiCommand(out, err)));
         root.addSubcommand("lio", LioCommand.commandLine(out, err));
+        root.addSubcommand("pacemaker", PacemakerCommand.commandLine(out, err));
         root.addSubcommand("man", new CommandLine(new ManPage()));
         root.addSubcommand("cds-training", new CommandLine(new CdsTraining()));
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
@@ -202,35 +193,6 @@ public final class Sanctl implements Callable<Integer> {
             Object model = parser.parse(source, ParseException.decodeUtf8(source, bytes));
             out.println(Json.mapper().writeValueAsString(model));
             return OK;
-        }
-    }
-
-    /** A tool module's command (san-lio, san-pacemaker) run with its own words. */
-    @Command(mixinStandardHelpOptions = false)
-    static final class ModuleCommand implements Callable<Integer> {
-        private final CliCommand command;
-        private final PrintStream out;
-        private final PrintStream err;
-
-        @CommandLine.Unmatched
-        private List<String> args = new ArrayList<>();
-
-        ModuleCommand(CliCommand command, PrintStream out, PrintStream err) {
-            this.command = command;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public Integer call() {
-            if (args.contains("--help") || args.contains("-h")) {
-                out.println("usage:");
-                for (String line : command.usage().strip().split("\n")) {
-                    out.println("  sanctl " + line);
-                }
-                return OK;
-            }
-            return command.run(List.copyOf(args), out, err);
         }
     }
 

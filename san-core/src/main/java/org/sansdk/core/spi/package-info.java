@@ -1,4 +1,4 @@
 /**
- * Plug-in points through which tool modules add parsers and commands to {@code sanctl}.
+ * Plug-in point through which tool modules add parse kinds to {@code sanctl} ({@link org.sansdk.core.spi.OutputParser}).
  */
 package org.sansdk.core.spi;

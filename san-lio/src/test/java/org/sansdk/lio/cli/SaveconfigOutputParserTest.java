@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
-import org.sansdk.core.spi.CliCommand;
 import org.sansdk.core.spi.OutputParser;
 import org.sansdk.lio.CorpusAccess;
 
@@ -13,9 +12,8 @@ import org.sansdk.lio.CorpusAccess;
 class SaveconfigOutputParserTest {
 
     @Test
-    void serviceLoader_findsSaveconfigParser_andNoLioCliCommandAnyMore() {
+    void serviceLoader_findsSaveconfigParser() {
         assertThat(ServiceLoader.load(OutputParser.class).stream().map(p -> p.get().kind())).contains("saveconfig");
-        assertThat(ServiceLoader.load(CliCommand.class).stream().map(p -> p.get().name())).doesNotContain("lio");
     }
 
     @Test
