@@ -72,8 +72,7 @@ class PacemakerCommandTest {
         java.util.List<org.sansdk.pacemaker.cib.Resource> noPool = new java.util.ArrayList<>(c.resources());
         noPool.removeIf(r -> r.id().equals("zfs-pool"));
         Path desired = dir.resolve("no-pool.xml");
-        Files.writeString(desired, CibWriter.toXml(Cib.of(new Configuration(c.crmConfig(), c.nodes(), noPool, c.constraints(),
-                c.fencingTopology(), c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()))));
+        Files.writeString(desired, CibWriter.toXml(Cib.of(c.toBuilder().resources(noPool).build())));
         assertThat(run("patch", live.toString(), desired.toString(), "--prune")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("refusing to plan the deletion of zfs-pool");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();

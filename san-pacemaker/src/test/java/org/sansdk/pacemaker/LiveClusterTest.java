@@ -99,8 +99,7 @@ class LiveClusterTest {
         if (pm.status().node("storage-a").map(n -> n.standby()).orElse(false)) {
             pm.unstandby("storage-a");
         }
-        applyRetrying(c -> withServices(new Configuration(c.crmConfig(), c.nodes(), bare.resources(), c.constraints(), c.fencingTopology(),
-                bare.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown())), PatchOption.PRUNE);
+        applyRetrying(c -> withServices(c.toBuilder().resources(bare.resources()).rscDefaults(bare.rscDefaults()).build()), PatchOption.PRUNE);
         if (pm.cib().configuration().resource("svc").flatMap(r -> r.meta("target-role")).isPresent()) {
             pm.enable("svc");
         }
@@ -151,8 +150,7 @@ class LiveClusterTest {
         res.add(new Group("svc", List.of(), List.of(
                 Primitive.builder("d1", ResourceAgent.parse("ocf:pacemaker:Dummy")).op("monitor", "10s", null).build(),
                 Primitive.builder("d2", ResourceAgent.parse("ocf:pacemaker:Dummy")).op("monitor", "10s", null).build())));
-        return new Configuration(props, live.nodes(), res, live.constraints(), live.fencingTopology(), live.rscDefaults(),
-                live.opDefaults(), live.tags(), live.alerts(), live.acls(), live.unknown());
+        return live.toBuilder().crmConfig(props).resources(res).build();
     }
 
     @Test
@@ -168,8 +166,7 @@ class LiveClusterTest {
     @Test
     void patch_appliedToLiveCib_startsTheNewResources_andARePlanIsEmpty() throws InterruptedException {
         // from the baseline, take the services away (prune), then add them with a patch
-        CibPatch removal = applyRetrying(c -> new Configuration(c.crmConfig(), c.nodes(), bare.resources(), c.constraints(), c.fencingTopology(),
-                c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()), PatchOption.PRUNE);
+        CibPatch removal = applyRetrying(c -> c.toBuilder().resources(bare.resources()).build(), PatchOption.PRUNE);
         assertThat(removal.deletedResources()).containsExactlyInAnyOrder("fence-ghost", "svc", "d1", "d2");
         settle();
         assertThat(pm.status().runningOn("d1")).isEmpty();
@@ -234,8 +231,7 @@ class LiveClusterTest {
                     res.add(r);
                 }
             }
-            desired = new Configuration(c.crmConfig(), c.nodes(), res, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
-                    c.tags(), c.alerts(), c.acls(), c.unknown());
+            desired = c.toBuilder().resources(res).build();
             CibPatch p = CibPatch.between(live, desired);
             assertThat(p.changes()).extracting(x -> x.describe())
                     .containsExactly("modify resource svc in place (modify op[@id='d1-monitor-interval-10s'], create meta_attributes[@id='d2-meta_attributes'])");
@@ -267,8 +263,7 @@ class LiveClusterTest {
         Configuration c = live.configuration();
         List<NvSet> defaults = List.of(NvSet.of("meta_attributes", "rsc_defaults-meta_attributes",
                 List.of(new NvPair("rsc_defaults-meta_attributes-resource-stickiness", "resource-stickiness", "200"))));
-        CibPatch p = CibPatch.between(live, new Configuration(c.crmConfig(), c.nodes(), c.resources(), c.constraints(), c.fencingTopology(),
-                defaults, c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown()));
+        CibPatch p = CibPatch.between(live, c.toBuilder().rscDefaults(defaults).build());
         inNamespace().runChecked(pm.pcs().propertySet("maintenance-mode", "false"));
         assertThatThrownBy(() -> pm.apply(p)).isInstanceOf(CibChangedException.class);
         assertThat(pm.cib().configuration().rscDefaults()).isEmpty();

@@ -137,8 +137,7 @@ class ThreeNodeFailoverTest {
                 rs.add(new Group(g.id(), g.metaAttributes(), g.members().stream().map(ThreeNodeFailoverTest::dummy).toList()));
             }
         }
-        return new Configuration(c.crmConfig(), live.nodes(), rs, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
-                c.tags(), c.alerts(), c.acls(), c.unknown());
+        return c.toBuilder().nodes(live.nodes()).resources(rs).build();
     }
 
     private static Primitive dummy(Primitive p) {

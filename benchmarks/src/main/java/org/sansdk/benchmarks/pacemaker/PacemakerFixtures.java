@@ -62,7 +62,7 @@ public final class PacemakerFixtures {
         }
         List<Node> nodes = List.of(new Node("1", "node-a", null, List.of(), List.of()), new Node("2", "node-b", null, List.of(), List.of()),
                 new Node("3", "node-c", null, List.of(), List.of()));
-        Configuration conf = new Configuration(List.of(), nodes, rs, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        Configuration conf = Configuration.builder().nodes(nodes).resources(rs).build();
         // size one history, then scale the ops per resource so the document just exceeds minBytes
         String probe = render(conf, nodes, resources, 4);
         int opsPerResource = Math.max(4, (int) Math.ceil(4.0 * minBytes / probe.length()));

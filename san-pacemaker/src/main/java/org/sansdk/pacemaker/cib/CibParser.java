@@ -215,8 +215,7 @@ public final class CibParser {
                     unknown.add(sec);
             }
         }
-        return new Configuration(crmConfig, nodes, resources, constraints, levels, rscDefaults, opDefaults, tags,
-                alerts, acls, unknown);
+        return Configuration.builder().crmConfig(crmConfig).nodes(nodes).resources(resources).constraints(constraints).fencingTopology(levels).rscDefaults(rscDefaults).opDefaults(opDefaults).tags(tags).alerts(alerts).acls(acls).unknown(unknown).build();
     }
 
     NvSet nvset(XmlElement s) {

@@ -550,10 +550,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                                 : c.section() == CibChange.Section.RSC_DEFAULTS ? desired.rscDefaults() : desired.opDefaults();
                         for (NvSet s : src) {
                             if (c.id().equals(s.id())) {
-                                Configuration only = new Configuration(
-                                        c.section() == CibChange.Section.PROPERTIES ? List.of(s) : List.of(), List.of(), List.of(), List.of(), List.of(),
-                                        c.section() == CibChange.Section.RSC_DEFAULTS ? List.of(s) : List.of(),
-                                        c.section() == CibChange.Section.OP_DEFAULTS ? List.of(s) : List.of(), List.of(), List.of(), List.of(), List.of());
+                                Configuration only = Configuration.builder().crmConfig(c.section() == CibChange.Section.PROPERTIES ? List.of(s) : List.of()).rscDefaults(c.section() == CibChange.Section.RSC_DEFAULTS ? List.of(s) : List.of()).opDefaults(c.section() == CibChange.Section.OP_DEFAULTS ? List.of(s) : List.of()).build();
                                 out.addAll(pcs.commandsFor(only));
                             }
                         }
@@ -571,8 +568,7 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                         out.add(pcs.cibadminReplace(desired.resources().stream().filter(x -> c.id().equals(x.id())).findFirst().orElseThrow()));
                     } else {
                         Resource r = desired.resources().stream().filter(x -> c.id().equals(x.id())).findFirst().orElseThrow();
-                        out.addAll(pcs.commandsFor(new Configuration(List.of(), List.of(), List.of(r), List.of(), List.of(), List.of(),
-                                List.of(), List.of(), List.of(), List.of(), List.of())));
+                        out.addAll(pcs.commandsFor(Configuration.builder().resources(List.of(r)).build()));
                     }
                     break;
                 case CONSTRAINTS:

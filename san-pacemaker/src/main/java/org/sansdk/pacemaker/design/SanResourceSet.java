@@ -222,8 +222,7 @@ public final class SanResourceSet {
         constraints.add(LocationConstraint.prefers(POOL, d.preferredNode(), Integer.toString(d.preferenceScore())));
         List<NvSet> rscDefaults = List.of(NvSet.of("meta_attributes", "rsc_defaults-meta_attributes",
                 List.of(new NvPair("rsc_defaults-meta_attributes-resource-stickiness", "resource-stickiness", Integer.toString(d.stickiness())))));
-        Configuration conf = new Configuration(props, nodes, resources, constraints, List.of(), rscDefaults, List.of(), List.of(), List.of(),
-                List.of(), List.of());
+        Configuration conf = Configuration.builder().crmConfig(props).nodes(nodes).resources(resources).constraints(constraints).rscDefaults(rscDefaults).build();
         // never hand out a resource set that breaks the intent (e.g. a storage node without a fencing device)
         requireIntent(conf, d.storageNodes(), d.quorumNode(), POOL);
         return conf;

@@ -104,13 +104,11 @@ class CibPatchInPlaceTest {
         for (Resource x : c.resources()) {
             rs.add(x.id().equals(r.id()) ? r : x);
         }
-        return new Configuration(c.crmConfig(), c.nodes(), rs, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
-                c.tags(), c.alerts(), c.acls(), c.unknown());
+        return c.toBuilder().resources(rs).build();
     }
 
     private static Configuration withConstraints(Configuration c, List<Constraint> cons) {
-        return new Configuration(c.crmConfig(), c.nodes(), c.resources(), cons, c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
-                c.tags(), c.alerts(), c.acls(), c.unknown());
+        return c.toBuilder().constraints(cons).build();
     }
 
     private static Primitive pool(Configuration c) {
@@ -353,8 +351,7 @@ class CibPatchInPlaceTest {
 
         List<Resource> noPool = new ArrayList<>(c.resources());
         noPool.removeIf(r -> r.id().equals("zfs-pool"));
-        Configuration desiredNoPool = new Configuration(c.crmConfig(), c.nodes(), noPool, c.constraints(), c.fencingTopology(), c.rscDefaults(),
-                c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown());
+        Configuration desiredNoPool = c.toBuilder().resources(noPool).build();
         assertThatThrownBy(() -> CibPatch.between(live, desiredNoPool, PatchOption.PRUNE)).isInstanceOf(SanException.class)
                 .hasMessageContaining("refusing to plan the deletion of zfs-pool");
         // without prune the pool is simply kept

@@ -75,8 +75,7 @@ class CibPatchRealToolsTest {
         for (Resource x : c.resources()) {
             rs.add(x.id().equals(r.id()) ? r : x);
         }
-        return new Configuration(c.crmConfig(), c.nodes(), rs, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
-                c.tags(), c.alerts(), c.acls(), c.unknown());
+        return c.toBuilder().resources(rs).build();
     }
 
     private static Primitive pool(Configuration c) {

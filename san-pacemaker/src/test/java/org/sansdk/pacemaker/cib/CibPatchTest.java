@@ -39,7 +39,7 @@ class CibPatchTest {
         List<Constraint> cons = new ArrayList<>(old.constraints());
         cons.add(new LocationConstraint("cli-ban-zfs-pool-on-storage-a", "zfs-pool", null, "storage-a", "-INFINITY", null, null, List.of(), List.of()));
         cons.add(new LocationConstraint("location-old-dummy-quorum--INFINITY", "old-dummy", null, "quorum", "-INFINITY", null, null, List.of(), List.of()));
-        Configuration c = new Configuration(props, old.nodes(), res, cons, List.of(), old.rscDefaults(), List.of(), List.of(), List.of(), List.of(), List.of());
+        Configuration c = Configuration.builder().crmConfig(props).nodes(old.nodes()).resources(res).constraints(cons).rscDefaults(old.rscDefaults()).build();
         Cib base = Cib.of(c);
         return new Cib(new CibVersion(0, 41, 7), base.validateWith(), base.rootAttributes(), c, List.of(), List.of());
     }

@@ -116,8 +116,7 @@ class CibWriterTest {
         Primitive p = Primitive.builder("r1", ResourceAgent.parse("ocf:pacemaker:Dummy")).instance("fake", "a<b&\"c\"\n").build();
         String xml = CibWriter.resourceXml(p);
         assertThat(xml).contains("value=\"a&lt;b&amp;&quot;c&quot;&#10;\"");
-        Cib back = CibParser.parse("x", CibWriter.toXml(Cib.of(new Configuration(List.of(), List.of(), List.of(p), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()))));
+        Cib back = CibParser.parse("x", CibWriter.toXml(Cib.of(Configuration.builder().resources(List.of(p)).build())));
         assertThat(((Primitive) back.configuration().resources().get(0)).param("fake")).contains("a<b&\"c\"\n");
     }
 }

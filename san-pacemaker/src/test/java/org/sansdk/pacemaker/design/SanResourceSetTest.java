@@ -70,9 +70,7 @@ class SanResourceSetTest {
     @Test
     void checkIntent_withoutColocation_reportsServicesMayRunAwayFromPool() {
         Configuration c = SanResourceSet.configuration(DesignFixtures.documentExample().build());
-        Configuration orderOnly = new Configuration(c.crmConfig(), c.nodes(), c.resources(),
-                c.constraints().stream().filter(x -> !(x instanceof ColocationConstraint)).toList(), c.fencingTopology(),
-                c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown());
+        Configuration orderOnly = c.toBuilder().constraints(c.constraints().stream().filter(x -> !(x instanceof ColocationConstraint)).toList()).build();
         assertThat(SanResourceSet.checkIntent(orderOnly, STORAGE, "quorum", "zfs-pool"))
                 .extracting(Violation::ruleId, Violation::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("PCMK-INTENT-006", "resources.san-services"),
@@ -82,12 +80,7 @@ class SanResourceSetTest {
     @Test
     void checkIntent_stonithDisabledAndNoQuorumBans_reportsEach() {
         Configuration c = SanResourceSet.configuration(DesignFixtures.documentExample().build());
-        Configuration broken = new Configuration(
-                List.of(NvSet.of("cluster_property_set", "cib-bootstrap-options",
-                        List.of(new org.sansdk.pacemaker.cib.NvPair("p", "stonith-enabled", "false")))),
-                c.nodes(), c.resources(),
-                c.constraints().stream().filter(x -> !(x instanceof LocationConstraint)).toList(), c.fencingTopology(),
-                c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(), c.acls(), c.unknown());
+        Configuration broken = c.toBuilder().crmConfig(List.of(NvSet.of("cluster_property_set", "cib-bootstrap-options", List.of(new org.sansdk.pacemaker.cib.NvPair("p", "stonith-enabled", "false"))))).constraints(c.constraints().stream().filter(x -> !(x instanceof LocationConstraint)).toList()).build();
         List<String> ids = SanResourceSet.checkIntent(broken, STORAGE, "quorum", "zfs-pool").stream().map(Violation::ruleId).toList();
         assertThat(ids).contains("PCMK-INTENT-001", "PCMK-INTENT-004", "PCMK-INTENT-005");
         // the pool and both groups; fencing devices are exempt (the quorum node may run them)
@@ -116,8 +109,7 @@ class SanResourceSetTest {
 
     private static Configuration with(Configuration c, List<org.sansdk.pacemaker.cib.NvSet> props, List<org.sansdk.pacemaker.cib.Resource> rs,
                                       List<org.sansdk.pacemaker.cib.Constraint> cs) {
-        return new Configuration(props, c.nodes(), rs, cs, c.fencingTopology(), c.rscDefaults(), c.opDefaults(), c.tags(), c.alerts(),
-                c.acls(), c.unknown());
+        return c.toBuilder().crmConfig(props).resources(rs).constraints(cs).build();
     }
 
     private static List<org.sansdk.pacemaker.cib.Constraint> without(Configuration c, java.util.function.Predicate<org.sansdk.pacemaker.cib.Constraint> drop) {

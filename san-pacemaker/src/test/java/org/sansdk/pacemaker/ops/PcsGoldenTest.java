@@ -112,8 +112,7 @@ class PcsGoldenTest {
         org.sansdk.pacemaker.cib.Clone sClone = new org.sansdk.pacemaker.cib.Clone("s-clone", false, List.of(NvSet.of("meta_attributes",
                 "s-clone-meta_attributes", List.of(new NvPair("s-clone-meta_attributes-notify", "notify", "true"),
                         new NvPair("s-clone-meta_attributes-promotable", "promotable", "true")))), s);
-        Configuration ours = new Configuration(List.of(), List.of(), List.of(dClone, sClone), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+        Configuration ours = Configuration.builder().resources(List.of(dClone, sClone)).build();
         Path cib = dir.resolve("clones.xml");
         Files.writeString(cib, Tools.runOk(Command.of("cibadmin", "--empty")).stdout());
         List<Command> cmds = Pcs.file(cib).commandsFor(ours);
@@ -149,8 +148,7 @@ class PcsGoldenTest {
                     new Primitive(p.id(), p.agent(), p.template(), p.description(), sets(p.instanceAttributes()), sets(p.metaAttributes()),
                             sets(p.utilization()), ops, p.unknown(), p.operationsAttributes()), cl.other(), cl.unknown()));
         }
-        return new Configuration(c.crmConfig(), c.nodes(), res, c.constraints(), c.fencingTopology(), c.rscDefaults(), c.opDefaults(),
-                c.tags(), c.alerts(), c.acls(), c.unknown());
+        return c.toBuilder().resources(res).build();
     }
 
     private static Configuration normalize(Configuration c, List<Operation> droppedDefaults) {
@@ -167,8 +165,7 @@ class PcsGoldenTest {
         }
         List<Constraint> cons = new ArrayList<>(c.constraints());
         cons.sort(Comparator.comparing(Constraint::id));
-        return new Configuration(sets(c.crmConfig()), c.nodes(), res, cons, c.fencingTopology(), sets(c.rscDefaults()),
-                sets(c.opDefaults()), c.tags(), c.alerts(), c.acls(), c.unknown());
+        return c.toBuilder().crmConfig(sets(c.crmConfig())).resources(res).constraints(cons).rscDefaults(sets(c.rscDefaults())).opDefaults(sets(c.opDefaults())).build();
     }
 
     private static Primitive normalize(Primitive p, List<Operation> droppedDefaults) {

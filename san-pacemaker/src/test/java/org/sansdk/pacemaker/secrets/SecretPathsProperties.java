@@ -136,9 +136,7 @@ class SecretPathsProperties {
         assertTimeoutPreemptively(BOUND, () -> {
             Configuration desired = SanResourceSet.configuration(design(secret));
             // live without the devices (create) and live with an older community (in-place modify)
-            Configuration withoutFencing = new Configuration(desired.crmConfig(), desired.nodes(),
-                    desired.resources().stream().filter(r -> !r.id().startsWith("fence-")).toList(), desired.constraints(), List.of(),
-                    desired.rscDefaults(), desired.opDefaults(), List.of(), List.of(), List.of(), List.of());
+            Configuration withoutFencing = desired.toBuilder().resources(desired.resources().stream().filter(r -> !r.id().startsWith("fence-")).toList()).fencingTopology(List.of()).tags(List.of()).alerts(List.of()).acls(List.of()).unknown(List.of()).build();
             for (Cib live : List.of(CibParser.parse("live", CibWriter.toXml(Cib.of(withoutFencing))),
                     CibParser.parse("live", CibWriter.toXml(Cib.of(SanResourceSet.configuration(design(old))))))) {
                 CibPatch p = CibPatch.between(live, desired);
@@ -174,8 +172,7 @@ class SecretPathsProperties {
             }
             NvSet props = NvSet.of("cluster_property_set", "cib-bootstrap-options",
                     List.of(org.sansdk.pacemaker.cib.NvPair.secret("cib-bootstrap-options-x", "x", Secret.of(secret))));
-            Configuration c = new Configuration(List.of(props), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), List.of(), List.of());
+            Configuration c = Configuration.builder().crmConfig(List.of(props)).build();
             try {
                 Pcs.live().commandsFor(c);
                 throw new AssertionError("a secret cluster property on pcs argv must be refused");
