@@ -52,7 +52,8 @@ public final class CorosyncCheck {
 
     private static ConfigCheck corosyncTest(Path file, Executor executor) {
         try {
-            CommandResult which = executor.run(Command.of("sh", "-c", "command -v corosync || test -x /usr/sbin/corosync"));
+            // is corosync there at all? its version query starts nothing and needs no config
+            CommandResult which = executor.run(Command.of("corosync", "-v"));
             if (which.exitCode() != 0) {
                 return NOT_RUN;
             }
