@@ -18,7 +18,9 @@ class CorosyncCheckTest {
     void errorsGiveExit1WithTheFixAndCorosyncsVerdict() throws Exception {
         Path f = dir.resolve("corosync.conf");
         Files.writeString(f, CorosyncConfWriter.render(CorosyncConfBuilder.referenceDesign().consensus(Duration.ofMillis(4800)).buildUnchecked()));
-        Executor fake = c -> c.program().equals("sh") ? new CommandResult(0, "/usr/sbin/corosync\n", "", Duration.ZERO)
+        // the probe `corosync -v` answers as corosync 3.1.7 does; `corosync -t` as it does for a host not in the nodelist
+        Executor fake = c -> c.argv().equals(java.util.List.of("corosync", "-v"))
+                ? new CommandResult(0, "Corosync Cluster Engine, version '3.1.7'\n", "", Duration.ZERO)
                 : new CommandResult(8, "", "Nov 28 07:56:32.563 error   [MAIN  ] parse error in config: No valid name found for local host\n", Duration.ZERO);
         CheckReport r = CorosyncCheck.check(f, fake);
         assertThat(r.exitCode()).isEqualTo(1);
