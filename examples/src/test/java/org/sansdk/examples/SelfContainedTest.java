@@ -56,7 +56,7 @@ class SelfContainedTest {
         assertThat(OUTSIDE.matcher("see ../" + "shared/corpus/SOURCES.md").find()).isTrue();
         assertThat(OUTSIDE.matcher("Copied from `/" + "work/shared/corpus`").find()).isTrue();
         assertThat(OUTSIDE.matcher("cd /" + "work/main && mvn").find()).isTrue();
-        assertThat(OUTSIDE.matcher("the design's network/work/ vlan").find()).isFalse();
+        assertThat(OUTSIDE.matcher("the design's network/" + "work/ vlan").find()).isFalse();
         assertThat(OUTSIDE.matcher("/var/lib/pacemaker").find()).isFalse();
     }
 }

@@ -21,8 +21,7 @@ import org.sansdk.iscsi.internal.Lines;
 public final class RecoveryTimeoutCheck {
     /** The sysfs root on a live host. */
     public static final Path SYSFS = Path.of("/sys");
-    private static final String SCRIPT = "for s in \"$1\"/class/iscsi_session/session*; do [ -d \"$s\" ] || continue;"
-            + " printf '%s %s %s\\n' \"${s##*/}\" \"$(cat \"$s/recovery_tmo\")\" \"$(cat \"$s/targetname\")\"; done";
+    private static final List<String> ATTRIBUTES = List.of("recovery_tmo", "targetname");
 
     private final Executor executor;
     private final Path sysfs;
@@ -67,26 +66,59 @@ public final class RecoveryTimeoutCheck {
     public record Stale(int sid, String target, Duration live, Duration wanted) {
     }
 
-    /** The command that prints {@code sessionN TMO TARGET} per session. */
+    private String sessionsDir() {
+        return sysfs + "/class/iscsi_session";
+    }
+
+    /**
+     * The command that prints {@code DIR/sessionN/ATTRIBUTE:VALUE} for each session's recovery_tmo and
+     * targetname (an argv, no shell: {@code find -L DIR … -exec grep -H . {} +}).
+     */
     public Command command() {
-        return Command.of("sh", "-c", SCRIPT, "sh", sysfs.toString());
+        return Command.of("find", "-L", sessionsDir(), "-mindepth", "2", "-maxdepth", "2", "(", "-name", ATTRIBUTES.get(0),
+                "-o", "-name", ATTRIBUTES.get(1), ")", "-exec", "grep", "-H", ".", "{}", "+");
     }
 
     /** Reads every live session's recovery_tmo (an empty list when there is no session). */
     public List<Live> live() {
+        // no iscsi_session class (module not loaded, no session ever) means no session
+        if (executor.run(Command.of("test", "-d", sessionsDir())).exitCode() != 0) {
+            return new ArrayList<>();
+        }
         String out = executor.runChecked(command()).stdout();
-        List<Live> l = new ArrayList<>();
+        java.util.TreeMap<Integer, java.util.Map<String, String>> bySession = new java.util.TreeMap<>();
         if (out.isEmpty()) {
-            return l;
+            return new ArrayList<>();
         }
-        Lines lines = Lines.of(sysfs + "/class/iscsi_session", out, "sessionN TMO TARGET", true);
+        String prefix = sessionsDir() + "/";
+        Lines lines = Lines.of(sessionsDir(), out, "DIR/sessionN/ATTRIBUTE:VALUE", true);
         for (int i = 0; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(" ", 3);
-            if (f.length != 3 || !f[0].matches("session\\d{1,9}") || !f[1].matches("-?\\d{1,9}") || f[2].isEmpty()) {
-                throw lines.error(i, "sessionN RECOVERY_TMO TARGETNAME");
+            String line = lines.get(i);
+            String rest = line.startsWith(prefix) ? line.substring(prefix.length()) : "";
+            int slash = rest.indexOf('/');
+            int colon = rest.indexOf(':', Math.max(slash, 0));
+            String session = slash > 0 ? rest.substring(0, slash) : "";
+            String attribute = slash > 0 && colon > slash ? rest.substring(slash + 1, colon) : "";
+            if (!session.matches("session\\d{1,9}") || !ATTRIBUTES.contains(attribute) || colon + 1 >= rest.length()) {
+                throw lines.error(i, "DIR/sessionN/recovery_tmo:SECONDS or DIR/sessionN/targetname:IQN");
             }
-            l.add(new Live(Integer.parseInt(f[0].substring(7)), f[2], Duration.ofSeconds(Long.parseLong(f[1]))));
+            String value = rest.substring(colon + 1);
+            if (attribute.equals("recovery_tmo") && !value.matches("-?\\d{1,9}")) {
+                throw lines.error(i, "recovery_tmo as whole seconds");
+            }
+            String before = bySession.computeIfAbsent(Integer.parseInt(session.substring(7)), k -> new java.util.TreeMap<>())
+                    .putIfAbsent(attribute, value);
+            if (before != null) {
+                throw lines.error(i, "each attribute of " + session + " once");
+            }
         }
+        List<Live> l = new ArrayList<>();
+        bySession.forEach((sid, attrs) -> {
+            if (attrs.size() != ATTRIBUTES.size()) {
+                throw lines.error(lines.size() - 1, "recovery_tmo and targetname of session" + sid + " (the listing ends without one)");
+            }
+            l.add(new Live(sid, attrs.get("targetname"), Duration.ofSeconds(Long.parseLong(attrs.get("recovery_tmo")))));
+        });
         return l;
     }
 
