@@ -111,6 +111,18 @@ public final class Sanctl implements Callable<Integer> {
             commandLine().usage(err);
             return USAGE;
         }
+        // `--version` needs no command tree either (picocli would build all of it first)
+        if (args.size() == 1 && (args.get(0).equals("--version") || args.get(0).equals("-V"))) {
+            try {
+                for (String line : new Version().getVersion()) {
+                    out.println(line);
+                }
+                return OK;
+            } catch (IOException e) {
+                err.println("sanctl: cannot read the version: " + e.getMessage());
+                return FAILED;
+            }
+        }
         // the common call, `parse KIND FILE|-`, skips building the whole command tree (start-up time)
         if (args.size() == 3 && args.get(0).equals("parse") && parsers.containsKey(args.get(1))
                 && (args.get(2).equals("-") || !args.get(2).startsWith("-"))) {

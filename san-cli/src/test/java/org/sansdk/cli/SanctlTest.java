@@ -72,6 +72,17 @@ class SanctlTest {
     }
 
     @Test
+    void version_fastPath_printsWhatPicocliPrints() {
+        java.io.StringWriter viaTree = new java.io.StringWriter();
+        sanctl.commandLine().printVersionHelp(new java.io.PrintWriter(viaTree, true));
+        for (String flag : List.of("--version", "-V")) {
+            out.reset();
+            assertThat(sanctl.run(List.of(flag))).isEqualTo(Sanctl.OK);
+            assertThat(out()).as(flag).isEqualTo(viaTree.toString());
+        }
+    }
+
+    @Test
     void parse_printsJson_secretsMasked_optionalsAsNull(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("in.txt");
         Files.writeString(f, "pool=san-pool\nstate=ONLINE\n");
