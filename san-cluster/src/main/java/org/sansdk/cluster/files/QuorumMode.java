@@ -1,0 +1,13 @@
+package org.sansdk.cluster.files;
+
+/**
+ * Where the third vote comes from.
+ *
+ * <pre>{@code QuorumMode.THIRD_NODE_VOTES}</pre>
+ */
+public enum QuorumMode {
+    /** The design: a third corosync member ({@link NodeRole#QUORUM_NODE}). */
+    THIRD_NODE_VOTES,
+    /** Two cluster nodes with corosync-qdevice, voting through a {@link NodeRole#QNETD_HOST}. */
+    QDEVICE
+}
