@@ -1,4 +1,6 @@
 /**
- * san-sdk module {@code san-cluster}: see the project ARCHITECTURE for what this package owns.
+ * The SAN as one object: {@link org.sansdk.cluster.SanCluster} binds a design
+ * ({@link org.sansdk.cluster.design.SanDesign}) to an executor per node and gives each node's tools;
+ * node capabilities are probed once and followed.
  */
 package org.sansdk.cluster;

@@ -1,0 +1,127 @@
+package org.sansdk.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sansdk.cluster.design.Node;
+import org.sansdk.cluster.design.SanDesign;
+import org.sansdk.core.Executor;
+import org.sansdk.core.HostExecutors;
+import org.sansdk.core.SanException;
+import org.sansdk.core.SshExecutor;
+
+/**
+ * The whole SAN as one object — what {@code Git} is to JGit: a design plus an executor per node. Each node's
+ * tools are one call away ({@code cluster.node("storage-a").zpool()}), and the cluster is san-core's host →
+ * executor mapping, so a plan whose steps name several nodes runs each step on its own node
+ * ({@code plan.applyTo(cluster)}).
+ *
+ * <pre>{@code
+ * SanCluster cluster = SanCluster.overSsh(design, "management", "root");
+ * cluster.node("storage-a").zpool().status("san-pool").describe();
+ * cluster.capabilities().values().forEach(c -> System.out.println(c.describe()));
+ * }</pre>
+ */
+public final class SanCluster implements HostExecutors {
+    private final SanDesign design;
+    private final Map<String, ClusterNode> nodes;
+
+    private SanCluster(SanDesign design, Map<String, ClusterNode> nodes) {
+        this.design = design;
+        this.nodes = nodes;
+    }
+
+    /**
+     * A cluster whose nodes are reached through the given executors (SSH, replay or recording executors for
+     * tests and dry runs). Every node of the design needs one; a name the design does not have is refused.
+     * Usage: {@code SanCluster.of(design, Map.of("storage-a", a, "storage-b", b, "quorum", q))}.
+     *
+     * @throws SanException naming the design's nodes without an executor, or the executors for unknown names
+     */
+    public static SanCluster of(SanDesign design, Map<String, ? extends Executor> inventory) {
+        Objects.requireNonNull(design, "design");
+        List<String> names = design.nodes().stream().map(Node::name).toList();
+        List<String> missing = names.stream().filter(n -> !inventory.containsKey(n)).toList();
+        List<String> unknown = inventory.keySet().stream().filter(n -> !names.contains(n)).sorted().toList();
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw new SanException("the inventory must name exactly the design's nodes " + names
+                    + (missing.isEmpty() ? "" : "; without an executor: " + missing)
+                    + (unknown.isEmpty() ? "" : "; not in the design: " + unknown));
+        }
+        Map<String, ClusterNode> out = new LinkedHashMap<>();
+        for (Node n : design.nodes()) {
+            out.put(n.name(), new ClusterNode(n, Objects.requireNonNull(inventory.get(n.name()), n.name())));
+        }
+        return new SanCluster(design, out);
+    }
+
+    /**
+     * A cluster reached over SSH at each node's address on {@code network} (usually the management network),
+     * as {@code user}, with the SSH client's defaults otherwise (keys, known_hosts, BatchMode).
+     * Usage: {@code SanCluster.overSsh(design, "management", "root")}.
+     *
+     * @throws SanException naming the nodes that have no address on that network
+     */
+    public static SanCluster overSsh(SanDesign design, String network, String user) {
+        Map<String, Executor> inventory = new LinkedHashMap<>();
+        List<String> without = new ArrayList<>();
+        for (Node n : design.nodes()) {
+            n.address(network).ifPresentOrElse(
+                    a -> inventory.put(n.name(), SshExecutor.builder(a.address()).user(user).build()),
+                    () -> without.add(n.name()));
+        }
+        if (!without.isEmpty()) {
+            throw new SanException("no address on network '" + network + "' for " + without);
+        }
+        return of(design, inventory);
+    }
+
+    /** The design the cluster was built from. Usage: {@code cluster.design().pool().name()}. */
+    public SanDesign design() {
+        return design;
+    }
+
+    /** Every node, in design order. Usage: {@code cluster.nodes().size()}. */
+    public List<ClusterNode> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    /** The storage nodes, in design order. Usage: {@code cluster.storageNodes().get(0).zpool()}. */
+    public List<ClusterNode> storageNodes() {
+        return nodes.values().stream().filter(n -> n.design().isStorage()).toList();
+    }
+
+    /**
+     * One node by name.
+     *
+     * @throws UnknownNodeException when the design has no such node
+     */
+    public ClusterNode node(String name) {
+        ClusterNode n = nodes.get(name);
+        if (n == null) {
+            throw new UnknownNodeException(name, List.copyOf(nodes.keySet()));
+        }
+        return n;
+    }
+
+    /** The executor of a node: lets {@code plan.applyTo(cluster)} run each step on its host. */
+    @Override
+    public Executor executorFor(String host) {
+        return node(host).executor();
+    }
+
+    /** Every node's capabilities, probed once per node, in design order. Usage: {@code cluster.capabilities().get("quorum").pcs()}. */
+    public Map<String, NodeCapabilities> capabilities() {
+        Map<String, NodeCapabilities> out = new LinkedHashMap<>();
+        nodes.forEach((name, n) -> out.put(name, n.capabilities()));
+        return out;
+    }
+
+    /** {@code SanCluster[san-cluster: storage-a, storage-b, quorum]}. */
+    @Override
+    public String toString() {
+        return "SanCluster[" + design.clusterName() + ": " + String.join(", ", nodes.keySet()) + "]";
+    }
+}
