@@ -1,5 +1,6 @@
 package org.sansdk.cluster.files;
 
+import org.sansdk.cluster.DistroFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import org.sansdk.core.Command;
  * kernel's headers, {@code linux-headers-amd64} on amd64), and {@code zfs-zed} for fault events and
  * {@code autoreplace};</li>
  * <li>with {@link QuorumMode#QDEVICE}: {@code corosync-qdevice} on the cluster nodes and {@code corosync-qnetd}
- * (+ {@code pcs}) on the {@link NodeRole#QNETD_HOST};</li>
+ * (+ {@code pcs}) on the {@link PackageRole#QNETD_HOST};</li>
  * <li>units: besides the design's backend iSCSI services and {@code pcsd}, the pool must NOT be imported at boot
  * by {@code zfs-import-cache}/{@code zfs-import-scan} (only Pacemaker imports it), and {@code nmbd} and
  * {@code samba-ad-dc} are disabled with {@code smbd}; NFS is disabled as {@code nfs-server} (on Debian 12
@@ -29,13 +30,13 @@ import org.sansdk.core.Command;
  * are checked with {@code apt-cache show} in the tests; the RHEL names could not be checked on the build
  * machines (no dnf or RHEL repositories there).
  *
- * <pre>{@code NodePackages p = new NodePackages(DistroFamily.DEBIAN, NodeRole.STORAGE_NODE, QuorumMode.THIRD_NODE_VOTES); p.installCommand();}</pre>
+ * <pre>{@code NodePackages p = new NodePackages(DistroFamily.DEBIAN, PackageRole.STORAGE_NODE, QuorumMode.THIRD_NODE_VOTES); p.installCommand();}</pre>
  *
  * @param family the distribution family
  * @param role   the node's role
  * @param quorum where the third vote comes from
  */
-public record NodePackages(DistroFamily family, NodeRole role, QuorumMode quorum) {
+public record NodePackages(DistroFamily family, PackageRole role, QuorumMode quorum) {
     /** The Debian packages above that live in the contrib component (ZFS: CDDL), not main. */
     public static final Set<String> DEBIAN_CONTRIB = Set.of("zfsutils-linux", "zfs-dkms", "zfs-zed");
 
@@ -44,11 +45,15 @@ public record NodePackages(DistroFamily family, NodeRole role, QuorumMode quorum
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(quorum, "quorum");
-        if (role == NodeRole.QUORUM_NODE && quorum == QuorumMode.QDEVICE) {
+        if (family != DistroFamily.DEBIAN && family != DistroFamily.RHEL) {
+            throw new HostFileInputException("FILES-PKG-003", "family", "package names are known for DEBIAN and RHEL"
+                    + " families only, not " + family + ": the SDK does not guess them");
+        }
+        if (role == PackageRole.QUORUM_NODE && quorum == QuorumMode.QDEVICE) {
             throw new HostFileInputException("FILES-PKG-001", "role", "a QUORUM_NODE is the third member of"
                     + " THIRD_NODE_VOTES; with QDEVICE the third vote is a QNETD_HOST");
         }
-        if (role == NodeRole.QNETD_HOST && quorum == QuorumMode.THIRD_NODE_VOTES) {
+        if (role == PackageRole.QNETD_HOST && quorum == QuorumMode.THIRD_NODE_VOTES) {
             throw new HostFileInputException("FILES-PKG-002", "role", "a QNETD_HOST only exists with QuorumMode.QDEVICE");
         }
     }
@@ -60,7 +65,7 @@ public record NodePackages(DistroFamily family, NodeRole role, QuorumMode quorum
     /** The packages, in install order. {@code p.packages()} */
     public List<String> packages() {
         List<String> out = new ArrayList<>();
-        if (role == NodeRole.QNETD_HOST) {
+        if (role == PackageRole.QNETD_HOST) {
             out.addAll(List.of("corosync-qnetd", "pcs"));
             return List.copyOf(out);
         }
@@ -68,7 +73,7 @@ public record NodePackages(DistroFamily family, NodeRole role, QuorumMode quorum
         if (quorum == QuorumMode.QDEVICE) {
             out.add("corosync-qdevice");
         }
-        if (role == NodeRole.STORAGE_NODE) {
+        if (role == PackageRole.STORAGE_NODE) {
             if (debian()) {
                 out.addAll(List.of("targetcli-fb", "open-iscsi", "zfsutils-linux", "zfs-dkms", "zfs-zed",
                         "nfs-kernel-server", "samba"));
@@ -93,11 +98,11 @@ public record NodePackages(DistroFamily family, NodeRole role, QuorumMode quorum
 
     /** Units that must run on this node at all times, outside Pacemaker. {@code p.unitsToEnable()} */
     public List<String> unitsToEnable() {
-        if (role == NodeRole.QNETD_HOST) {
+        if (role == PackageRole.QNETD_HOST) {
             return List.of("corosync-qnetd", "pcsd");
         }
         List<String> out = new ArrayList<>();
-        if (role == NodeRole.STORAGE_NODE) {
+        if (role == PackageRole.STORAGE_NODE) {
             out.addAll(debian() ? List.of("rtslib-fb-targetctl", "iscsid", "open-iscsi", "zfs-zed")
                     : List.of("target", "iscsid", "iscsi", "zfs-zed"));
         }
@@ -113,7 +118,7 @@ public record NodePackages(DistroFamily family, NodeRole role, QuorumMode quorum
      * only Pacemaker imports the pool. {@code p.unitsToDisable()}
      */
     public List<String> unitsToDisable() {
-        if (role != NodeRole.STORAGE_NODE) {
+        if (role != PackageRole.STORAGE_NODE) {
             return List.of();
         }
         return debian() ? List.of("nfs-server", "smbd", "nmbd", "samba-ad-dc", "zfs-import-cache", "zfs-import-scan")

@@ -1,5 +1,6 @@
 package org.sansdk.cluster.files;
 
+import org.sansdk.cluster.DistroFamily;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class NodePackagesRealToolTest {
             checked++;
         }
         assertThat(checked).as("packages installed here by scripts/install-test-tools.sh").isGreaterThanOrEqualTo(4);
-        List<String> units = new NodePackages(DistroFamily.DEBIAN, NodeRole.STORAGE_NODE, QuorumMode.QDEVICE).unitsToEnable();
+        List<String> units = new NodePackages(DistroFamily.DEBIAN, PackageRole.STORAGE_NODE, QuorumMode.QDEVICE).unitsToEnable();
         assertThat(shippedBy.keySet()).containsAll(units.stream().filter(u -> !u.equals("rtslib-fb-targetctl")
                 && !u.equals("zfs-zed")).toList());
     }

@@ -3,9 +3,9 @@ package org.sansdk.cluster.files;
 /**
  * What a machine does in the SAN.
  *
- * <pre>{@code NodeRole.STORAGE_NODE}</pre>
+ * <pre>{@code PackageRole.STORAGE_NODE}</pre>
  */
-public enum NodeRole {
+public enum PackageRole {
     /** Holds disks, exports them to the peer over iSCSI, may import the pool and run NFS/SMB/iSCSI for clients. */
     STORAGE_NODE,
     /** The design's third cluster member: runs corosync and pacemaker for its vote (and can fence), no storage. */
