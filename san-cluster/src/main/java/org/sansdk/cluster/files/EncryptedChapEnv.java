@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.sansdk.core.Command;
 import org.sansdk.core.SanException;
 import org.sansdk.core.Secret;
+import org.sansdk.lio.chap.OpenSslEnc;
+import org.sansdk.lio.chap.ShellEnv;
 
 /**
  * The design's encrypted CHAP credentials file {@code /root/.iscsi-chap.env.enc} (mode 0600 root:root), which the
@@ -54,7 +54,6 @@ public record EncryptedChapEnv(List<ChapEnvEntry> entries, Secret passphrase, in
     /** The passphrase file the node scripts give openssl. */
     public static final String MACHINE_ID = "/etc/machine-id";
 
-    private static final byte[] MAGIC = "Salted__".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SALT_LABEL = "san-sdk chap env v1".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Set<String> RESERVED = Set.of("PATH", "IFS", "HOME", "ENV", "BASH_ENV", "SHELL", "CDPATH",
@@ -88,20 +87,10 @@ public record EncryptedChapEnv(List<ChapEnvEntry> entries, Secret passphrase, in
                         + " line (openssl -pass file: reads the first line only)");
             }
             plain = plaintext();
+            // the salt is derived, not random, so one input renders one file (see the type's javadoc); the
+            // OpenSSL enc format itself is san-lio's OpenSslEnc, the one the node-side tools are tested against
             byte[] salt = Arrays.copyOf(hmac(pass, SALT_LABEL, intBytes(iterations), plain), 8);
-            byte[] keyIv = pbkdf2(pass, salt, iterations);
-            try {
-                Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");
-                c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keyIv, 0, 32, "AES"), new IvParameterSpec(keyIv, 32, 16));
-                byte[] ct = c.doFinal(plain);
-                byte[] out = new byte[16 + ct.length];
-                System.arraycopy(MAGIC, 0, out, 0, 8);
-                System.arraycopy(salt, 0, out, 8, 8);
-                System.arraycopy(ct, 0, out, 16, ct.length);
-                return new HostFile(PATH, 0600, "root:root", out);
-            } finally {
-                Arrays.fill(keyIv, (byte) 0);
-            }
+            return new HostFile(PATH, 0600, "root:root", OpenSslEnc.encrypt(plain, passphrase, new OpenSslEnc.Pbkdf2(iterations), salt));
         } catch (GeneralSecurityException e) {
             throw new SanException("AES-256-CBC/PBKDF2 unavailable in this JVM: " + e.getClass().getSimpleName());
         } finally {
@@ -128,6 +117,7 @@ public record EncryptedChapEnv(List<ChapEnvEntry> entries, Secret passphrase, in
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(Generated.hashHeader().getBytes(StandardCharsets.UTF_8));
         Set<String> seen = new HashSet<>();
+        java.util.Map<String, Secret> body = new java.util.LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             ChapEnvEntry e = entries.get(i);
             String f = "entries[" + i + "]";
@@ -146,22 +136,13 @@ public record EncryptedChapEnv(List<ChapEnvEntry> entries, Secret passphrase, in
                     throw new HostFileInputException("FILES-CHAP-006", f + ".value", "the value of " + e.name()
                             + " contains a NUL byte, which a shell variable cannot hold");
                 }
-                out.writeBytes(e.name().getBytes(StandardCharsets.US_ASCII));
-                out.write('=');
-                out.write('\'');
-                for (byte b : v) {
-                    if (b == '\'') {
-                        out.writeBytes("'\\''".getBytes(StandardCharsets.US_ASCII));
-                    } else {
-                        out.write(b);
-                    }
-                }
-                out.write('\'');
-                out.write('\n');
             } finally {
                 Arrays.fill(v, (byte) 0);
             }
+            body.put(e.name(), e.value());
         }
+        // quoting ('…' with '\'' for a quote) is san-lio's ShellEnv, which its eval tests prove
+        out.writeBytes(ShellEnv.render(body));
         return out.toByteArray();
     }
 
@@ -185,27 +166,6 @@ public record EncryptedChapEnv(List<ChapEnvEntry> entries, Secret passphrase, in
             mac.update(p);
         }
         return mac.doFinal();
-    }
-
-    /** RFC 8018 PBKDF2-HMAC-SHA256 over the raw passphrase bytes, 48 bytes (key then IV). */
-    private static byte[] pbkdf2(byte[] pass, byte[] salt, int iterations) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(pass, "HmacSHA256"));
-        byte[] out = new byte[48];
-        for (int block = 1; block <= 2; block++) {
-            mac.update(salt);
-            mac.update(intBytes(block));
-            byte[] u = mac.doFinal();
-            byte[] t = u.clone();
-            for (int i = 1; i < iterations; i++) {
-                u = mac.doFinal(u);
-                for (int j = 0; j < t.length; j++) {
-                    t[j] ^= u[j];
-                }
-            }
-            System.arraycopy(t, 0, out, (block - 1) * 32, block == 1 ? 32 : 16);
-        }
-        return out;
     }
 
     @Override
