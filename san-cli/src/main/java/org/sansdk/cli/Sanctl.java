@@ -191,7 +191,7 @@ public final class Sanctl implements Callable<Integer> {
                 return FAILED;
             }
             Object model = parser.parse(source, ParseException.decodeUtf8(source, bytes));
-            out.println(Json.mapper().writeValueAsString(model));
+            out.println(Json.write(model));
             return OK;
         }
     }
@@ -225,7 +225,7 @@ public final class Sanctl implements Callable<Integer> {
                     try (InputStream in = Sanctl.class.getResourceAsStream("/org/sansdk/cli/cds-training/" + p.kind() + ext)) {
                         if (in != null) {
                             String text = ParseException.decodeUtf8(p.kind(), in.readAllBytes());
-                            sink.print(Json.mapper().writeValueAsString(p.parse(p.kind(), text)));
+                            sink.print(Json.write(p.parse(p.kind(), text)));
                         }
                     } catch (IOException | RuntimeException e) {
                         sink.print(e.getMessage());   // a training input may not parse; its classes loaded anyway
