@@ -81,6 +81,7 @@ public final class Sanctl implements Callable<Integer> {
             parse.addSubcommand(p.kind(), kind);
         }
         root.addSubcommand("parse", parse);
+        root.addSubcommand("schema", new CommandLine(new SchemaCommand(kinds(), out, err)));
         root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
         root.addSubcommand("iscsi", new CommandLine(new IscsiCommand(out, err)));
         root.addSubcommand("lio", LioCommand.commandLine(out, err));
