@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The JSON contract against what the real tools print here, for the shapes no recorded capture has: a live
  * two-node corosync 3 (one network namespace per node, joined by a veth pair) answers
  * {@code corosync-cfgtool -n} and {@code corosync-quorumtool -l} besides {@code -s} and {@code corosync-cmapctl};
- * the real {@code iscsiadm -m node / -m session} of this machine. Each output goes through {@code sanctl parse}
+ * the real {@code iscsiadm -m node / -m session} of this machine; a CIB built offline with {@code cibadmin}/{@code pcs -f}
+ * and what {@code crm_mon} and {@code crm_simulate} print for it. Each output goes through {@code sanctl parse}
  * and must conform to the kind's schema.
  */
 class RealToolsContractTest {
@@ -120,6 +121,48 @@ class RealToolsContractTest {
                 c.close();
             }
         }
+    }
+
+    private static String ok(LocalExecutor local, Command c) {
+        CommandResult r = local.run(c);
+        r.requireSuccess(c);
+        return r.stdout();
+    }
+
+    @Test
+    void offlinePacemaker_cibCrmMonAndCrmSimulate_conformToTheirSchemas() throws Exception {
+        RealTools.require("cibadmin", "pcs", "crm_mon", "crm_simulate");
+        LocalExecutor local = new LocalExecutor(Duration.ofSeconds(60));
+        Path cib = dir.resolve("cib.xml");
+        Files.writeString(cib, ok(local, Command.of("cibadmin", "--empty")));
+        for (String node : List.of("1:storage-a", "2:storage-b")) {
+            String[] idName = node.split(":");
+            ok(local, Command.builder("cibadmin").args("-C", "-o", "nodes", "-X",
+                    "<node id=\"" + idName[0] + "\" uname=\"" + idName[1] + "\"/>").env("CIB_file", cib.toString()).build());
+        }
+        ok(local, Command.of("pcs", "-f", cib.toString(), "resource", "create", "dummy1", "ocf:pacemaker:Dummy", "op", "monitor", "interval=10s"));
+        ok(local, Command.of("pcs", "-f", cib.toString(), "property", "set", "stonith-enabled=false"));
+        ok(local, Command.of("pcs", "-f", cib.toString(), "constraint", "location", "dummy1", "prefers", "storage-a=100"));
+
+        JsonNode c = parseConforming("cib", "cib-parsed.xml", Files.readString(cib));
+        assertThat(c.at("/configuration/resources/0/type").asText()).isEqualTo("primitive");
+        assertThat(c.at("/configuration/resources/0/agent/type").asText()).isEqualTo("Dummy");
+        assertThat(c.at("/configuration/constraints/0/type").asText()).isEqualTo("location");
+        assertThat(c.at("/configuration/constraints/0/score").asText()).isEqualTo("100");
+
+        String mon = ok(local, Command.builder("crm_mon").args("-1", "--output-as=xml").env("CIB_file", cib.toString()).build());
+        JsonNode m = parseConforming("crm-mon", "crm_mon.xml", mon);
+        assertThat(m.at("/nodes/0/name").asText()).isEqualTo("storage-a");
+        assertThat(m.at("/resources/0/id").asText()).isEqualTo("dummy1");
+
+        // both nodes come up with quorum: the location preference starts dummy1 on storage-a
+        String sim = ok(local, Command.of("crm_simulate", "-x", cib.toString(), "-S", "-u", "storage-a", "-u", "storage-b", "-q", "1",
+                "--output-as=xml"));
+        JsonNode s = parseConforming("crm-simulate", "crm_simulate.xml", sim);
+        assertThat(s.at("/actions/0/action").asText()).isEqualTo("start");
+        assertThat(s.at("/actions/0/node").asText()).isEqualTo("storage-a");
+        assertThat(s.at("/after/resources/0/nodes/0").asText()).isEqualTo("storage-a");
+        assertThat(s.get("transition").toString()).contains("\"operation\":\"start\"");
     }
 
     @Test
