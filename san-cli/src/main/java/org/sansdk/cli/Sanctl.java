@@ -81,6 +81,7 @@ public final class Sanctl implements Callable<Integer> {
             parse.addSubcommand(p.kind(), kind);
         }
         root.addSubcommand("parse", parse);
+        root.addSubcommand("schema", new CommandLine(new SchemaCommand(kinds(), out, err)));
         root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
         root.addSubcommand("iscsi", new CommandLine(new IscsiCommand(out, err)));
         root.addSubcommand("lio", LioCommand.commandLine(out, err));
@@ -203,16 +204,11 @@ public final class Sanctl implements Callable<Integer> {
                 return FAILED;
             }
             Object model = parser.parse(source, ParseException.decodeUtf8(source, bytes));
-            out.println(render(model));
+            out.println(Json.write(model));
             return OK;
         }
     }
 
-    /** A parsed model as sanctl prints it; a tree needs no ObjectMapper: TreeJson writes the same bytes without its start-up cost. */
-    static String render(Object model) throws IOException {
-        return model instanceof com.fasterxml.jackson.databind.JsonNode tree ? TreeJson.write(tree)
-                : Json.mapper().writeValueAsString(model);
-    }
 
     /** {@code sanctl man}: the man page (roff) of the whole command tree. */
     @Command(name = "man", mixinStandardHelpOptions = true,
@@ -243,7 +239,7 @@ public final class Sanctl implements Callable<Integer> {
                     try (InputStream in = Sanctl.class.getResourceAsStream("/org/sansdk/cli/cds-training/" + p.kind() + ext)) {
                         if (in != null) {
                             String text = ParseException.decodeUtf8(p.kind(), in.readAllBytes());
-                            sink.print(render(p.parse(p.kind(), text)));
+                            sink.print(Json.write(p.parse(p.kind(), text)));
                         }
                     } catch (IOException | RuntimeException e) {
                         sink.print(e.getMessage());   // a training input may not parse; its classes loaded anyway
