@@ -728,14 +728,16 @@ public final class AnsibleInventoryImport {
                 }
                 Val vipV = field(v, "vip");
                 Integer prefix = integer(cluster, field(v, "vip_cidr"));
-                String vip = text(cluster, vipV);
-                if (vip != null) {
-                    IpCidr a = convert(cluster, vipV, "an address", t -> new IpCidr(t, prefix == null ? subnet.prefix() : prefix));
-                    if (a != null) {
-                        cb.vip(a);
-                        r.designAt(p + ".vip", vipV);
+                IpCidr vipAddr = vipV == null ? null
+                        : convert(cluster, vipV, "an address", t -> new IpCidr(t, prefix == null ? subnet.prefix() : prefix));
+                if (vipAddr == null) {
+                    if (vipV == null) {
+                        r.problem(v, "a client VLAN needs its vip");
                     }
+                    continue;
                 }
+                cb.vip(vipAddr);
+                r.designAt(p + ".vip", vipV);
                 boolean iscsi = false;
                 for (Val s : items(field(v, "services"))) {
                     ClientService svc = convert(cluster, s, "nfs, smb, iscsi or ssh", ClientService::parse);

@@ -16,7 +16,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Damaged design files (a line dropped, duplicated, cut short or with a character replaced) are read or refused
- * with a located, typed error: never another exception, never a hang, never a secret echoed.
+ * with a located, typed error: never another exception, never a hang; what is read goes through DesignRules
+ * without an exception.
  */
 class DesignReaderPropertyTest {
     private static final List<String> LINES = lines();
@@ -63,6 +64,8 @@ class DesignReaderPropertyTest {
         try {
             SanDesign d = SanDesignYaml.parse("reference.yml", text);
             assertThat(d.storageNodes()).hasSize(2);
+            // whatever reads, the rules check without an exception of their own
+            assertThat(org.sansdk.cluster.rules.DesignRules.check(d)).allSatisfy(f -> assertThat(f.id()).isNotBlank());
         } catch (DesignParseException e) {
             assertThat(e.line()).isBetween(0, LINES.size() + 2);
             assertThat(e.source()).isEqualTo("reference.yml");
