@@ -285,4 +285,13 @@ class DesignRulesTest {
         good.put("backend-mutual-chap", Secret.of("Other-Secret-89"));
         assertThat(DesignRules.check(REF.withSecrets(SecretSource.of(good)))).noneMatch(x -> x.layer() == Layer.ISCSI);
     }
+
+    @Test
+    void aQdeviceDesignIsCheckedWithoutAQuorumNode() {
+        SanDesign q = REF.toBuilder().nodes(REF.storageNodes())
+                .qdevice(new org.sansdk.cluster.design.Qdevice("10.20.20.3", org.sansdk.corosync.QdeviceAlgorithm.FFSPLIT)).build();
+        List<DesignFinding> f = DesignRules.check(q);
+        assertThat(f).filteredOn(x -> x.severity() == Severity.ERROR).isEmpty();
+        assertThat(f).extracting(DesignFinding::id).contains("CLUSTER-PACEMAKER-QDEVICE").doesNotContain("COROSYNC-NODE-NAMED-QUORUM");
+    }
 }
