@@ -49,7 +49,10 @@ public record ClientVlanSpec(String name, int id, IpCidr subnet, int mtu, IpCidr
     }
 
     ClientVlanSpec mapSecrets(UnaryOperator<DesignSecret> f) {
-        return new ClientVlanSpec(name, id, subnet, mtu, vip, port, services, access.mapSecrets(f), dataset);
+        IscsiAccess mapped = access instanceof IscsiAccess.GenerateNodeAcls g
+                ? new IscsiAccess.GenerateNodeAcls(g.chap().map(c -> c.mapSecrets(f)))
+                : new IscsiAccess.Acls(((IscsiAccess.Acls) access).entries().stream().map(e -> e.mapSecrets(f)).toList());
+        return new ClientVlanSpec(name, id, subnet, mtu, vip, port, services, mapped, dataset);
     }
 
     /** Builder. Usage: see {@link ClientVlanSpec#builder(String, int)}. */

@@ -3,7 +3,6 @@ package org.sansdk.cluster.design;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * How initiators get into an iSCSI client VLAN's TPG: listed initiators ({@link Acls}, the default) or any initiator
@@ -17,9 +16,6 @@ public sealed interface IscsiAccess permits IscsiAccess.Acls, IscsiAccess.Genera
         return new Acls(List.of());
     }
 
-    /** The same access with every secret mapped (package use). */
-    IscsiAccess mapSecrets(UnaryOperator<DesignSecret> f);
-
     /**
      * ACL mode: only these initiators.
      * Usage: {@code new IscsiAccess.Acls(List.of(AclEntry.of(iqn)))}.
@@ -30,12 +26,6 @@ public sealed interface IscsiAccess permits IscsiAccess.Acls, IscsiAccess.Genera
         /** Copies. Usage: see type. */
         public Acls {
             entries = List.copyOf(entries);
-        }
-
-        /** Maps secrets. Usage: internal to the design. */
-        @Override
-        public IscsiAccess mapSecrets(UnaryOperator<DesignSecret> f) {
-            return new Acls(entries.stream().map(e -> e.mapSecrets(f)).toList());
         }
     }
 
@@ -49,12 +39,6 @@ public sealed interface IscsiAccess permits IscsiAccess.Acls, IscsiAccess.Genera
         /** Refuses null. Usage: see type. */
         public GenerateNodeAcls {
             Objects.requireNonNull(chap, "chap");
-        }
-
-        /** Maps secrets. Usage: internal to the design. */
-        @Override
-        public IscsiAccess mapSecrets(UnaryOperator<DesignSecret> f) {
-            return new GenerateNodeAcls(chap.map(c -> c.mapSecrets(f)));
         }
     }
 }
