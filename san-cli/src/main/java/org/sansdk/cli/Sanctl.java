@@ -83,6 +83,7 @@ public final class Sanctl implements Callable<Integer> {
         root.addSubcommand("parse", parse);
         root.addSubcommand("schema", new CommandLine(new SchemaCommand(kinds(), out, err)));
         root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
+        root.addSubcommand("validate", new CommandLine(new ValidateCommand()));
         root.addSubcommand("iscsi", new CommandLine(new IscsiCommand(out, err)));
         root.addSubcommand("lio", LioCommand.commandLine(out, err));
         root.addSubcommand("pacemaker", PacemakerCommand.commandLine(out, err));
