@@ -69,6 +69,11 @@ public final class ReferenceDesign {
 
     /** The builder of the reference design, to vary it. */
     public static SanDesign.Builder builder() {
+        return builder(12);
+    }
+
+    /** The builder of the reference design with another number of disks per storage node (1 … 26). */
+    public static SanDesign.Builder builder(int disksPerNode) {
         SanDesign.Builder b = SanDesign.builder().clusterName("san-cluster")
                 .network(new Network("storage", 10, IpCidr.parse("10.10.10.0/24"), 9000))
                 .network(new Network("management", 20, IpCidr.parse("10.20.20.0/24"), 1500))
@@ -86,7 +91,7 @@ public final class ReferenceDesign {
                     .corosyncLinks("management", "storage")
                     .backendTargetIqn(Iqn.parse(PREFIX + ":storage-" + x))
                     .initiatorIqn(Iqn.parse(PREFIX + ":initiator-" + x));
-            for (int d = 0; d < 12; d++) {
+            for (int d = 0; d < disksPerNode; d++) {
                 char letter = (char) ('a' + d);
                 n.disk(new Disk("/dev/disk/by-id/ata-SSD_" + x.toUpperCase() + "_" + d, "data-" + x + "-" + letter));
             }
