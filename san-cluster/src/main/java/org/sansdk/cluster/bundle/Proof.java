@@ -24,6 +24,9 @@ public record Proof(String artefact, String test, String tool, String checks) {
             new Proof("CIB node failure", "RealPacemakerProofTest#activeNodeFailureIsFencedThenMoved", "crm_simulate -S -f NODE",
                     "when the active node fails it is fenced (stonith action) and every resource moves to the other storage node,"
                             + " none to the quorum node"),
+            new Proof("CIB planned failover", "RealPacemakerProofTest#standbyOfTheActiveNodeMovesEverythingWithoutFencing",
+                    "pcs -f node standby + crm_simulate -S", "standby of the active node: no fencing, services stop before the pool"
+                            + " is exported, the pool is imported on the other storage node before any service starts there"),
             new Proof("pcs script (pcs-setup.sh)", "RealPacemakerProofTest#pcsScriptBuildsTheSameConfiguration",
                     "pcs -f (offline) + crm_verify", "the script's pcs commands, run against an empty CIB file, give a configuration"
                             + " crm_verify accepts with the same resources and constraints as cib.xml; no secret on any argv"),

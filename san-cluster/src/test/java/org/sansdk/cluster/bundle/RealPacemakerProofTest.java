@@ -115,6 +115,29 @@ class RealPacemakerProofTest {
     }
 
     @Test
+    void standbyOfTheActiveNodeMovesEverythingWithoutFencing() {
+        RealTools.requireFrom("pcs", "pcs");
+        Path s1 = dir.resolve("s1.xml");
+        simulate(CrmSimulate.on(cib).withQuorum().nodeUp("storage-a").nodeUp("storage-b").nodeUp("quorum"), s1);
+        TestExecutors.local().runChecked(org.sansdk.pacemaker.ops.Pcs.file(s1).nodeStandby("storage-a"));
+        Simulation s = simulate(CrmSimulate.on(s1).withQuorum(), dir.resolve("s3.xml"));
+        assertThat(s.fencedNodes()).isEmpty();
+        ClusterStatus after = s.after().orElseThrow();
+        for (String r : SERVICES) {
+            assertThat(after.runningOn(r)).as(r).containsExactly("storage-b");
+        }
+        assertNothingOnQuorum(after);
+        // the planned sequence the timing model adds up: services stop, pool export, pool import, services start
+        int poolStop = s.indexOf("zfs-pool", "stop");
+        int poolStart = s.indexOf("zfs-pool", "start");
+        assertThat(poolStop).isNotNegative().isLessThan(poolStart);
+        for (String svc : SERVICES.subList(1, SERVICES.size())) {
+            assertThat(s.indexOf(svc, "stop")).as(svc + " stop").isBetween(0, poolStop);
+            assertThat(s.indexOf(svc, "start")).as(svc + " start").isGreaterThan(poolStart);
+        }
+    }
+
+    @Test
     void pcsScriptBuildsTheSameConfiguration() throws IOException {
         RealTools.requireFrom("pcs", "pcs");
         RealTools.requireFrom("cibadmin", "pacemaker-cli-utils");
