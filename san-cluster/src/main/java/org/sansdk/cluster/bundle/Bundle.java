@@ -100,12 +100,15 @@ public final class Bundle {
     /**
      * Writes {@code DIR/<node>/<target path>} for every file (atomically, with its mode), then MANIFEST.tsv,
      * RUNBOOK.md and REPORT.md (0644). Directories are created 0700 (the bundle holds secrets when they were
-     * supplied). Usage: {@code b.writeTo(Path.of("out"))}.
+     * supplied). DIR must be new, empty, or an earlier bundle (it has MANIFEST.tsv): then every file the earlier
+     * manifest lists that this bundle does not have is deleted, so a render without secrets never leaves an
+     * earlier render's secret files behind. Usage: {@code b.writeTo(Path.of("out"))}.
      *
-     * @throws SanException when a file cannot be written
+     * @throws SanException when DIR is a non-empty directory that is not a bundle, or a file cannot be written
      */
     public void writeTo(Path dir) {
         try {
+            removeStale(dir);
             mkdirs(dir);
             for (BundleFile f : files) {
                 Path target = dir.resolve(f.node()).resolve(f.path().substring(1)).normalize();
@@ -120,6 +123,33 @@ public final class Bundle {
             AtomicFiles.write(dir.resolve(REPORT), report.getBytes(StandardCharsets.UTF_8), 0644, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bundle under " + dir, e);
+        }
+    }
+
+    private void removeStale(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            if (s.findAny().isEmpty()) {
+                return;
+            }
+        }
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            throw new SanException("refusing to write a bundle into " + dir + ": it is not empty and holds no " + MANIFEST);
+        }
+        java.util.Set<String> keep = new java.util.TreeSet<>();
+        files.forEach(f -> keep.add(f.node() + "\t" + f.path()));
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            String[] c = line.split("\t");
+            if (c.length < 2 || line.startsWith("node\t") || keep.contains(c[0] + "\t" + c[1]) || !c[1].startsWith("/")) {
+                continue;
+            }
+            Path old = dir.resolve(c[0]).resolve(c[1].substring(1)).normalize();
+            if (old.startsWith(dir.resolve(c[0]).normalize()) && !c[0].contains("/") && !c[0].equals("..")) {
+                Files.deleteIfExists(old);
+            }
         }
     }
 

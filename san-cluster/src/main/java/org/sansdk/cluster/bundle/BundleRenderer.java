@@ -215,7 +215,7 @@ public final class BundleRenderer {
         List<String> nodes = design.nodes().stream().map(Node::name).toList();
         List<BundleStep> steps = new ArrayList<>(out.steps);
         steps.sort((a, b) -> a.stage().compareTo(b.stage()));
-        checkUnique(out.files);
+        checkUnique(out.files, steps, nodes);
         checkNoSecretOnArgv(steps);
         Bundle pre = new Bundle(nodes, out.files, steps, "", "");
         List<String> findings = new ArrayList<>();
@@ -275,9 +275,17 @@ public final class BundleRenderer {
         return secret ? Sensitivity.SECRET : Sensitivity.PLAIN;
     }
 
-    private static void checkUnique(List<BundleFile> files) {
+    private static void checkUnique(List<BundleFile> files, List<BundleStep> steps, List<String> nodes) {
         java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (BundleStep s : steps) {
+            if (!nodes.contains(s.node())) {
+                throw new SanException("a bundle command for '" + s.node() + "', which is not a node of the design " + nodes);
+            }
+        }
         for (BundleFile f : files) {
+            if (!nodes.contains(f.node())) {
+                throw new SanException("a bundle file for '" + f.node() + "', which is not a node of the design " + nodes);
+            }
             if (!seen.add(f.node() + ":" + f.path())) {
                 throw new SanException("two bundle files for " + f.node() + ":" + f.path()
                         + " (a contribution renders a file the bundle already has)");

@@ -175,6 +175,38 @@ class BundleRendererTest {
     }
 
     @Test
+    void writeTo_removesTheFilesOfAnEarlierRender_andRefusesAForeignDirectory(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        RESOLVED.writeTo(out);
+        Path stdin = out.resolve("storage-a/root/san-bundle/pcs-stdin/01-cibadmin.xml");
+        assertThat(stdin).exists();
+        UNRESOLVED.writeTo(out);   // no fence secret: no cibadmin stdin file in this render
+        assertThat(stdin).doesNotExist();
+        for (Secret s : ReferenceDesign.SECRETS.values()) {
+            try (var files = Files.walk(out)) {
+                files.filter(Files::isRegularFile).forEach(f -> {
+                    try {
+                        assertThat(Files.readString(f)).as(f.toString()).doesNotContain(s.reveal());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+        Path foreign = dir.resolve("foreign");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("notes.txt"), "x");
+        assertThatThrownBy(() -> RESOLVED.writeTo(foreign)).isInstanceOf(SanException.class).hasMessageContaining("MANIFEST.tsv");
+    }
+
+    @Test
+    void contributions_forUnknownNodes_areRefused() {
+        BundleContribution stray = ctx -> List.of(BundleFile.text("storage-c", "/etc/x", 0644, "x", Stage.SERVICES, Sensitivity.PLAIN));
+        assertThatThrownBy(() -> BundleRenderer.create().with(stray).render(ReferenceDesign.resolved()))
+                .isInstanceOf(SanException.class).hasMessageContaining("storage-c");
+    }
+
+    @Test
     void bundleFile_refusesUnsafeShapes() {
         assertThatThrownBy(() -> BundleFile.text("a", "etc/x", 0644, "", Stage.VERIFY, Sensitivity.PLAIN))
                 .isInstanceOf(IllegalArgumentException.class);
