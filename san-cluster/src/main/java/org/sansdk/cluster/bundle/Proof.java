@@ -1,0 +1,61 @@
+package org.sansdk.cluster.bundle;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The named proof behind one artefact: the test (class and method, run in CI) and what it checks. REPORT.md
+ * prints {@link #ALL}; a test checks that every named method exists, so the table cannot drift from the tests.
+ * Usage: {@code Proof.ALL.forEach(p -> System.out.println(p.artefact() + ": proven by " + p.test()));}
+ *
+ * @param artefact what is proven
+ * @param test     {@code ClassName#method} in {@code org.sansdk.cluster.bundle} (san-cluster tests)
+ * @param tool     the real program or validator that does the checking
+ * @param checks   what it shows
+ */
+public record Proof(String artefact, String test, String tool, String checks) {
+    /** Every proof, in artefact order. */
+    public static final List<Proof> ALL = List.of(
+            new Proof("CIB XML (cib.xml)", "RealPacemakerProofTest#crmVerifyAcceptsTheRenderedCib",
+                    "crm_verify --xml-file", "the rendered configuration (three nodes online) has no error and no warning"),
+            new Proof("CIB placement", "RealPacemakerProofTest#placementPutsEveryServiceOnOneStorageNode",
+                    "crm_simulate -S -q 1", "pool, VIPs and services all start on the preferred storage node, none on the quorum node,"
+                            + " each fence device away from the node it fences"),
+            new Proof("CIB node failure", "RealPacemakerProofTest#activeNodeFailureIsFencedThenMoved", "crm_simulate -S -f NODE",
+                    "when the active node fails it is fenced (stonith action) and every resource moves to the other storage node,"
+                            + " none to the quorum node"),
+            new Proof("CIB planned failover", "RealPacemakerProofTest#standbyOfTheActiveNodeMovesEverythingWithoutFencing",
+                    "pcs -f node standby + crm_simulate -S", "standby of the active node: no fencing, services stop before the pool"
+                            + " is exported, the pool is imported on the other storage node before any service starts there"),
+            new Proof("pcs script (pcs-setup.sh)", "RealPacemakerProofTest#pcsScriptBuildsTheSameConfiguration",
+                    "pcs -f (offline) + crm_verify", "the script's pcs commands, run against an empty CIB file, give a configuration"
+                            + " crm_verify accepts with the same resources and constraints as cib.xml; no secret on any argv"),
+            new Proof("corosync.conf", "RealCorosyncProofTest#corosyncAcceptsTheConfFromEachNodesAddresses",
+                    "corosync -t in a network namespace per node", "corosync 3 accepts the file from the point of view of every node"
+                            + " (a namespace owning that node's link addresses)"),
+            new Proof("backend node records", "RealIscsiadmProofTest#iscsiadmAcceptsTheNodeRecordKeys",
+                    "iscsiadm -m node -o new / -o update (private /etc/iscsi)", "open-iscsi accepts every key and value of each"
+                            + " storage node's record (an unknown key gives rc 7)"),
+            new Proof("targetcli batches (backend, client)", "RealTargetcliProofTest#configshellParsesEveryBatchLine",
+                    "configshell-fb's own parser (python3)", "every line parses completely into the path, command and parameters it"
+                            + " was written with (no configfs here, so the grammar is what can be run)"),
+            new Proof("saveconfig.json (backend) and the client target", "LioConfigProofTest#saveconfigPassesTheLioValidator",
+                    "san-lio SaveconfigParser + LioValidator", "the written JSON parses back and passes every LIO rule; the backend"
+                            + " plus client cold start (design zvols synced) passes too"),
+            new Proof("zpool create / zfs create", "PoolCreateProofTest#zpoolCreateKeepsTheDesignRules",
+                    "san-zfs ZpoolCreate rules (zfs-fuse is pool v23: no multihost, autotrim, lz4)", "every mirror = one local"
+                            + " partlabel leg + one remote by-path leg of the peer's same LUN, multihost on, distinct host ids"),
+            new Proof("whole bundle", "BundleDeterminismTest#twoRenderersGiveTheSameBytes", "byte comparison",
+                    "two fresh renderers give byte-identical files, MANIFEST, RUNBOOK and REPORT"),
+            new Proof("secrets", "BundleRendererTest#noSecretInManifestRunbookReportOrArgv", "text search",
+                    "no secret value in MANIFEST.tsv, RUNBOOK.md, REPORT.md, any argv or toString; without secrets no file holds"
+                            + " a placeholder"));
+
+    /** Refuses nulls. Usage: see type. */
+    public Proof {
+        Objects.requireNonNull(artefact, "artefact");
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(checks, "checks");
+    }
+}

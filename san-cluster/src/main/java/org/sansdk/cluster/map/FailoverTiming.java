@@ -1,0 +1,214 @@
+package org.sansdk.cluster.map;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.sansdk.cluster.design.ClientService;
+import org.sansdk.cluster.design.ClientVlanSpec;
+import org.sansdk.cluster.design.Fencing;
+import org.sansdk.cluster.design.SanDesign;
+import org.sansdk.corosync.TotemTiming;
+
+/**
+ * The failover time a design really gives, phase by phase, beside the design document's own table.
+ * <ul>
+ * <li>unplanned = detection (corosync effective token + consensus) + fencing + pool import (multihost activity
+ *     check + import/ZIL replay) + service starts;</li>
+ * <li>planned = service stops + pool export + import (no activity check: the pool was exported cleanly) + starts.</li>
+ * </ul>
+ * Detection and the activity check are computed from the design; fencing, import and service times are the
+ * documented estimates below (a real cluster should measure them and override nothing silently: they are printed
+ * with their basis).
+ *
+ * <pre>{@code FailoverTiming t = FailoverTiming.of(design); t.unplanned(); t.markdown();}</pre>
+ *
+ * @param phases the phases in order
+ */
+public record FailoverTiming(List<Phase> phases) {
+    /** fence_ipmilan reboot estimate: power off, status polls until off, power on. */
+    public static final Duration FENCE_ESTIMATE = Duration.ofSeconds(6);
+    /** Pool import once the activity check is done: label scan of 24 devices, ZIL replay. */
+    public static final Duration IMPORT_ESTIMATE = Duration.ofSeconds(3);
+    /** Clean {@code zpool export}: final txg sync and label update. */
+    public static final Duration EXPORT_ESTIMATE = Duration.ofSeconds(2);
+    /** IPaddr2 start/stop (gratuitous ARPs run in the background, {@code arp_bg}). */
+    public static final Duration VIP_ESTIMATE = Duration.ofMillis(500);
+    /** sync-iscsi-luns: one targetcli process (≥ 0.2 s start, then a configfs walk) per import. */
+    public static final Duration LUN_SYNC_ESTIMATE = Duration.ofSeconds(2);
+    /** nfs-kernel-server start (exportfs -ra, rpc.mountd, nfsd threads). */
+    public static final Duration NFS_ESTIMATE = Duration.ofSeconds(2);
+    /** smbd start. */
+    public static final Duration SMB_ESTIMATE = Duration.ofSeconds(1);
+    /** Any service stop. */
+    public static final Duration STOP_ESTIMATE = Duration.ofSeconds(1);
+    /** OpenZFS defaults: {@code zfs_multihost_interval} 1000 ms, fail intervals 10, import intervals 20. */
+    public static final long DEFAULT_MMP_INTERVAL_MS = 1000;
+    /** OpenZFS default {@code zfs_multihost_fail_intervals}. */
+    public static final long DEFAULT_MMP_FAIL_INTERVALS = 10;
+    /** OpenZFS default {@code zfs_multihost_import_intervals}. */
+    public static final long DEFAULT_MMP_IMPORT_INTERVALS = 20;
+
+    /**
+     * One phase.
+     * Usage: {@code t.phases().get(0).unplanned()}.
+     *
+     * @param name      the phase ({@code Detection}, …)
+     * @param unplanned its time in an unplanned failover (crash of the active node)
+     * @param planned   its time in a planned one ({@code pcs node standby})
+     * @param document  what the design document's table says
+     * @param basis     how the SDK's figure is obtained and why it differs
+     */
+    public record Phase(String name, Duration unplanned, Duration planned, String document, String basis) {
+        /** Refuses nulls. Usage: see type. */
+        public Phase {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(unplanned, "unplanned");
+            Objects.requireNonNull(planned, "planned");
+            Objects.requireNonNull(document, "document");
+            Objects.requireNonNull(basis, "basis");
+        }
+    }
+
+    /** Copies. Usage: see type. */
+    public FailoverTiming {
+        phases = List.copyOf(phases);
+    }
+
+    /** The timing of a design. Usage: {@code FailoverTiming.of(design)}. */
+    public static FailoverTiming of(SanDesign design) {
+        return of(DesignMapping.of(design));
+    }
+
+    /** The timing of a mapped design. Usage: {@code FailoverTiming.of(mapping)}. */
+    public static FailoverTiming of(DesignMapping mapping) {
+        SanDesign d = mapping.design();
+        TotemTiming t = mapping.totemTiming();
+        List<Phase> p = new ArrayList<>();
+        p.add(new Phase("Detection", t.failureDetection(), Duration.ZERO, "~4–5 s (iSCSI timeout + Corosync) / 0 s",
+                "effective token " + ms(t.effectiveToken()) + " (token " + ms(t.token()) + " + " + (t.nodes() - 2)
+                        + " × coefficient " + ms(t.tokenCoefficient()) + ") + consensus " + ms(t.consensus())
+                        + (t.consensusConfigured() ? " (set in the design)" : " (derived, 1.2 × effective token)")
+                        + ": the membership changes only then; the iSCSI replacement timeout runs in parallel and is not added"));
+        Duration fenceBound = d.fencing().stream().map(Fencing::timeout).max(Duration::compareTo).orElse(Fencing.DEFAULT_TIMEOUT);
+        p.add(new Phase("STONITH", FENCE_ESTIMATE, Duration.ZERO, "~2–4 s / not needed",
+                "estimate " + secs(FENCE_ESTIMATE) + " for fence_ipmilan (off, confirm off, on); bound: pcmk_reboot_timeout "
+                        + secs(fenceBound) + "; the pool is imported only after the fence is confirmed"));
+        Duration mmp = activityCheck(d);
+        p.add(new Phase("Pool transition", mmp.plus(IMPORT_ESTIMATE), EXPORT_ESTIMATE.plus(IMPORT_ESTIMATE),
+                "~2–3 s (ZIL replay, degraded import) / ~1–2 s",
+                "multihost activity check " + secs(mmp) + " (" + activityBasis(d) + ", skipped after a clean export) + import "
+                        + secs(IMPORT_ESTIMATE) + "; planned: export " + secs(EXPORT_ESTIMATE) + " + import " + secs(IMPORT_ESTIMATE)));
+        Duration starts = Duration.ZERO;
+        Duration stops = Duration.ZERO;
+        List<String> what = new ArrayList<>();
+        for (ClientVlanSpec v : d.clientVlans()) {
+            starts = starts.plus(VIP_ESTIMATE);
+            stops = stops.plus(VIP_ESTIMATE);
+            what.add("vip-" + v.name() + " " + secs(VIP_ESTIMATE));
+        }
+        if (d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.ISCSI))) {
+            starts = starts.plus(LUN_SYNC_ESTIMATE);
+            stops = stops.plus(STOP_ESTIMATE);
+            what.add("sync-iscsi-luns " + secs(LUN_SYNC_ESTIMATE));
+        }
+        if (d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.NFS))) {
+            starts = starts.plus(NFS_ESTIMATE);
+            stops = stops.plus(STOP_ESTIMATE);
+            what.add("nfs-server " + secs(NFS_ESTIMATE));
+        }
+        if (d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.SMB))) {
+            starts = starts.plus(SMB_ESTIMATE);
+            stops = stops.plus(STOP_ESTIMATE);
+            what.add("smb-server " + secs(SMB_ESTIMATE));
+        }
+        p.add(new Phase("Service stop", Duration.ZERO, stops, "(not listed)",
+                "planned only: the group stops in reverse order, " + secs(STOP_ESTIMATE) + " per service, "
+                        + secs(VIP_ESTIMATE) + " per VIP, before the pool is exported"));
+        p.add(new Phase("Service startup", starts, starts, "~1–2 s / ~1–2 s",
+                "the group starts in order, one after the other: " + String.join(", ", what)));
+        return new FailoverTiming(p);
+    }
+
+    /**
+     * The multihost activity check an import after a crash waits (OpenZFS {@code spa_activity_check_duration}): with
+     * fail intervals recorded in the uberblock, {@code fail_intervals × interval × 200 %}; otherwise
+     * {@code import_intervals × interval}; zero when the pool does not use multihost.
+     * Usage: {@code FailoverTiming.activityCheck(design)}.
+     */
+    public static Duration activityCheck(SanDesign d) {
+        if (!d.pool().multihost()) {
+            return Duration.ZERO;
+        }
+        Map<String, String> z = d.zfsTunables();
+        long interval = number(z.get("zfs_multihost_interval"), DEFAULT_MMP_INTERVAL_MS);
+        long fail = number(z.get("zfs_multihost_fail_intervals"), DEFAULT_MMP_FAIL_INTERVALS);
+        long imp = number(z.get("zfs_multihost_import_intervals"), DEFAULT_MMP_IMPORT_INTERVALS);
+        long msTotal = fail > 0 ? fail * interval * 2 : imp * interval;
+        return Duration.ofMillis(Math.max(1000, msTotal));
+    }
+
+    private static String activityBasis(SanDesign d) {
+        if (!d.pool().multihost()) {
+            return "multihost off";
+        }
+        Map<String, String> z = d.zfsTunables();
+        long interval = number(z.get("zfs_multihost_interval"), DEFAULT_MMP_INTERVAL_MS);
+        long fail = number(z.get("zfs_multihost_fail_intervals"), DEFAULT_MMP_FAIL_INTERVALS);
+        long imp = number(z.get("zfs_multihost_import_intervals"), DEFAULT_MMP_IMPORT_INTERVALS);
+        return fail > 0 ? "zfs_multihost_fail_intervals " + fail + " × zfs_multihost_interval " + interval + " ms × 200 %"
+                : "zfs_multihost_import_intervals " + imp + " × zfs_multihost_interval " + interval + " ms";
+    }
+
+    private static long number(String v, long dflt) {
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    /** Unplanned total (server side). Usage: {@code t.unplanned()}. */
+    public Duration unplanned() {
+        return phases.stream().map(Phase::unplanned).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Planned total (server side). Usage: {@code t.planned()}. */
+    public Duration planned() {
+        return phases.stream().map(Phase::planned).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * The table in Markdown, the design document's figures beside the SDK's, with the basis of each.
+     * Usage: {@code System.out.println(t.markdown())}.
+     */
+    public String markdown() {
+        StringBuilder b = new StringBuilder();
+        b.append("| phase | design document (unplanned / planned) | SDK unplanned | SDK planned | basis |\n");
+        b.append("|---|---|---|---|---|\n");
+        for (Phase p : phases) {
+            b.append("| ").append(p.name()).append(" | ").append(p.document()).append(" | ").append(secs(p.unplanned()))
+                    .append(" | ").append(secs(p.planned())).append(" | ").append(p.basis()).append(" |\n");
+        }
+        b.append("| **Server-side total** | ~10–12 s / ~5–8 s | **").append(secs(unplanned())).append("** | **")
+                .append(secs(planned())).append("** | sum of the rows |\n");
+        return b.toString();
+    }
+
+    /** A duration as seconds with up to two decimals ({@code 10.23 s}). Usage: {@code FailoverTiming.secs(d)}. */
+    public static String secs(Duration d) {
+        long ms = d.toMillis();
+        String s = ms % 1000 == 0 ? Long.toString(ms / 1000)
+                : String.format(Locale.ROOT, "%.2f", ms / 1000.0).replaceAll("0+$", "");
+        return s + " s";
+    }
+
+    private static String ms(Duration d) {
+        return d.toMillis() + " ms";
+    }
+}
