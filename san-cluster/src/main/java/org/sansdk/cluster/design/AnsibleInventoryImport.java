@@ -532,6 +532,7 @@ public final class AnsibleInventoryImport {
         private final SanDesign.Builder b;
         private final Map<String, Var> cluster;
         private final Map<String, IpCidr> subnets = new HashMap<>();
+        private final Map<String, java.util.Set<ClientService>> vlanServices = new LinkedHashMap<>();
         private boolean fallbackNoted;
 
         Mapper(Reader r, Map<String, Map<String, Var>> ctx, List<String> storage, List<String> quorum, SanDesign.Builder b) {
@@ -743,6 +744,7 @@ public final class AnsibleInventoryImport {
                     ClientService svc = convert(cluster, s, "nfs, smb, iscsi or ssh", ClientService::parse);
                     if (svc != null) {
                         cb.services(svc);
+                        vlanServices.computeIfAbsent(name, k -> java.util.EnumSet.noneOf(ClientService.class)).add(svc);
                         iscsi |= svc == ClientService.ISCSI;
                     }
                 }
@@ -974,6 +976,7 @@ public final class AnsibleInventoryImport {
             }
             b.pool(new Pool(pool, props, fs));
             r.designAt("pool", name);
+            Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
             List<Val> ds = items(var(cluster, "zfs_datasets"));
             for (int i = 0; i < ds.size(); i++) {
                 Val d = ds.get(i);
@@ -990,9 +993,85 @@ public final class AnsibleInventoryImport {
                 Map<String, String> dp = new LinkedHashMap<>();
                 entries(field(d, "properties")).forEach((k, v) -> dp.put(k, text(cluster, v)));
                 dp.values().removeIf(Objects::isNull);
-                b.dataset(new DatasetSpec(full.substring(pool.length() + 1), dp));
-                r.designAt("datasets[" + i + "]", d);
+                datasets.put(full.substring(pool.length() + 1), new DatasetSpec(full.substring(pool.length() + 1), dp));
+                r.designAt("datasets[" + (datasets.size() - 1) + "]", d);
             }
+            nfsExports(pool, datasets);
+            smbShares(pool, datasets);
+            datasets.values().forEach(b::dataset);
+        }
+
+        /** nfs_exports: each path must be a dataset of the pool, its clients a client VLAN's subnet offering nfs. */
+        private void nfsExports(String pool, Map<String, DatasetSpec> datasets) {
+            List<Val> exports = items(var(cluster, "nfs_exports"));
+            for (Val e : exports) {
+                r.use(e);
+                String path = text(cluster, field(e, "path"));
+                String clients = text(cluster, field(e, "clients"));
+                String options = text(cluster, field(e, "options"));
+                if (path == null || clients == null) {
+                    r.problem(e, "an NFS export needs path and clients");
+                    continue;
+                }
+                DatasetSpec ds = datasets.get(path.startsWith("/" + pool + "/") ? path.substring(pool.length() + 2) : "");
+                if (ds == null) {
+                    r.problem(field(e, "path"), "an export of a dataset listed in zfs_datasets (/" + pool + "/NAME), found '" + path + "'");
+                    continue;
+                }
+                String vlan = vlanBySubnet(clients, ClientService.NFS);
+                if (vlan == null) {
+                    r.problem(field(e, "clients"), "the subnet of a client VLAN offering nfs, found '" + clients + "'");
+                    continue;
+                }
+                List<String> opts = options == null ? List.of() : java.util.Arrays.stream(options.split(","))
+                        .map(String::strip).filter(o -> !o.isEmpty()).toList();
+                datasets.put(ds.name(), ds.exportedBy(new NfsShare(vlan, opts)));
+            }
+        }
+
+        /** smb_shares: each path a dataset of the pool, shared on the (only) client VLAN offering smb. */
+        private void smbShares(String pool, Map<String, DatasetSpec> datasets) {
+            List<String> smbVlans = vlanServices.entrySet().stream().filter(v -> v.getValue().contains(ClientService.SMB))
+                    .map(Map.Entry::getKey).toList();
+            for (Val sh : items(var(cluster, "smb_shares"))) {
+                r.use(sh);
+                String name = text(cluster, field(sh, "name"));
+                String path = text(cluster, field(sh, "path"));
+                if (name == null || path == null) {
+                    r.problem(sh, "an SMB share needs name and path");
+                    continue;
+                }
+                DatasetSpec ds = datasets.get(path.startsWith("/" + pool + "/") ? path.substring(pool.length() + 2) : "");
+                if (ds == null) {
+                    r.problem(field(sh, "path"), "a share of a dataset listed in zfs_datasets (/" + pool + "/NAME), found '" + path + "'");
+                    continue;
+                }
+                if (smbVlans.size() != 1) {
+                    r.problem(sh, "SMB shares need exactly one client VLAN offering smb, found " + smbVlans);
+                    continue;
+                }
+                Boolean readOnly = bool(cluster, field(sh, "read_only"));
+                String users = text(cluster, field(sh, "valid_users"));
+                List<String> valid = users == null ? List.of() : java.util.Arrays.stream(users.split("[,\\s]+"))
+                        .filter(u -> !u.isEmpty()).toList();
+                datasets.put(ds.name(), ds.sharedBy(new SmbShare(smbVlans.get(0), name,
+                        Boolean.TRUE.equals(readOnly) ? SmbShare.Access.READ_ONLY : SmbShare.Access.READ_WRITE, valid)));
+            }
+        }
+
+        private String vlanBySubnet(String clients, ClientService service) {
+            IpCidr want;
+            try {
+                want = IpCidr.parse(clients);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            for (Map.Entry<String, IpCidr> v : subnets.entrySet()) {
+                if (v.getValue().equals(want) && vlanServices.getOrDefault(v.getKey(), java.util.Set.of()).contains(service)) {
+                    return v.getKey();
+                }
+            }
+            return null;
         }
 
         private void corosync() {

@@ -628,6 +628,21 @@ public final class SanDesign {
                 if (!seen.add(b.datasets.get(i).name())) {
                     add(p, "listed twice: " + b.datasets.get(i).name());
                 }
+                DatasetSpec ds = b.datasets.get(i);
+                String at = "datasets[" + i + "]";
+                ds.nfs().ifPresent(n -> shareVlan(at + ".nfs.vlan", n.vlan(), ClientService.NFS));
+                ds.smb().ifPresent(m -> {
+                    shareVlan(at + ".smb.vlan", m.vlan(), ClientService.SMB);
+                    if (!m.share().matches("[A-Za-z0-9][A-Za-z0-9_.$-]{0,79}") || m.share().equalsIgnoreCase("global")
+                            || m.share().equalsIgnoreCase("homes") || m.share().equalsIgnoreCase("printers")) {
+                        add(at + ".smb.share", "a share name of letters, digits, '_', '.', '-', '$' (not global/homes/printers): '"
+                                + m.share() + "'");
+                    }
+                });
+                if ("on".equals(ds.properties().get("sharenfs")) || "on".equals(ds.properties().get("sharesmb"))) {
+                    add(at + ".properties", "sharenfs/sharesmb=on exports to everyone, beside /etc/exports and smb.conf:"
+                            + " give the dataset an nfs or smb entry instead");
+                }
             }
             for (int i = 0; i < b.zvols.size(); i++) {
                 ZvolSpec z = b.zvols.get(i);
@@ -740,6 +755,16 @@ public final class SanDesign {
                 add(path, addr + " is not an address of " + subnet);
             } else if ((addr.address() + "/" + addr.prefix()).equals(subnet.network())) {
                 add(path, addr + " is the subnet's network address");
+            }
+        }
+
+        private void shareVlan(String path, String vlan, ClientService service) {
+            ClientVlanSpec v = b.clientVlans.stream().filter(c -> c.name().equals(vlan)).findFirst().orElse(null);
+            if (v == null) {
+                add(path, "no client VLAN named '" + vlan + "'");
+            } else if (!v.services().contains(service)) {
+                add(path, "client VLAN '" + vlan + "' does not offer " + service.key() + " (its services: "
+                        + v.services().stream().map(ClientService::key).toList() + ")");
             }
         }
 

@@ -44,7 +44,9 @@ public final class SanDesignYaml {
     private static final List<String> DISK = List.of("device", "partlabel");
     private static final List<String> QDEVICE = List.of("host", "algorithm");
     private static final List<String> POOL = List.of("name", "properties", "filesystem_properties");
-    private static final List<String> DATASET = List.of("name", "properties");
+    private static final List<String> DATASET = List.of("name", "properties", "nfs", "smb");
+    private static final List<String> NFS_SHARE = List.of("vlan", "options");
+    private static final List<String> SMB_SHARE = List.of("vlan", "share", "read_only", "valid_users");
     private static final List<String> ZVOL = List.of("name", "size", "volblocksize");
     private static final List<String> COROSYNC = List.of("token", "consensus", "join", "max_messages", "token_coefficient");
     private static final List<String> ISCSI = List.of("client_target_iqn", "replacement_timeout", "login_timeout",
@@ -350,8 +352,30 @@ public final class SanDesignYaml {
             f.keys(d, p, DATASET);
             String dn = f.text(f.required(d, "name", p), p + ".name");
             Map<String, String> dp = f.stringMap(f.optional(d, "properties", p), p + ".properties");
+            Optional<NfsShare> nfs = Optional.empty();
+            YNode nn = f.optional(d, "nfs", p);
+            if (nn != null) {
+                YMap nm = f.map(nn, p + ".nfs");
+                f.keys(nm, p + ".nfs", NFS_SHARE);
+                String vlan = f.text(f.required(nm, "vlan", p + ".nfs"), p + ".nfs.vlan");
+                List<String> opts = texts(f.optional(nm, "options", p + ".nfs"), p + ".nfs.options");
+                nfs = vlan == null ? Optional.empty() : Optional.of(new NfsShare(vlan, opts));
+            }
+            Optional<SmbShare> smb = Optional.empty();
+            YNode sn = f.optional(d, "smb", p);
+            if (sn != null) {
+                YMap sm = f.map(sn, p + ".smb");
+                f.keys(sm, p + ".smb", SMB_SHARE);
+                String vlan = f.text(f.required(sm, "vlan", p + ".smb"), p + ".smb.vlan");
+                String share = f.text(f.required(sm, "share", p + ".smb"), p + ".smb.share");
+                YNode ro = f.optional(sm, "read_only", p + ".smb");
+                Boolean readOnly = ro == null ? Boolean.FALSE : f.bool(ro, p + ".smb.read_only");
+                List<String> users = texts(f.optional(sm, "valid_users", p + ".smb"), p + ".smb.valid_users");
+                smb = vlan == null || share == null || readOnly == null ? Optional.empty()
+                        : Optional.of(new SmbShare(vlan, share, readOnly ? SmbShare.Access.READ_ONLY : SmbShare.Access.READ_WRITE, users));
+            }
             if (dn != null) {
-                b.dataset(new DatasetSpec(dn, dp));
+                b.dataset(new DatasetSpec(dn, dp, nfs, smb));
             }
         }
         List<YNode> zv = f.list(f.optional(top, "zvols", ""), "zvols");
@@ -367,6 +391,22 @@ public final class SanDesignYaml {
                 b.zvol(new ZvolSpec(zn, size, Optional.ofNullable(block)));
             }
         }
+    }
+
+    /** A list of strings (absent = empty); each item that is not text is reported at its index. */
+    private List<String> texts(YNode n, String path) {
+        List<String> out = new java.util.ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        List<YNode> items = f.list(n, path);
+        for (int i = 0; i < items.size(); i++) {
+            String t = f.text(items.get(i), path + "[" + i + "]");
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private void corosync(SanDesign.Builder b, YNode n) {

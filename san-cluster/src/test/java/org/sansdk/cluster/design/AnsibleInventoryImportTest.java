@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,14 @@ class AnsibleInventoryImportTest {
         assertThat(d.pool().properties()).containsExactly(Map.entry("ashift", "12"), Map.entry("multihost", "on"),
                 Map.entry("autotrim", "on"), Map.entry("autoreplace", "on"));
         assertThat(d.datasets()).extracting(DatasetSpec::name).containsExactly("nfs", "smb", "iscsi", "k3s-pv");
+        // services.yml: nfs_exports to 10.30.30.0/24 (the enduser VLAN) and the 'shared' SMB share of /san-pool/smb
+        List<String> exportOptions = List.of("rw", "sync", "no_subtree_check", "root_squash", "sec=sys");
+        assertThat(d.datasets().get(0).nfs()).contains(new NfsShare("enduser", exportOptions));
+        assertThat(d.datasets().get(3).nfs()).contains(new NfsShare("enduser", exportOptions));
+        assertThat(d.datasets().get(1).smb()).contains(new SmbShare("enduser", "shared", SmbShare.Access.READ_WRITE,
+                List.of("@smbusers")));
+        assertThat(d.datasets().get(2).nfs()).isEmpty();
+        assertThat(imp.ignored()).extracting(AnsibleInventoryImport.Ignored::key).doesNotContain("nfs_exports", "smb_shares");
         assertThat(d.zfsTunables()).containsEntry("zfs_vdev_scheduler", "none").containsEntry("zfs_nocacheflush", "1");
         assertThat(d.sysctl()).containsEntry("net.ipv4.tcp_congestion_control", "bbr");
         // corosync and iSCSI

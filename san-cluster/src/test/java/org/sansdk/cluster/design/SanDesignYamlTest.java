@@ -92,6 +92,12 @@ class SanDesignYamlTest {
                 java.util.Map.entry("ashift", "12"), java.util.Map.entry("autotrim", "on"));
         assertThat(d.pool().filesystemProperties()).containsEntry("atime", "off").containsEntry("compression", "lz4");
         assertThat(d.datasets()).extracting(DatasetSpec::name).containsExactly("nfs", "smb", "iscsi", "iscsi/hypervisor", "k3s-pv");
+        assertThat(d.datasets().get(0).nfs()).contains(new NfsShare("enduser", java.util.List.of("rw", "sync",
+                "no_subtree_check", "root_squash")));
+        assertThat(d.datasets().get(1).smb()).contains(new SmbShare("enduser", "shared", SmbShare.Access.READ_WRITE,
+                java.util.List.of("@smbusers")));
+        assertThat(d.datasets().get(2).nfs()).isEmpty();
+        assertThat(d.datasets().get(4).nfs().orElseThrow().vlan()).isEqualTo("enduser");
         assertThat(d.zvols()).containsExactly(new ZvolSpec("iscsi/hypervisor/vm-disk-01", Size.parse("100G"),
                 Optional.of(Size.parse("64K"))));
         assertThat(d.corosync()).isEqualTo(new CorosyncTiming(Duration.ofMillis(4000), Optional.empty(),
@@ -112,6 +118,19 @@ class SanDesignYamlTest {
                 .containsEntry("net.ipv4.tcp_rmem", "4096 87380 16777216");
         assertThat(d.secretReferences().values()).extracting(SecretRef::name).containsExactly("hypervisor-tpg-chap",
                 "backend-chap", "backend-mutual-chap", "fence-storage-a-password", "fence-storage-b-password");
+    }
+
+    @Test
+    void anExportOnAVlanWithoutThatService_isLocatedAtItsVlanKey() throws IOException {
+        String text = replaced(reference(), "    nfs: {vlan: enduser, options: [rw, sync, no_subtree_check, root_squash]}\n  - name: smb",
+                "    nfs: {vlan: hypervisor, options: [rw]}\n  - name: smb");
+        DesignException.Problem p = onlyProblem(text);
+        assertThat(p.path()).isEqualTo("datasets[0].nfs.vlan");
+        assertThat(p.message()).contains("does not offer nfs");
+        String share = replaced(reference(), "share: shared,", "share: global,");
+        assertThat(onlyProblem(share).path()).isEqualTo("datasets[1].smb.share");
+        String on = replaced(reference(), "properties: {sharenfs: \"off\"}", "properties: {sharenfs: \"on\"}");
+        assertThat(onlyProblem(on).message()).contains("exports to everyone");
     }
 
     @Test
