@@ -85,6 +85,14 @@ public final class RenderCommand implements Callable<Integer> {
             if (secretsEnv) {
                 d = d.withSecrets(SecretSource.environment());
             }
+            // a design that breaks a rule is not rendered: its files could be deployed (sanctl validate lists them)
+            List<org.sansdk.cluster.rules.DesignFinding> findings = org.sansdk.cluster.rules.DesignRules.check(d);
+            if (org.sansdk.cluster.rules.DesignRules.hasErrors(findings)) {
+                findings.stream().filter(f -> f.severity() == org.sansdk.cluster.rules.Severity.ERROR).forEach(e::println);
+                e.println("sanctl render: the design breaks the rules above; nothing written");
+                e.flush();
+                return 1;
+            }
             BundleRenderer r = BundleRenderer.create();
             for (BundleContribution c : contributions) {
                 r = r.with(c);

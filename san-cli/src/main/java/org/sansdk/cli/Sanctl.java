@@ -84,6 +84,8 @@ public final class Sanctl implements Callable<Integer> {
         root.addSubcommand("schema", new CommandLine(new SchemaCommand(kinds(), out, err)));
         root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
         root.addSubcommand("validate", new CommandLine(new ValidateCommand()));
+        root.addSubcommand("render", new CommandLine(new RenderCommand(org.sansdk.cluster.design.SanDesignYaml::read,
+                List.of(org.sansdk.cluster.bundle.HostFilesContribution.debian12(), new org.sansdk.cluster.bundle.RulesContribution()))));
         root.addSubcommand("iscsi", new CommandLine(new IscsiCommand(out, err)));
         root.addSubcommand("lio", LioCommand.commandLine(out, err));
         root.addSubcommand("pacemaker", PacemakerCommand.commandLine(out, err));

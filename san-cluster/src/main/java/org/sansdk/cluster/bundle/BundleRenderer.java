@@ -71,6 +71,15 @@ public final class BundleRenderer {
         this.machineId = machineId;
     }
 
+    /**
+     * The whole bundle: the files this renderer makes, the host files (NFS, SMB, sysctl, modprobe, the CHAP env
+     * file, packages) for Debian 12 with OpenZFS 2.1, and every design rule in REPORT.md.
+     * Usage: {@code BundleRenderer.standard().render(design).writeTo(Path.of("bundle"))}.
+     */
+    public static BundleRenderer standard() {
+        return create().with(HostFilesContribution.debian12()).with(new RulesContribution());
+    }
+
     /** A renderer with no contribution. Usage: {@code BundleRenderer.create()}. */
     public static BundleRenderer create() {
         return new BundleRenderer(List.of(), Optional.empty());

@@ -45,6 +45,22 @@ public record Proof(String artefact, String test, String tool, String checks) {
             new Proof("zpool create / zfs create", "PoolCreateProofTest#zpoolCreateKeepsTheDesignRules",
                     "san-zfs ZpoolCreate rules (zfs-fuse is pool v23: no multihost, autotrim, lz4)", "every mirror = one local"
                             + " partlabel leg + one remote by-path leg of the peer's same LUN, multihost on, distinct host ids"),
+            new Proof("/etc/exports (storage nodes)", "files.BundleHostFilesProofTest#exportsPassExportfs",
+                    "exportfs -ra / -v in a private mount namespace", "nfs-utils accepts every export (rc 0, nothing on stderr)"
+                            + " and lists each dataset for the enduser subnet"),
+            new Proof("/etc/nfs.conf", "files.BundleHostFilesProofTest#nfsConfBindsTheVip", "nfsconf --get nfsd host",
+                    "nfsd listens on the enduser VIP only"),
+            new Proof("smb.conf", "files.BundleHostFilesProofTest#smbConfPassesTestparm", "testparm -s (stderr read)",
+                    "rc 0, no unknown parameter, the VIP bound and the share with shadow_copy2"),
+            new Proof("/etc/sysctl.d/90-san.conf", "files.BundleHostFilesProofTest#sysctlAppliesInAThrowAwayNetworkNamespace",
+                    "sysctl -p in a throw-away network namespace", "per-namespace keys applied and read back"
+                            + " (ip_nonlocal_bind=1); the initial-namespace keys exist under /proc/sys"),
+            new Proof("/etc/modprobe.d/zfs.conf", "files.BundleHostFilesProofTest#zfsConfParsesWithKmodToExactlyItsOptions",
+                    "modprobe -c (kmod's parser) in a private mount namespace", "kmod parses exactly the design's options;"
+                            + " every name is an OpenZFS 2.1 module parameter"),
+            new Proof("/root/.iscsi-chap.env.enc", "files.BundleHostFilesProofTest#chapEnvDecryptsWithOpensslAndTheMachineId",
+                    "openssl enc -d -aes-256-cbc -pbkdf2 -pass file:machine-id", "decrypts to the shell-quoted CHAP logins the"
+                            + " node scripts eval"),
             new Proof("whole bundle", "BundleDeterminismTest#twoRenderersGiveTheSameBytes", "byte comparison",
                     "two fresh renderers give byte-identical files, MANIFEST, RUNBOOK and REPORT"),
             new Proof("secrets", "BundleRendererTest#noSecretInManifestRunbookReportOrArgv", "text search",

@@ -15,7 +15,7 @@ class ProofTableTest {
         for (Proof p : Proof.ALL) {
             String[] parts = p.test().split("#");
             assertThat(parts).as(p.test()).hasSize(2);
-            Class<?> c = Class.forName("org.sansdk.cluster.bundle." + parts[0]);
+            Class<?> c = Class.forName((parts[0].contains(".") ? "org.sansdk.cluster." : "org.sansdk.cluster.bundle.") + parts[0]);
             Method m = Arrays.stream(c.getDeclaredMethods()).filter(x -> x.getName().equals(parts[1])).findFirst()
                     .orElseThrow(() -> new AssertionError("no method " + p.test()));
             assertThat(m.isAnnotationPresent(Test.class)).as(p.test() + " is a @Test").isTrue();
