@@ -73,27 +73,58 @@ public final class Sanctl implements Callable<Integer> {
 
     /** The picocli command tree: {@code parse} with one sub-command per kind, the tool commands, man, completion. */
     public CommandLine commandLine() {
+        return commandLine(name -> true);
+    }
+
+    /** Sub-commands that need no other part of the tree: `sanctl NAME …` builds only NAME's (start-up time). */
+    private static final java.util.Set<String> STANDALONE = java.util.Set.of("parse", "schema", "corosync", "validate",
+            "render", "iscsi", "lio", "pacemaker");
+
+    /** The tree with only the top-level sub-commands {@code include} accepts (their help and errors are unchanged). */
+    private CommandLine commandLine(java.util.function.Predicate<String> include) {
         CommandLine root = new CommandLine(this);
-        CommandLine parse = new CommandLine(new ParseGroup());
-        for (OutputParser p : parsers.values()) {
-            CommandLine kind = new CommandLine(new ParseKind(p, out, err));
-            kind.getCommandSpec().usageMessage().description(p.description());
-            parse.addSubcommand(p.kind(), kind);
+        if (include.test("parse")) {
+            CommandLine parse = new CommandLine(new ParseGroup());
+            for (OutputParser p : parsers.values()) {
+                CommandLine kind = new CommandLine(new ParseKind(p, out, err));
+                kind.getCommandSpec().usageMessage().description(p.description());
+                parse.addSubcommand(p.kind(), kind);
+            }
+            root.addSubcommand("parse", parse);
         }
-        root.addSubcommand("parse", parse);
-        root.addSubcommand("schema", new CommandLine(new SchemaCommand(kinds(), out, err)));
-        root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
-        root.addSubcommand("validate", new CommandLine(new ValidateCommand()));
-        root.addSubcommand("render", new CommandLine(new RenderCommand(org.sansdk.cluster.design.SanDesignYaml::read,
-                List.of(org.sansdk.cluster.bundle.HostFilesContribution.debian12(), new org.sansdk.cluster.bundle.RulesContribution()))));
-        root.addSubcommand("iscsi", new CommandLine(new IscsiCommand(out, err)));
-        root.addSubcommand("lio", LioCommand.commandLine(out, err));
-        root.addSubcommand("pacemaker", PacemakerCommand.commandLine(out, err));
-        root.addSubcommand("man", new CommandLine(new ManPage()));
-        root.addSubcommand("cds-training", new CommandLine(new CdsTraining()));
-        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage().hidden(false);
-        root.addSubcommand("completion", completion);
+        if (include.test("schema")) {
+            root.addSubcommand("schema", new CommandLine(new SchemaCommand(kinds(), out, err)));
+        }
+        if (include.test("corosync")) {
+            root.addSubcommand("corosync", new CommandLine(new CorosyncCommand()));
+        }
+        if (include.test("validate")) {
+            root.addSubcommand("validate", new CommandLine(new ValidateCommand()));
+        }
+        if (include.test("render")) {
+            root.addSubcommand("render", new CommandLine(new RenderCommand(org.sansdk.cluster.design.SanDesignYaml::read,
+                    List.of(org.sansdk.cluster.bundle.HostFilesContribution.debian12(), new org.sansdk.cluster.bundle.RulesContribution()))));
+        }
+        if (include.test("iscsi")) {
+            root.addSubcommand("iscsi", new CommandLine(new IscsiCommand(out, err)));
+        }
+        if (include.test("lio")) {
+            root.addSubcommand("lio", LioCommand.commandLine(out, err));
+        }
+        if (include.test("pacemaker")) {
+            root.addSubcommand("pacemaker", PacemakerCommand.commandLine(out, err));
+        }
+        if (include.test("man")) {
+            root.addSubcommand("man", new CommandLine(new ManPage()));
+        }
+        if (include.test("cds-training")) {
+            root.addSubcommand("cds-training", new CommandLine(new CdsTraining()));
+        }
+        if (include.test("completion")) {
+            CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+            completion.getCommandSpec().usageMessage().hidden(false);
+            root.addSubcommand("completion", completion);
+        }
         root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         root.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         root.setExecutionExceptionHandler((ex, cl, parsed) -> {
@@ -145,7 +176,11 @@ public final class Sanctl implements Callable<Integer> {
                 return FAILED;
             }
         }
-        return commandLine().execute(args.toArray(String[]::new));
+        // `sanctl render …`, `sanctl lio …`: only that branch of the tree is built; man, completion and the
+        // root's own help need all of it
+        String first = args.get(0);
+        CommandLine cl = STANDALONE.contains(first) ? commandLine(first::equals) : commandLine();
+        return cl.execute(args.toArray(String[]::new));
     }
 
     @Override
@@ -248,6 +283,17 @@ public final class Sanctl implements Callable<Integer> {
                         sink.print(e.getMessage());   // a training input may not parse; its classes loaded anyway
                     }
                 }
+            }
+            // sanctl validate / render: the reference design read, checked and rendered in memory (nothing written)
+            try (InputStream in = Sanctl.class.getResourceAsStream("/org/sansdk/cli/cds-training/reference.yml")) {
+                if (in != null) {
+                    org.sansdk.cluster.design.SanDesign d = org.sansdk.cluster.design.SanDesignYaml.parse("reference.yml",
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    org.sansdk.cluster.rules.DesignRules.check(d).forEach(sink::println);
+                    sink.print(org.sansdk.cluster.bundle.BundleRenderer.standard().render(d).report());
+                }
+            } catch (IOException | RuntimeException e) {
+                sink.print(e.getMessage());
             }
             return OK;
         }

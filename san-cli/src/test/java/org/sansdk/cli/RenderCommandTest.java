@@ -76,7 +76,20 @@ class RenderCommandTest {
                         Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2),
                         Optional.of(new BackendChap(new ChapLogin("repl", givenSecret ? DesignSecret.of(Secret.of("Chap-secret-8"))
                                 : new SecretRef("backend-chap")), Optional.empty()))))
+                .sysctl("net.ipv4.ip_nonlocal_bind", "1")
                 .placement(new Placement("storage-a", 100, 200, Duration.ofSeconds(150), Duration.ofSeconds(90))).build();
+    }
+
+    @Test
+    void aDesignThatBreaksARule_isNotRendered(@TempDir Path dir) {
+        SanDesign ok = design(true);
+        // storage-b without a fencing device: CLUSTER-STONITH is an error
+        SanDesign broken = ok.toBuilder().fencing(List.of(ok.fencing().get(0))).build();
+        Path out = dir.resolve("o");
+        Run r = run(readerOf(broken), "design.yml", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("ERROR CLUSTER-STONITH").contains("nothing written");
+        assertThat(out).doesNotExist();
     }
 
     record Run(int exit, String out, String err) {
