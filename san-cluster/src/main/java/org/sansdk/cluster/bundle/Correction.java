@@ -57,6 +57,28 @@ public record Correction(String section, String document, String sdk, String why
                     "corosync.conf rendered by the SDK; `pcs host auth NODES -u hacluster` reading the password on stdin from a"
                             + " 0600 file",
                     "-p puts the hacluster password on argv; pcs cluster setup misreads a node named `quorum`"),
+            new Correction("4, datasets", "`zfs create -o sharenfs=on san-pool/nfs`, `-o sharesmb=on san-pool/smb`",
+                    "datasets exported only through /etc/exports and smb.conf (`datasets[].nfs/.smb`); sharenfs/sharesmb=on refused",
+                    "sharenfs=on exports the dataset to everyone with default options, beside the VIP-bound exports"),
+            new Correction("7, NFS and SMB", "`/etc/exports` and `smb.conf` symlinked into /san-pool/cluster-config",
+                    "both rendered as ordinary files, the same bytes on both storage nodes",
+                    "the link dangles on the standby node and at boot before the import, so exportfs/smbd read nothing there"),
+            new Correction("7, nfs.conf", "`vers4 = y`, `vers4.1 = y` only",
+                    "every version switch written; NFSv3 off unless asked",
+                    "v3 stays on by default and needs rpcbind/mountd/statd, which `host =` does not bind to the VIP"),
+            new Correction("7, CHAP file", "passwords \"never stored in plaintext\" (the encrypted env file)",
+                    "the encrypted file is rendered with a derived salt (same input, same bytes); REPORT notes that rtslib's"
+                            + " saveconfig.json holds the target's CHAP passwords in clear (mode 0600) on every storage node",
+                    "LIO persists its configuration, CHAP included, in saveconfig.json; the claim holds for the env file only"),
+            new Correction("10, sysctl", "`sysctl -w …` at the prompt; no `net.ipv4.ip_nonlocal_bind`",
+                    "/etc/sysctl.d/90-san.conf with the design's keys and ip_nonlocal_bind=1",
+                    "-w is lost at reboot; client portals on VIPs need non-local bind on the node that does not hold the VIP"),
+            new Correction("10, ZFS tunables", "`zfs_vdev_scheduler=none`, `zfs_resilver_delay=0`, `zfs_txg_timeout=30 # Default`,"
+                    + " `zfs_nocacheflush=1`",
+                    "zfs.conf with parameter names checked against OpenZFS 2.1/2.2; those four refused with the reason",
+                    "zfs_vdev_scheduler has done nothing since 0.8.3, zfs_resilver_delay is gone since 0.8.0, the txg default is 5"
+                            + " s, and nocacheflush on legs behind LIO loses acknowledged sync writes on power loss without"
+                            + " confirmed protection"),
             new Correction("8, timing table", "unplanned ~10–12 s, detection ~4–5 s (iSCSI timeout + Corosync)",
                     "computed: detection = effective token + consensus, plus fencing, multihost activity check, starts",
                     "the membership changes only after token + consensus; an import after a crash waits the multihost"
