@@ -1,4 +1,4 @@
-package org.sansdk.lio.cli;
+package org.sansdk.lio.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

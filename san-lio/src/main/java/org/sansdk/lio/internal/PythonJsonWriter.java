@@ -1,37 +1,20 @@
-package org.sansdk.lio.json;
+package org.sansdk.lio.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sansdk.lio.json.JsonValue;
+import org.sansdk.lio.json.PythonJsonStyle;
 
 /**
  * Prints a {@link JsonValue} byte for byte like CPython's {@code json.dumps(obj, sort_keys=True, indent=2)}:
  * keys sorted by code point, two-space indent, {@code ensure_ascii=True} escaping (everything outside
  * {@code ' '..'~'} as lower-case {@code \\u00e9-style escapes}, surrogate pairs for astral characters), and the item
- * separator of the chosen {@link Style}.
+ * separator of the chosen {@link PythonJsonStyle}.
  *
- * <pre>{@code String text = PythonJsonWriter.write(tree, PythonJsonWriter.Style.PYTHON3);}</pre>
+ * <pre>{@code String text = PythonJsonWriter.write(tree, PythonJsonStyle.PYTHON3);}</pre>
  */
 public final class PythonJsonWriter {
-
-    /** Which Python wrote the file: the separators differ when {@code indent} is set. */
-    public enum Style {
-        /** Python 3.4+: {@code separators=(',', ': ')} — what current rtslib-fb writes. */
-        PYTHON3(","),
-        /** Python 2: {@code separators=(', ', ': ')} — every line ending in a comma carries a trailing space. */
-        PYTHON2(", ");
-
-        private final String itemSeparator;
-
-        Style(String itemSeparator) {
-            this.itemSeparator = itemSeparator;
-        }
-
-        /** The item separator printed before a newline. */
-        public String itemSeparator() {
-            return itemSeparator;
-        }
-    }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -39,13 +22,13 @@ public final class PythonJsonWriter {
     }
 
     /** Prints {@code value} without a trailing newline (like {@code json.dumps}). */
-    public static String write(JsonValue value, Style style) {
+    public static String write(JsonValue value, PythonJsonStyle style) {
         StringBuilder out = new StringBuilder(4096);
         write(out, value, style, 0);
         return out.toString();
     }
 
-    private static void write(StringBuilder out, JsonValue value, Style style, int depth) {
+    private static void write(StringBuilder out, JsonValue value, PythonJsonStyle style, int depth) {
         if (value instanceof JsonValue.JsonObject o) {
             writeObject(out, o.members(), style, depth);
         } else if (value instanceof JsonValue.JsonArray a) {
@@ -75,7 +58,7 @@ public final class PythonJsonWriter {
         }
     }
 
-    private static void writeObject(StringBuilder out, Map<String, JsonValue> members, Style style, int depth) {
+    private static void writeObject(StringBuilder out, Map<String, JsonValue> members, PythonJsonStyle style, int depth) {
         if (members.isEmpty()) {
             out.append("{}");
             return;

@@ -1,4 +1,4 @@
-package org.sansdk.zfs.spi;
+package org.sansdk.zfs.internal;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package org.sansdk.lio.cli;
+package org.sansdk.lio.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package org.sansdk.pacemaker.xml;
+package org.sansdk.pacemaker.internal;
 
 import java.util.Locale;
 import org.sansdk.core.ParseException;
+import org.sansdk.pacemaker.xml.XmlElement;
 
 /**
  * Names what a Pacemaker tool's output looks like, so a parser given the wrong kind refuses it with "this looks like

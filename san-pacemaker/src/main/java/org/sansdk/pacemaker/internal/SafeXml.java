@@ -1,4 +1,4 @@
-package org.sansdk.pacemaker.xml;
+package org.sansdk.pacemaker.internal;
 
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.sansdk.core.ParseException;
+import org.sansdk.pacemaker.xml.XmlElement;
 
 /**
  * Reads XML text into an {@link XmlElement} tree with the JDK's StAX reader, refusing any DOCTYPE

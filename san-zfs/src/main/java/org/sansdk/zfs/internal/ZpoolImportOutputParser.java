@@ -1,4 +1,4 @@
-package org.sansdk.zfs.spi;
+package org.sansdk.zfs.internal;
 
 import org.sansdk.core.spi.OutputParser;
 import org.sansdk.zfs.ZpoolImportJson;

@@ -1,4 +1,4 @@
-package org.sansdk.pacemaker.xml;
+package org.sansdk.pacemaker.internal;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;

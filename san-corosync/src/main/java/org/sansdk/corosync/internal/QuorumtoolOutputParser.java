@@ -1,4 +1,4 @@
-package org.sansdk.corosync.cli;
+package org.sansdk.corosync.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

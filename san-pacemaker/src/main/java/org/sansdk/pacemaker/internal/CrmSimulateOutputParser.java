@@ -1,4 +1,4 @@
-package org.sansdk.pacemaker.spi;
+package org.sansdk.pacemaker.internal;
 
 import org.sansdk.core.spi.OutputParser;
 import org.sansdk.pacemaker.sim.CrmSimulateParser;

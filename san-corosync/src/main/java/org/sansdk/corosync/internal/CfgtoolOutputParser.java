@@ -1,4 +1,4 @@
-package org.sansdk.corosync.cli;
+package org.sansdk.corosync.internal;
 
 import org.sansdk.core.spi.OutputParser;
 import org.sansdk.corosync.CfgToolParser;
