@@ -17,6 +17,10 @@ module org.sansdk.pacemaker {
     requires com.fasterxml.jackson.annotation;
     requires java.xml;
 
+    // Cib.configuration() is a ConfigurationData, a package-private record: Jackson (sanctl, or a caller
+    // serialising a parsed CIB) must reach its accessors by reflection
+    opens org.sansdk.pacemaker.cib to com.fasterxml.jackson.databind;
+
     provides org.sansdk.core.spi.OutputParser with
             org.sansdk.pacemaker.internal.CibOutputParser,
             org.sansdk.pacemaker.internal.CrmMonOutputParser,
