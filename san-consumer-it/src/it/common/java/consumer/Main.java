@@ -202,6 +202,16 @@ public final class Main {
         }
         check("parser kinds", new TreeSet<>(KINDS), new TreeSet<>(parsers.keySet()));
 
+        // on the module path: every library is an explicit module that exports its API and hides internal
+        if (Main.class.getModule().isNamed()) {
+            checkModule("org.sansdk.core", "org.sansdk.core", null);
+            checkModule("org.sansdk.zfs", "org.sansdk.zfs", "org.sansdk.zfs.internal");
+            checkModule("org.sansdk.iscsi", "org.sansdk.iscsi", "org.sansdk.iscsi.internal");
+            checkModule("org.sansdk.lio", "org.sansdk.lio.targetcli", "org.sansdk.lio.internal");
+            checkModule("org.sansdk.corosync", "org.sansdk.corosync", "org.sansdk.corosync.internal");
+            checkModule("org.sansdk.pacemaker", "org.sansdk.pacemaker.cib", "org.sansdk.pacemaker.internal");
+        }
+
         // san-zfs
         ZpoolStatusReport report = ZpoolStatusParser.parse("zpool-status.txt", ZPOOL_STATUS);
         PoolStatus tank = report.pool("tank").orElse(null);
@@ -258,6 +268,19 @@ public final class Main {
         json(mapper, parsers, "corosync-conf", COROSYNC_CONF, "storage-b");
         json(mapper, parsers, "iscsiadm-session", SESSIONS, "iqn.2003-01.org.linux-iscsi.storage-b:backend");
         json(mapper, parsers, "iscsid-conf", "node.startup = manual\n", "node.startup");
+    }
+
+    private void checkModule(String name, String api, String internal) {
+        Module m = ModuleLayer.boot().findModule(name).orElse(null);
+        if (m == null) {
+            mismatches.add("module " + name + " is not in the boot layer");
+            return;
+        }
+        check(name + " is an explicit module", false, m.getDescriptor().isAutomatic());
+        check(name + " exports " + api, true, m.isExported(api));
+        if (internal != null) {
+            check(name + " exports " + internal, false, m.isExported(internal));
+        }
     }
 
     private void json(ObjectMapper mapper, TreeMap<String, OutputParser> parsers, String kind, String text,
