@@ -1,6 +1,6 @@
 package org.sansdk.lio;
 
-import org.sansdk.lio.json.PythonJsonWriter;
+import org.sansdk.lio.json.PythonJsonStyle;
 
 /**
  * How a {@code saveconfig.json} was laid out, so a file can be written back byte for byte: which Python
@@ -9,15 +9,15 @@ import org.sansdk.lio.json.PythonJsonWriter;
  *
  * <pre>{@code String again = SaveconfigWriter.write(doc.config(), doc.format());}</pre>
  */
-public record SaveconfigFormat(PythonJsonWriter.Style style, boolean trailingNewline) {
+public record SaveconfigFormat(PythonJsonStyle style, boolean trailingNewline) {
 
     /** What rtslib-fb on Python 3 writes ({@code json.dumps(..., sort_keys=True, indent=2)} + {@code "\n"}). */
-    public static final SaveconfigFormat RTSLIB = new SaveconfigFormat(PythonJsonWriter.Style.PYTHON3, true);
+    public static final SaveconfigFormat RTSLIB = new SaveconfigFormat(PythonJsonStyle.PYTHON3, true);
 
     /** Guesses the layout of an existing file text. {@code SaveconfigFormat.detect(text)} */
     public static SaveconfigFormat detect(String text) {
-        PythonJsonWriter.Style style = text.contains(", \n") ? PythonJsonWriter.Style.PYTHON2
-                : PythonJsonWriter.Style.PYTHON3;
+        PythonJsonStyle style = text.contains(", \n") ? PythonJsonStyle.PYTHON2
+                : PythonJsonStyle.PYTHON3;
         return new SaveconfigFormat(style, text.endsWith("\n"));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.sansdk.core.Secret;
 import org.sansdk.lio.json.JsonValue;
-import org.sansdk.lio.json.PythonJsonWriter;
+import org.sansdk.lio.internal.PythonJsonWriter;
 
 /**
  * Writes a {@link LioConfig} exactly as rtslib-fb's {@code save_to_file} does:

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.sansdk.core.ParseException;
 import org.sansdk.lio.json.JsonValue;
-import org.sansdk.lio.json.PythonJsonWriter;
+import org.sansdk.lio.internal.PythonJsonWriter;
+import org.sansdk.lio.json.PythonJsonStyle;
 
 class SaveconfigRoundTripTest {
 
@@ -43,7 +44,7 @@ class SaveconfigRoundTripTest {
     @Test
     void format_python2File_keepsTrailingSpaceSeparators() {
         ParsedSaveconfig doc = SaveconfigParser.parseDocument("f", Corpus.saveconfig("yast-multi-target-chap.json"));
-        assertThat(doc.format().style()).isEqualTo(PythonJsonWriter.Style.PYTHON2);
+        assertThat(doc.format().style()).isEqualTo(PythonJsonStyle.PYTHON2);
         assertThat(doc.format().trailingNewline()).isTrue();
     }
 
@@ -58,7 +59,7 @@ class SaveconfigRoundTripTest {
         JsonValue v = new JsonValue.JsonObject(Map.of(
                 "b", new JsonValue.JsonString("caf\u00e9 \u007f \u0001 \t \"q\" \\ \ud83d\ude00"),
                 "a", new JsonValue.JsonArray(java.util.List.of())));
-        assertThat(PythonJsonWriter.write(v, PythonJsonWriter.Style.PYTHON3)).isEqualTo(
+        assertThat(PythonJsonWriter.write(v, PythonJsonStyle.PYTHON3)).isEqualTo(
                 "{\n  \"a\": [],\n  \"b\": \"caf\\u00e9 \\u007f \\u0001 \\t \\\"q\\\" \\\\ \\ud83d\\ude00\"\n}");
     }
 

@@ -36,7 +36,7 @@ import org.sansdk.core.testing.TestExecutors;
 import org.sansdk.lio.chap.ChapEnvFile;
 import org.sansdk.lio.chap.OpenSslEnc;
 import org.sansdk.lio.chap.ShellEnv;
-import org.sansdk.lio.cli.SaveconfigOutputParser;
+import org.sansdk.lio.internal.SaveconfigOutputParser;
 import org.sansdk.lio.design.BackendTargetBuilder;
 import org.sansdk.lio.design.BackendTargetSpec;
 import org.sansdk.lio.design.ClientAclSync;

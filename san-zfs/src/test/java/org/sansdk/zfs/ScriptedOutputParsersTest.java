@@ -11,10 +11,10 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.sansdk.core.ParseException;
 import org.sansdk.core.spi.OutputParser;
-import org.sansdk.zfs.spi.ZfsGetOutputParser;
-import org.sansdk.zfs.spi.ZfsListOutputParser;
-import org.sansdk.zfs.spi.ZpoolGetOutputParser;
-import org.sansdk.zfs.spi.ZpoolListOutputParser;
+import org.sansdk.zfs.internal.ZfsGetOutputParser;
+import org.sansdk.zfs.internal.ZfsListOutputParser;
+import org.sansdk.zfs.internal.ZpoolGetOutputParser;
+import org.sansdk.zfs.internal.ZpoolListOutputParser;
 
 /** The zpool/zfs list/get -Hp parse kinds (inputs in the shape zfs-fuse 0.7.0 and OpenZFS print). */
 class ScriptedOutputParsersTest {

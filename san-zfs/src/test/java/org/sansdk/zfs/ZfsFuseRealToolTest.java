@@ -27,9 +27,9 @@ import org.sansdk.core.spi.OutputParser;
 import org.sansdk.core.testing.Daemon;
 import org.sansdk.core.testing.RealTools;
 import org.sansdk.core.testing.TestExecutors;
-import org.sansdk.zfs.spi.ZfsGetOutputParser;
-import org.sansdk.zfs.spi.ZfsListOutputParser;
-import org.sansdk.zfs.spi.ZpoolListOutputParser;
+import org.sansdk.zfs.internal.ZfsGetOutputParser;
+import org.sansdk.zfs.internal.ZfsListOutputParser;
+import org.sansdk.zfs.internal.ZpoolListOutputParser;
 
 /**
  * Real ZFS (zfs-fuse 0.7.0, pool version 23) on file vdevs: pools are created with this module's builders,

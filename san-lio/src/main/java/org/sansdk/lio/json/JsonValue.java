@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * A JSON value as Python's {@code json} module sees it, used for keys of a {@code saveconfig.json} that the
  * typed model does not know (kept so a round trip loses nothing) and as the tree that
- * {@link PythonJsonWriter} prints.
+ * {@code org.sansdk.lio.internal.PythonJsonWriter} prints.
  *
  * <pre>{@code JsonValue v = new JsonValue.JsonString("x");}</pre>
  */

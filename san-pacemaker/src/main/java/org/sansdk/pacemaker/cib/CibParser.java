@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sansdk.core.ParseException;
-import org.sansdk.pacemaker.xml.SafeXml;
+import org.sansdk.pacemaker.internal.SafeXml;
 import org.sansdk.pacemaker.xml.XmlElement;
 
 /**
@@ -39,7 +39,7 @@ public final class CibParser {
      * @throws ParseException for malformed XML, a DOCTYPE, a root other than {@code cib}, or broken required values
      */
     public static Cib parse(String source, String text) {
-        org.sansdk.pacemaker.xml.DocumentKind.requireXml(source, text, "CIB XML (<cib>)");
+        org.sansdk.pacemaker.internal.DocumentKind.requireXml(source, text, "CIB XML (<cib>)");
         XmlElement root = SafeXml.read(source, text);
         return new CibParser(source, text).cib(root);
     }
@@ -86,7 +86,7 @@ public final class CibParser {
 
     private Cib cib(XmlElement root) {
         if (!root.name().equals("cib")) {
-            throw org.sansdk.pacemaker.xml.DocumentKind.wrongKind(source, text, root, "root element <cib>");
+            throw org.sansdk.pacemaker.internal.DocumentKind.wrongKind(source, text, root, "root element <cib>");
         }
         root.child("configuration").ifPresent(c -> uniqueIds(c, new LinkedHashMap<>()));
         CibVersion v = new CibVersion(num(root, "admin_epoch", 0), num(root, "epoch", 0), num(root, "num_updates", 0));
@@ -567,7 +567,7 @@ public final class CibParser {
             if (!o.name().equals("lrm_rsc_op")) {
                 continue;
             }
-            Map<String, String> other = ((org.sansdk.pacemaker.xml.Attributes) o.attributes()).without(LRM_OP_KNOWN);
+            Map<String, String> other = ((org.sansdk.pacemaker.internal.Attributes) o.attributes()).without(LRM_OP_KNOWN);
             ops.add(new LrmOp(required(o, "id"), o.get("operation"), (int) lenientNum(o.get("call-id"), -1),
                     (int) lenientNum(o.get("rc-code"), -1), (int) lenientNum(o.get("op-status"), -1),
                     lenientNum(o.get("interval"), 0), lenientNum(o.get("last-rc-change"), 0),

@@ -320,8 +320,8 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                 continue;
             }
             String elPath = path(parent, (String) l[1], id);
-            org.sansdk.pacemaker.xml.XmlElement a = org.sansdk.pacemaker.xml.SafeXml.read("live " + id, (String) l[2]);
-            org.sansdk.pacemaker.xml.XmlElement b = org.sansdk.pacemaker.xml.SafeXml.read("desired " + id, mergedXml);
+            org.sansdk.pacemaker.xml.XmlElement a = org.sansdk.pacemaker.internal.SafeXml.read("live " + id, (String) l[2]);
+            org.sansdk.pacemaker.xml.XmlElement b = org.sansdk.pacemaker.internal.SafeXml.read("desired " + id, mergedXml);
             List<CibChange.Edit> edits = new ArrayList<>();
             if (a.name().equals(b.name()) && XmlTreeDiff.diff(a, b, elPath, edits)) {
                 out.add(new CibChange.Modify(sec, id, elPath, mergedXml, edits, "modify " + what + " " + id + " in place ("
@@ -369,8 +369,8 @@ public record CibPatch(CibVersion basedOn, Map<String, String> rootAttributes, L
                 String elPath = path(parent, l.get().kind(), w.id());
                 String xml = CibWriter.nvsetXml(m);
                 List<CibChange.Edit> edits = new ArrayList<>();
-                org.sansdk.pacemaker.xml.XmlElement a = org.sansdk.pacemaker.xml.SafeXml.read("live " + w.id(), CibWriter.nvsetXml(l.get()));
-                org.sansdk.pacemaker.xml.XmlElement b = org.sansdk.pacemaker.xml.SafeXml.read("desired " + w.id(), xml);
+                org.sansdk.pacemaker.xml.XmlElement a = org.sansdk.pacemaker.internal.SafeXml.read("live " + w.id(), CibWriter.nvsetXml(l.get()));
+                org.sansdk.pacemaker.xml.XmlElement b = org.sansdk.pacemaker.internal.SafeXml.read("desired " + w.id(), xml);
                 if (XmlTreeDiff.diff(a, b, elPath, edits)) {
                     out.add(new CibChange.Modify(sec, w.id(), elPath, xml, edits, "update " + what + " set " + w.id() + " in place ("
                             + XmlTreeDiff.summary(edits, elPath) + ")"));

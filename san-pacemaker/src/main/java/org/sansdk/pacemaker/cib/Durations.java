@@ -4,12 +4,12 @@ package org.sansdk.pacemaker.cib;
  * Pacemaker interval/timeout strings to milliseconds ({@code 10s}, {@code 2min}, {@code 500ms}, {@code 1h}, {@code PT5M}, {@code 30}).
  * Usage: {@code Durations.toMillis("2min")}.
  */
-public final class Durations {
+final class Durations {
     private Durations() {
     }
 
     /** Converts; null/empty is 0; unknown formats give -1. Usage: {@code Durations.toMillis("10s") == 10000}. */
-    public static long toMillis(String s) {
+    static long toMillis(String s) {
         if (s == null || s.isBlank()) {
             return 0;
         }

@@ -97,7 +97,7 @@ final class XmlTreeDiff {
             rel = rel.isEmpty() ? "attributes" : rel.substring(rel.lastIndexOf('/') + 1);
             String s = e.operation() + " " + rel;
             if (e.operation().equals("create")) {
-                XmlElement x = org.sansdk.pacemaker.xml.SafeXml.read("edit", e.xml());
+                XmlElement x = org.sansdk.pacemaker.internal.SafeXml.read("edit", e.xml());
                 s = "create " + x.name() + x.attr("id").map(i -> "[@id='" + i + "']").orElse("");
             }
             if (seen.add(s)) {

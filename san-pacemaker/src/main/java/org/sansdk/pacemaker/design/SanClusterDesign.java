@@ -75,6 +75,9 @@ public record SanClusterDesign(String poolName, Duration importTimeout, Duration
         private ClientVip cockpit;
         private final List<FencingDevice> fencing = new ArrayList<>();
 
+        private Builder() {
+        }
+
         /** Pool name. Usage: {@code b.pool("san-pool")}. */
         public Builder pool(String name) {
             this.pool = name;

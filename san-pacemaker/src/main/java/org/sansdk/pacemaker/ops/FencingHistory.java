@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sansdk.core.ParseException;
 import org.sansdk.pacemaker.status.FenceEvent;
-import org.sansdk.pacemaker.xml.SafeXml;
+import org.sansdk.pacemaker.internal.SafeXml;
 import org.sansdk.pacemaker.xml.XmlElement;
 
 /**
@@ -29,11 +29,11 @@ public final class FencingHistory {
      *                        without target/action/status
      */
     public static List<FenceEvent> parse(String source, String text) {
-        org.sansdk.pacemaker.xml.DocumentKind.requireXml(source, text, "stonith_admin XML (stonith_admin --history '*' --output-as=xml)");
+        org.sansdk.pacemaker.internal.DocumentKind.requireXml(source, text, "stonith_admin XML (stonith_admin --history '*' --output-as=xml)");
         XmlElement root = SafeXml.read(source, text);
         if (!root.name().equals("pacemaker-result")
-                || !org.sansdk.pacemaker.xml.DocumentKind.STONITH_ADMIN.equals(org.sansdk.pacemaker.xml.DocumentKind.tool(root))) {
-            throw org.sansdk.pacemaker.xml.DocumentKind.wrongKind(source, text, root,
+                || !org.sansdk.pacemaker.internal.DocumentKind.STONITH_ADMIN.equals(org.sansdk.pacemaker.internal.DocumentKind.tool(root))) {
+            throw org.sansdk.pacemaker.internal.DocumentKind.wrongKind(source, text, root,
                     "stonith_admin output (<pacemaker-result request=\"stonith_admin --history …\"> with a <list> of <fence_event>)");
         }
         XmlElement last = root.children().isEmpty() ? null : root.children().get(root.children().size() - 1);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.sansdk.core.ParseException;
 import org.sansdk.pacemaker.status.ClusterStatus;
 import org.sansdk.pacemaker.status.CrmMonParser;
-import org.sansdk.pacemaker.xml.SafeXml;
+import org.sansdk.pacemaker.internal.SafeXml;
 import org.sansdk.pacemaker.xml.XmlElement;
 
 /**
@@ -30,11 +30,11 @@ public final class CrmSimulateParser {
      * @throws ParseException on malformed XML, another kind of document, or a capture without its end
      */
     public static Simulation parse(String source, String text) {
-        org.sansdk.pacemaker.xml.DocumentKind.requireXml(source, text, "crm_simulate XML (crm_simulate --output-as=xml)");
+        org.sansdk.pacemaker.internal.DocumentKind.requireXml(source, text, "crm_simulate XML (crm_simulate --output-as=xml)");
         XmlElement root = SafeXml.read(source, text);
         if (!root.name().equals("pacemaker-result")
-                || !org.sansdk.pacemaker.xml.DocumentKind.CRM_SIMULATE.equals(org.sansdk.pacemaker.xml.DocumentKind.tool(root))) {
-            throw org.sansdk.pacemaker.xml.DocumentKind.wrongKind(source, text, root,
+                || !org.sansdk.pacemaker.internal.DocumentKind.CRM_SIMULATE.equals(org.sansdk.pacemaker.internal.DocumentKind.tool(root))) {
+            throw org.sansdk.pacemaker.internal.DocumentKind.wrongKind(source, text, root,
                     "crm_simulate output (<pacemaker-result request=\"crm_simulate …\"> with cluster_status/actions/transition)");
         }
         XmlElement last = root.children().isEmpty() ? null : root.children().get(root.children().size() - 1);

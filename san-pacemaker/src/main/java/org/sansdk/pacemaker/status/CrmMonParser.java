@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sansdk.core.ParseException;
-import org.sansdk.pacemaker.xml.SafeXml;
+import org.sansdk.pacemaker.internal.SafeXml;
 import org.sansdk.pacemaker.xml.XmlElement;
 
 /**
@@ -37,11 +37,11 @@ public final class CrmMonParser {
      * @throws ParseException on malformed XML, a DOCTYPE, another tool's output, a CIB, or a capture without its end
      */
     public static ClusterStatus parse(String source, String text) {
-        org.sansdk.pacemaker.xml.DocumentKind.requireXml(source, text, "crm_mon XML (crm_mon --output-as=xml)");
+        org.sansdk.pacemaker.internal.DocumentKind.requireXml(source, text, "crm_mon XML (crm_mon --output-as=xml)");
         XmlElement root = SafeXml.read(source, text);
-        String tool = org.sansdk.pacemaker.xml.DocumentKind.tool(root);
-        if (!org.sansdk.pacemaker.xml.DocumentKind.CRM_MON.equals(tool)) {
-            throw org.sansdk.pacemaker.xml.DocumentKind.wrongKind(source, text, root,
+        String tool = org.sansdk.pacemaker.internal.DocumentKind.tool(root);
+        if (!org.sansdk.pacemaker.internal.DocumentKind.CRM_MON.equals(tool)) {
+            throw org.sansdk.pacemaker.internal.DocumentKind.wrongKind(source, text, root,
                     "crm_mon output (<pacemaker-result request=\"crm_mon …\"> with summary/nodes/resources, or legacy <crm_mon>)");
         }
         if (root.name().equals("pacemaker-result")) {

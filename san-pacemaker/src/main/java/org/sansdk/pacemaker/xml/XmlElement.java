@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.sansdk.pacemaker.internal.Attributes;
 
 /**
  * A generic, immutable XML element: how the SDK keeps CIB or crm_mon elements it has no typed record for,

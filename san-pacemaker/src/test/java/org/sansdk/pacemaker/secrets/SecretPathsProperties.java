@@ -35,7 +35,7 @@ import org.sansdk.pacemaker.design.SanClusterDesign;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.pacemaker.ops.Pcs;
-import org.sansdk.pacemaker.xml.SafeXml;
+import org.sansdk.pacemaker.internal.SafeXml;
 import org.sansdk.pacemaker.xml.XmlElement;
 
 /**
