@@ -5,6 +5,7 @@ module consumer {
     requires org.sansdk.lio;
     requires org.sansdk.corosync;
     requires org.sansdk.pacemaker;
+    requires org.sansdk.cluster;
 
     uses org.sansdk.core.spi.OutputParser;
 }

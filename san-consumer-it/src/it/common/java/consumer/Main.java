@@ -210,6 +210,26 @@ public final class Main {
             checkModule("org.sansdk.lio", "org.sansdk.lio.targetcli", "org.sansdk.lio.internal");
             checkModule("org.sansdk.corosync", "org.sansdk.corosync", "org.sansdk.corosync.internal");
             checkModule("org.sansdk.pacemaker", "org.sansdk.pacemaker.cib", "org.sansdk.pacemaker.internal");
+            checkModule("org.sansdk.cluster", "org.sansdk.cluster.bundle", "org.sansdk.cluster.internal");
+        }
+
+        // san-cluster: the reference design file read (jackson-dataformat-yaml), checked and rendered (the host-file
+        // renderers load their OpenZFS parameter lists as resources of the module)
+        try {
+            org.sansdk.cluster.design.SanDesign d = org.sansdk.cluster.design.SanDesignYaml.read(
+                    java.nio.file.Path.of(System.getProperty("san.design")));
+            check("design cluster name", "san-cluster", d.clusterName());
+            check("design nodes", List.of("storage-a", "storage-b", "quorum"),
+                    d.nodes().stream().map(org.sansdk.cluster.design.Node::name).toList());
+            check("design rule errors", false, org.sansdk.cluster.rules.DesignRules.hasErrors(
+                    org.sansdk.cluster.rules.DesignRules.check(d)));
+            org.sansdk.cluster.bundle.Bundle b = org.sansdk.cluster.bundle.BundleRenderer.standard().render(d);
+            check("bundle has storage-a's zfs.conf", true, b.file("storage-a", "/etc/modprobe.d/zfs.conf").isPresent());
+            check("bundle corosync.conf names the cluster", true, b.file("quorum", "/etc/corosync/corosync.conf")
+                    .map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8).contains("cluster_name: san-cluster"))
+                    .orElse(false));
+        } catch (RuntimeException | LinkageError e) {
+            mismatches.add("san-cluster: " + e);
         }
 
         // san-zfs
