@@ -18,6 +18,12 @@ import org.sansdk.pacemaker.ops.*;
 import org.sansdk.pacemaker.sim.*;
 import org.sansdk.pacemaker.status.*;
 import org.sansdk.pacemaker.xml.*;
+import org.sansdk.cluster.*;
+import org.sansdk.cluster.bundle.*;
+import org.sansdk.cluster.design.*;
+import org.sansdk.cluster.files.*;
+import org.sansdk.cluster.map.*;
+import org.sansdk.cluster.rules.*;
 import java.nio.file.*;
 import java.time.Duration;
 import java.util.*;
@@ -26,4 +32,7 @@ Executor local = new LocalExecutor(Duration.ofSeconds(30));
 RecordingExecutor dry = new RecordingExecutor();
 Executor ssh(String host) { return SshExecutor.builder(host).user("root").build(); }
 PoolStatus pool(Executor on, String name) { return Zpool.on(on).status(name); }
+SanDesign design(String file) { return SanDesignYaml.read(Path.of(file)); }
+SanCluster cluster(String designFile) { return SanCluster.overSsh(design(designFile), "management", "root"); }
 System.out.println("san-sdk: local, dry, ssh(\"storage-b\"), pool(ssh(\"storage-a\"), \"san-pool\"); Size.parse(\"1.5T\"), Iqn.parse(...), ZfsName.parse(...)");
+System.out.println("         design(\"examples/designs/reference.yml\"), DesignRules.check(design(...)), cluster(\"design.yml\").node(\"storage-a\").zpool()");
