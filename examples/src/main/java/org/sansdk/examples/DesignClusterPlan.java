@@ -3,7 +3,7 @@ package org.sansdk.examples;
 import org.sansdk.core.Plan;
 import org.sansdk.core.Secret;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.pacemaker.ops.Pcs;
@@ -26,7 +26,7 @@ public final class DesignClusterPlan {
 
     /** The design document's cluster with IPMI fencing, as a plan to run on storage-a. */
     public static Plan plan(Secret bmcPassword) {
-        SanClusterDesign design = SanClusterDesign.builder()
+        SanResourceSpec design = SanResourceSpec.builder()
                 .pool("san-pool")
                 .storageNodes("storage-a", "storage-b")
                 .quorumNode("quorum")

@@ -148,7 +148,7 @@ class SecretSweepProperties {
         Seen seen = new Seen();
         List<Plan> plans = new ArrayList<>();
         // san-pacemaker: a fencing device whose SNMP community is a secret, as the design plan
-        org.sansdk.pacemaker.design.SanClusterDesign design = org.sansdk.pacemaker.design.SanClusterDesign.builder()
+        org.sansdk.pacemaker.design.SanResourceSpec design = org.sansdk.pacemaker.design.SanResourceSpec.builder()
                 .vip("enduser", "10.30.30.10/24", "eth-enduser")
                 .services(org.sansdk.pacemaker.design.SanService.NFS)
                 .fencing(org.sansdk.pacemaker.design.FencingDevice.of("storage-a", "fence_apc_snmp",

@@ -16,7 +16,7 @@ import org.sansdk.pacemaker.cib.CibParser;
 import org.sansdk.pacemaker.cib.CibWriter;
 import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 
 /**
@@ -36,7 +36,7 @@ class PacemakerCommandTest {
 
     private static Path design(Path dir, int stickiness) throws Exception {
         Path f = dir.resolve("cib-" + stickiness + ".xml");
-        Files.writeString(f, CibWriter.toXml(Cib.of(SanResourceSet.configuration(SanClusterDesign.builder().stickiness(stickiness)
+        Files.writeString(f, CibWriter.toXml(Cib.of(SanResourceSet.configuration(SanResourceSpec.builder().stickiness(stickiness)
                 .vip("enduser", "10.30.30.10/24", "eth0")
                 .fencing(FencingDevice.of("storage-a", "fence_dummy", Map.of()))
                 .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of())).build()))));
@@ -84,7 +84,7 @@ class PacemakerCommandTest {
 
     private static Path fourTenSecondMonitors(Path dir) throws Exception {
         Path f = dir.resolve("live-10s.xml");
-        Files.writeString(f, CibWriter.toXml(Cib.of(SanResourceSet.configuration(SanClusterDesign.builder()
+        Files.writeString(f, CibWriter.toXml(Cib.of(SanResourceSet.configuration(SanResourceSpec.builder()
                 .vip("enduser", "10.30.30.10/24", "eth0").vip("hypervisor", "10.40.40.10/24", "eth1").cockpit("10.20.20.10/24", "eth2")
                 .fencing(FencingDevice.of("storage-a", "fence_dummy", Map.of()))
                 .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of())).build()))));

@@ -72,9 +72,9 @@ class PythonJsonCompatibilityTest {
                 Chap.of("iscsi-repl-user", Secret.of("repl-pw-1")).withMutual("iscsi-target-user",
                         Secret.of("mutual-pw-2")), org.sansdk.lio.design.BackendTargetSpec.Discard.KEEP));
         org.sansdk.lio.design.ClientTargetSpec spec = new org.sansdk.lio.design.ClientTargetSpec(Iqn.parse(prefix
-                + ":san-client-target"), List.of(org.sansdk.lio.design.ClientVlan.nonIscsi("enduser"),
-                org.sansdk.lio.design.ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
-                        new org.sansdk.lio.design.ClientVlan.Open(Chap.of("proxmox-shared", Secret.of("tpg-pw-3"))))));
+                + ":san-client-target"), List.of(org.sansdk.lio.design.ClientTpg.nonIscsi("enduser"),
+                org.sansdk.lio.design.ClientTpg.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
+                        new org.sansdk.lio.design.ClientTpg.Open(Chap.of("proxmox-shared", Secret.of("tpg-pw-3"))))));
         LioConfig target = org.sansdk.lio.design.ClientTargetBuilder.batch(spec, List.of(Iqn.parse(prefix + ":storage-a")))
                 .applyTo(backend);
         return spec.planSync(target, List.of(org.sansdk.lio.sync.Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0",

@@ -102,7 +102,7 @@ class SaveconfigMutationPropertyTest {
                     consume(() -> org.sansdk.lio.sync.LunSyncPlanner.forTpg(iqn, tpg.tag(), ZfsName.parse("san-pool/iscsi"))
                             .removeMissing().fixMappedLuns().plan(cfg, zvols).after());
                     consume(() -> org.sansdk.lio.design.ClientAclSync.plan(cfg, iqn, tpg.tag(), List.of(
-                            new org.sansdk.lio.design.ClientVlan.InitiatorAcl(Iqn.parse("iqn.2025-01.lab.home:x"),
+                            new org.sansdk.lio.design.ClientTpg.InitiatorAcl(Iqn.parse("iqn.2025-01.lab.home:x"),
                                     Chap.NONE)), org.sansdk.lio.design.ClientAclSync.ExtraAcls.REMOVE).after());
                 }
             }

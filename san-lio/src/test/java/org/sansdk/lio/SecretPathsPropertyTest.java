@@ -42,7 +42,7 @@ import org.sansdk.lio.design.BackendTargetSpec;
 import org.sansdk.lio.design.ClientAclSync;
 import org.sansdk.lio.design.ClientTargetBuilder;
 import org.sansdk.lio.design.ClientTargetSpec;
-import org.sansdk.lio.design.ClientVlan;
+import org.sansdk.lio.design.ClientTpg;
 import org.sansdk.lio.design.LocalDisk;
 import org.sansdk.lio.sync.SyncPlan;
 import org.sansdk.lio.targetcli.LioChange;
@@ -168,7 +168,7 @@ class SecretPathsPropertyTest {
             assertNoLeak("backend refusal", refused.getMessage(), all);
         }
         try {
-            ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(IQN), List.of(ClientVlan.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Acls(List.of(new ClientVlan.InitiatorAcl(Iqn.parse(INIT), chap))))));
+            ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(IQN), List.of(ClientTpg.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientTpg.Acls(List.of(new ClientTpg.InitiatorAcl(Iqn.parse(INIT), chap))))));
             assertNoLeak("client spec", spec.toString(), all);
             assertNoLeak("client plan", ClientTargetBuilder.batch(spec, java.util.Set.of()).toPlan("storage-a", "c")
                     .toString(), all);
@@ -176,7 +176,7 @@ class SecretPathsPropertyTest {
             assertNoLeak("client cold start", cold.toString(), all);
             SyncPlan rotate = ClientTargetBuilder.reconcileAuth(cold, spec);
             assertNoLeak("CHAP rotation", rotate.toString() + rotate.toPlan("storage-a"), all);
-            SyncPlan acls = ClientAclSync.plan(cold, Iqn.parse(IQN), 1, List.of(new ClientVlan.InitiatorAcl(Iqn.parse(INIT),
+            SyncPlan acls = ClientAclSync.plan(cold, Iqn.parse(IQN), 1, List.of(new ClientTpg.InitiatorAcl(Iqn.parse(INIT),
                     Chap.of("other", acl.secret()))), ClientAclSync.ExtraAcls.REMOVE);
             assertNoLeak("ACL sync", acls.toString() + acls.toPlan("storage-a"), all);
         } catch (SanException refused) {
@@ -185,7 +185,7 @@ class SecretPathsPropertyTest {
         // mixed CHAP in one TPG is refused: the message names counts, not values
         try {
             ClientAclSync.plan(LioConfig.empty().withTarget(Target.iscsi(IQN, List.of(Tpg.of(1)))), Iqn.parse(IQN), 1, List.of(
-                    new ClientVlan.InitiatorAcl(Iqn.parse(INIT), chap), new ClientVlan.InitiatorAcl(Iqn.parse(INIT + "x"), Chap.NONE)), ClientAclSync.ExtraAcls.KEEP);
+                    new ClientTpg.InitiatorAcl(Iqn.parse(INIT), chap), new ClientTpg.InitiatorAcl(Iqn.parse(INIT + "x"), Chap.NONE)), ClientAclSync.ExtraAcls.KEEP);
         } catch (SanException refused) {
             assertNoLeak("mixed CHAP refusal", refused.getMessage(), all);
         }

@@ -25,7 +25,7 @@ import org.sansdk.pacemaker.cib.Primitive;
 import org.sansdk.pacemaker.cib.Resource;
 import org.sansdk.pacemaker.cib.ResourceAgent;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.pacemaker.ops.SettleResult;
@@ -124,7 +124,7 @@ class ThreeNodeFailoverTest {
 
     /** The generated design, agents that need hardware replaced by ocf:pacemaker:Dummy; constraints untouched. */
     static Configuration standIn(Configuration live) {
-        SanClusterDesign d = SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").services(SanService.NFS, SanService.SMB)
+        SanResourceSpec d = SanResourceSpec.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").services(SanService.NFS, SanService.SMB)
                 .cockpit("10.20.20.10/24", "eth-mgmt")
                 .fencing(FencingDevice.of("storage-a", "fence_dummy", Map.of()))
                 .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of())).build();

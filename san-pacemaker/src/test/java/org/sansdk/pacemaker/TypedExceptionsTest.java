@@ -22,7 +22,7 @@ import org.sansdk.core.testing.TestExecutors;
 import org.sansdk.pacemaker.cib.Cib;
 import org.sansdk.pacemaker.cib.CibWriter;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.ops.Pcs;
 
@@ -31,7 +31,7 @@ class TypedExceptionsTest {
 
     private static Path designCib(Path dir) throws Exception {
         Path file = dir.resolve("cib.xml");
-        Files.writeString(file, CibWriter.toXml(Cib.of(SanResourceSet.configuration(SanClusterDesign.builder()
+        Files.writeString(file, CibWriter.toXml(Cib.of(SanResourceSet.configuration(SanResourceSpec.builder()
                 .vip("enduser", "10.30.30.10/24", "eth0")
                 .fencing(FencingDevice.of("storage-a", "fence_dummy", Map.of()))
                 .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of())).build())).withAllNodesOnline()));

@@ -49,13 +49,13 @@ import org.sansdk.lio.design.BackendTargetBuilder;
 import org.sansdk.lio.design.BackendTargetSpec;
 import org.sansdk.lio.design.ClientTargetBuilder;
 import org.sansdk.lio.design.ClientTargetSpec;
-import org.sansdk.lio.design.ClientVlan;
+import org.sansdk.lio.design.ClientTpg;
 import org.sansdk.lio.design.LocalDisk;
 import org.sansdk.lio.sync.Zvol;
 import org.sansdk.lio.targetcli.LioChange;
 import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.zfs.HostIdCheck;
@@ -74,7 +74,7 @@ import org.sansdk.zfs.ZpoolCreate;
  * <li>LIO: the backend target per storage node (portal on its storage address, LUN N = disk N, one ACL for the
  *     peer's initiator, CHAP) and one client-facing target with a TPG per client VLAN (portals on the VIPs, IQN
  *     outside the backend namespace);</li>
- * <li>Pacemaker: a {@link SanClusterDesign} (pool, group, colocation + order, quorum ban on every resource);</li>
+ * <li>Pacemaker: a {@link SanResourceSpec} (pool, group, colocation + order, quorum ban on every resource);</li>
  * <li>ZFS: the one-time {@code zpool create} on the first storage node, each mirror = local partition (by
  *     partlabel) + the peer's same-numbered LUN's data partition by its udev by-path name; then {@code zfs create}.</li>
  * </ul>
@@ -352,22 +352,22 @@ public final class DesignMapping {
         }
         Iqn iqn = design.iscsi().clientTargetIqn().orElseThrow(() -> new MappingException(
                 "iscsi.client_target_iqn: a client VLAN offers iscsi, so the client-facing target needs its IQN"));
-        List<ClientVlan> vlans = new ArrayList<>();
+        List<ClientTpg> vlans = new ArrayList<>();
         for (ClientVlanSpec v : design.clientVlans()) {
             if (!v.offers(ClientService.ISCSI)) {
-                vlans.add(ClientVlan.nonIscsi(v.name()));
+                vlans.add(ClientTpg.nonIscsi(v.name()));
                 continue;
             }
             ZfsName ds = ZfsName.parse(design.pool().name() + "/" + v.dataset().orElseThrow());
-            ClientVlan.Access access;
+            ClientTpg.Access access;
             if (v.access() instanceof IscsiAccess.GenerateNodeAcls g) {
-                access = new ClientVlan.Open(g.chap().flatMap(this::chap).orElse(Chap.NONE));
+                access = new ClientTpg.Open(g.chap().flatMap(this::chap).orElse(Chap.NONE));
             } else {
                 IscsiAccess.Acls a = (IscsiAccess.Acls) v.access();
-                access = new ClientVlan.Acls(a.entries().stream()
-                        .map(e -> new ClientVlan.InitiatorAcl(e.iqn(), e.chap().flatMap(this::chap).orElse(Chap.NONE))).toList());
+                access = new ClientTpg.Acls(a.entries().stream()
+                        .map(e -> new ClientTpg.InitiatorAcl(e.iqn(), e.chap().flatMap(this::chap).orElse(Chap.NONE))).toList());
             }
-            vlans.add(ClientVlan.iscsi(v.name(), v.vip(), v.port(), ds, access));
+            vlans.add(ClientTpg.iscsi(v.name(), v.vip(), v.port(), ds, access));
         }
         return Optional.of(new ClientTargetSpec(iqn, vlans));
     }
@@ -429,11 +429,11 @@ public final class DesignMapping {
      *
      * @throws MappingException for a qdevice design (the resource set needs a third Pacemaker node to ban)
      */
-    public SanClusterDesign pacemaker() {
+    public SanResourceSpec pacemaker() {
         Node quorum = design.quorumNode().orElseThrow(() -> new MappingException(
                 "qdevice: the Pacemaker resource set needs a quorum node to ban resources from; a qdevice design is not mapped"));
         List<Node> storage = design.storageNodes();
-        SanClusterDesign.Builder b = SanClusterDesign.builder().pool(design.pool().name())
+        SanResourceSpec.Builder b = SanResourceSpec.builder().pool(design.pool().name())
                 .poolTimeouts(design.placement().poolStartTimeout(), design.placement().poolStopTimeout())
                 .storageNodes(storage.get(0).name(), storage.get(1).name()).quorumNode(quorum.name())
                 .preferredNode(design.placement().preferredNode(), design.placement().preferenceScore())

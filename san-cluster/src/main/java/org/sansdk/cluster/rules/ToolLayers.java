@@ -35,11 +35,11 @@ import org.sansdk.lio.design.BackendTargetBuilder;
 import org.sansdk.lio.design.BackendTargetSpec;
 import org.sansdk.lio.design.ClientTargetBuilder;
 import org.sansdk.lio.design.ClientTargetSpec;
-import org.sansdk.lio.design.ClientVlan;
+import org.sansdk.lio.design.ClientTpg;
 import org.sansdk.lio.design.LocalDisk;
 import org.sansdk.pacemaker.design.ClientVip;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.zfs.ZpoolCreate;
@@ -148,7 +148,7 @@ final class ToolLayers {
             }
             List<FencingDevice> fencing = d.fencing().stream()
                     .map(f -> FencingDevice.of(f.node(), f.agent(), f.parameters())).toList();
-            SanClusterDesign pd = new SanClusterDesign(d.pool().name(), d.placement().poolStartTimeout(),
+            SanResourceSpec pd = new SanResourceSpec(d.pool().name(), d.placement().poolStartTimeout(),
                     d.placement().poolStopTimeout(), Duration.ofSeconds(10), storage, quorum, d.placement().preferredNode(),
                     d.placement().preferenceScore(), d.placement().stickiness(), vips, services, Optional.empty(), fencing);
             try {
@@ -214,23 +214,23 @@ final class ToolLayers {
             return;
         }
         try {
-            List<ClientVlan> vlans = new ArrayList<>();
+            List<ClientTpg> vlans = new ArrayList<>();
             for (ClientVlanSpec v : d.clientVlans()) {
                 if (!v.offers(ClientService.ISCSI) || v.dataset().isEmpty()) {
-                    vlans.add(ClientVlan.nonIscsi(v.name()));
+                    vlans.add(ClientTpg.nonIscsi(v.name()));
                     continue;
                 }
-                ClientVlan.Access access;
+                ClientTpg.Access access;
                 if (v.access() instanceof IscsiAccess.GenerateNodeAcls open) {
-                    access = new ClientVlan.Open(open.chap().map(ToolLayers::chap).orElse(Chap.NONE));
+                    access = new ClientTpg.Open(open.chap().map(ToolLayers::chap).orElse(Chap.NONE));
                 } else {
-                    List<ClientVlan.InitiatorAcl> acls = new ArrayList<>();
+                    List<ClientTpg.InitiatorAcl> acls = new ArrayList<>();
                     for (AclEntry a : ((IscsiAccess.Acls) v.access()).entries()) {
-                        acls.add(new ClientVlan.InitiatorAcl(a.iqn(), a.chap().map(ToolLayers::chap).orElse(Chap.NONE)));
+                        acls.add(new ClientTpg.InitiatorAcl(a.iqn(), a.chap().map(ToolLayers::chap).orElse(Chap.NONE)));
                     }
-                    access = new ClientVlan.Acls(acls);
+                    access = new ClientTpg.Acls(acls);
                 }
-                vlans.add(ClientVlan.iscsi(v.name(), v.vip(), v.port(), ZfsName.parse(d.pool().name() + "/" + v.dataset().get()),
+                vlans.add(ClientTpg.iscsi(v.name(), v.vip(), v.port(), ZfsName.parse(d.pool().name() + "/" + v.dataset().get()),
                         access));
             }
             ClientTargetSpec spec = new ClientTargetSpec(d.iscsi().clientTargetIqn().get(), vlans);

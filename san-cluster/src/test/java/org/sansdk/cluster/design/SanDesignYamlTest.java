@@ -167,6 +167,20 @@ class SanDesignYamlTest {
     }
 
     @Test
+    void aReservedPoolNameIsRefusedAtItsKey() throws IOException {
+        // 'mirror' is a vdev keyword: zpool create refuses it as a pool name (the rule moved here from san-pacemaker)
+        String text = replaced(reference(), "  name: san-pool\n", "  name: mirror\n");
+        try {
+            SanDesignYaml.parse("reference.yml", text);
+            throw new AssertionError("no DesignException");
+        } catch (DesignException e) {
+            DesignException.Problem p = e.problems().stream().filter(x -> x.path().equals("pool.name")).findFirst().orElseThrow();
+            assertThat(p.message()).contains("\"mirror\" is a reserved pool name");
+            assertThat(p.line()).isEqualTo(lineOf(text, "  name: mirror\n"));
+        }
+    }
+
+    @Test
     void aMissingRequiredKeyIsReportedAtItsMapping() throws IOException {
         String text = replaced(reference(), "  name: san-pool\n", "");
         DesignException.Problem p = onlyProblem(text);

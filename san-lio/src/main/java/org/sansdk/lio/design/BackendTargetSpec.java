@@ -46,6 +46,6 @@ public record BackendTargetSpec(Iqn targetIqn, IpCidr interconnectAddress, int p
 
     /** The portal address as rtslib stores it: dotted IPv4 or a bracketed IPv6 literal. {@code spec.portalAddress()} */
     public String portalAddress() {
-        return ClientVlan.portal(interconnectAddress);
+        return ClientTpg.portal(interconnectAddress);
     }
 }

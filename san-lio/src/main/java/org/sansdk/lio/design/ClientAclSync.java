@@ -43,7 +43,7 @@ public final class ClientAclSync {
      * Plans the ACL changes for TPG {@code tag} of {@code targetIqn}.
      * {@code ClientAclSync.plan(cfg, iqn, 2, wanted, ClientAclSync.ExtraAcls.KEEP)}
      */
-    public static SyncPlan plan(LioConfig cfg, Iqn targetIqn, int tag, List<ClientVlan.InitiatorAcl> wanted,
+    public static SyncPlan plan(LioConfig cfg, Iqn targetIqn, int tag, List<ClientTpg.InitiatorAcl> wanted,
                                 ExtraAcls extra) {
         String target = targetIqn.toString();
         boolean removeExtra = extra == ExtraAcls.REMOVE;
@@ -65,7 +65,7 @@ public final class ClientAclSync {
             changes.add(new LioChange.SetTpgAttributes(target, tag, java.util.Map.of("authentication", 0L)));
         }
         Set<String> wantedIqns = new HashSet<>();
-        for (ClientVlan.InitiatorAcl w : wanted) {
+        for (ClientTpg.InitiatorAcl w : wanted) {
             String iqn = w.iqn().toString();
             if (!wantedIqns.add(iqn)) {
                 throw new SanException("initiator " + iqn + " is listed twice");
@@ -105,8 +105,8 @@ public final class ClientAclSync {
      * initiators comes from the encrypted env file, not from this file.)
      * {@code ClientAclSync.parseList("acls-hypervisor.conf", text, Chap.NONE)}
      */
-    public static List<ClientVlan.InitiatorAcl> parseList(String source, String text, Chap chap) {
-        List<ClientVlan.InitiatorAcl> out = parseListAllowingNone(source, text, chap);
+    public static List<ClientTpg.InitiatorAcl> parseList(String source, String text, Chap chap) {
+        List<ClientTpg.InitiatorAcl> out = parseListAllowingNone(source, text, chap);
         if (out.isEmpty()) {
             // an empty list planned with removeExtra would delete every ACL and turn authentication off
             throw new ParseException(source, 1, 1, "", "one initiator name (iqn./eui./naa.) per line; the list is "
@@ -120,8 +120,8 @@ public final class ClientAclSync {
      * Like {@link #parseList}, but a list without any initiator gives an empty list.
      * {@code ClientAclSync.parseListAllowingNone("acls-hypervisor.conf", text, Chap.NONE)}
      */
-    public static List<ClientVlan.InitiatorAcl> parseListAllowingNone(String source, String text, Chap chap) {
-        List<ClientVlan.InitiatorAcl> out = new ArrayList<>();
+    public static List<ClientTpg.InitiatorAcl> parseListAllowingNone(String source, String text, Chap chap) {
+        List<ClientTpg.InitiatorAcl> out = new ArrayList<>();
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         if (text == null) {
             return out;
@@ -149,7 +149,7 @@ public final class ClientAclSync {
                 throw new ParseException(source, i + 1, 1, lines[i], "one initiator name (iqn./eui./naa.) per line: "
                         + e.getMessage());
             }
-            out.add(new ClientVlan.InitiatorAcl(iqn, chap));
+            out.add(new ClientTpg.InitiatorAcl(iqn, chap));
         }
         return out;
     }

@@ -47,7 +47,7 @@ public final class ClientTargetBuilder {
         List<LioChange> out = new ArrayList<>();
         out.add(new LioChange.CreateIscsiTarget(iqn));
         out.add(new LioChange.DeletePortal(iqn, 1, "0.0.0.0", 3260));
-        for (ClientVlan vlan : spec.iscsiVlans()) {
+        for (ClientTpg vlan : spec.iscsiVlans()) {
             int tag = spec.tagOf(vlan);
             if (tag != 1) {
                 out.add(new LioChange.CreateTpg(iqn, tag));
@@ -56,7 +56,7 @@ public final class ClientTargetBuilder {
             }
             out.add(new LioChange.CreatePortal(iqn, tag, vlan.portalAddress(), vlan.port()));
             Map<String, Long> attrs = new LinkedHashMap<>();
-            if (vlan.access() instanceof ClientVlan.Open open) {
+            if (vlan.access() instanceof ClientTpg.Open open) {
                 attrs.put("generate_node_acls", 1L);
                 attrs.put("demo_mode_write_protect", 0L);
                 attrs.put("cache_dynamic_acls", 1L);
@@ -65,13 +65,13 @@ public final class ClientTargetBuilder {
                 if (open.chap().hasCredentials()) {
                     out.add(LioChange.SetAuth.onTpg(iqn, tag, open.chap()));
                 }
-            } else if (vlan.access() instanceof ClientVlan.Acls acls) {
+            } else if (vlan.access() instanceof ClientTpg.Acls acls) {
                 boolean chap = acls.initiators().stream().anyMatch(a -> a.chap().hasCredentials());
                 attrs.put("generate_node_acls", 0L);
                 attrs.put("cache_dynamic_acls", 0L);
                 attrs.put("authentication", chap ? 1L : 0L);
                 out.add(new LioChange.SetTpgAttributes(iqn, tag, attrs));
-                for (ClientVlan.InitiatorAcl a : acls.initiators()) {
+                for (ClientTpg.InitiatorAcl a : acls.initiators()) {
                     out.add(new LioChange.CreateAcl(iqn, tag, a.iqn().toString()));
                     if (a.chap().hasCredentials()) {
                         out.add(LioChange.SetAuth.onAcl(iqn, tag, a.iqn().toString(), a.chap()));
@@ -115,10 +115,10 @@ public final class ClientTargetBuilder {
         List<LioChange> changes = new ArrayList<>();
         List<SyncFinding> findings = new ArrayList<>();
         LioConfig current = cfg;
-        for (ClientVlan vlan : spec.iscsiVlans()) {
+        for (ClientTpg vlan : spec.iscsiVlans()) {
             int tag = spec.tagOf(vlan);
             SyncPlan p;
-            if (vlan.access() instanceof ClientVlan.Open open) {
+            if (vlan.access() instanceof ClientTpg.Open open) {
                 String iqn = spec.targetIqn().toString();
                 Tpg tpg = current.target(iqn).flatMap(t -> t.tpg(tag)).orElseThrow(() ->
                         new SanException("no tpg" + tag + " in " + iqn + ": build the target first"));
@@ -136,7 +136,7 @@ public final class ClientTargetBuilder {
                 }
                 p = new SyncPlan(c, List.of(), current);
             } else {
-                p = ClientAclSync.plan(current, spec.targetIqn(), tag, ((ClientVlan.Acls) vlan.access()).initiators(),
+                p = ClientAclSync.plan(current, spec.targetIqn(), tag, ((ClientTpg.Acls) vlan.access()).initiators(),
                         ClientAclSync.ExtraAcls.KEEP);
             }
             changes.addAll(p.changes());
@@ -159,14 +159,14 @@ public final class ClientTargetBuilder {
             v.add(new Violation("LIO-DESIGN-005", "clientVlans", "no client VLAN offers iSCSI"));
         }
         Set<String> names = new HashSet<>();
-        for (ClientVlan vlan : spec.clientVlans()) {
+        for (ClientTpg vlan : spec.clientVlans()) {
             if (!names.add(vlan.name())) {
                 v.add(new Violation("LIO-DESIGN-009", "clientVlans", "VLAN " + vlan.name() + " is listed twice:"
                         + " TPG numbers come from list positions"));
             }
         }
         Set<String> vips = new HashSet<>();
-        for (ClientVlan vlan : spec.iscsiVlans()) {
+        for (ClientTpg vlan : spec.iscsiVlans()) {
             String path = "clientVlans[" + (spec.tagOf(vlan) - 1) + "]";
             if (!LioValidator.isPortalAddress(vlan.portalAddress())) {
                 v.add(new Violation("LIO-PORTAL-001", path, "VIP '" + vlan.vip()
@@ -179,14 +179,14 @@ public final class ClientTargetBuilder {
             if (vlan.dataset().equals(ZfsName.parse("none"))) {
                 v.add(new Violation("LIO-DESIGN-007", path, "an iSCSI VLAN needs its zvol dataset"));
             }
-            if (vlan.access() instanceof ClientVlan.Acls acls) {
+            if (vlan.access() instanceof ClientTpg.Acls acls) {
                 long withChap = acls.initiators().stream().filter(a -> a.chap().hasCredentials()).count();
                 if (withChap != 0 && withChap != acls.initiators().size()) {
                     v.add(new Violation("LIO-AUTH-002", path, "only " + withChap + " of " + acls.initiators().size()
                             + " initiators have CHAP: give all of them CHAP or none"));
                 }
                 Set<String> seen = new HashSet<>();
-                for (ClientVlan.InitiatorAcl a : acls.initiators()) {
+                for (ClientTpg.InitiatorAcl a : acls.initiators()) {
                     if (!seen.add(a.iqn().toString())) {
                         v.add(new Violation("LIO-ACL-001", path, "duplicate initiator " + a.iqn()));
                     }
@@ -198,7 +198,7 @@ public final class ClientTargetBuilder {
         }
         if (spec.iscsiVlans().size() > 1) {
             Set<ZfsName> datasets = new HashSet<>();
-            for (ClientVlan vlan : spec.iscsiVlans()) {
+            for (ClientTpg vlan : spec.iscsiVlans()) {
                 if (!datasets.add(vlan.dataset())) {
                     v.add(new Violation("LIO-DESIGN-008", "clientVlans", "VLANs share dataset " + vlan.dataset()
                             + ": each iSCSI VLAN needs its own dataset"));

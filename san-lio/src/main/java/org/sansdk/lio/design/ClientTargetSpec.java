@@ -22,7 +22,7 @@ import org.sansdk.lio.targetcli.LioChange;
  * @param targetIqn   the client-facing target's IQN
  * @param clientVlans every client VLAN in the inventory's order (TPG tag = position + 1)
  */
-public record ClientTargetSpec(Iqn targetIqn, List<ClientVlan> clientVlans) {
+public record ClientTargetSpec(Iqn targetIqn, List<ClientTpg> clientVlans) {
 
     /** Copies the list. */
     public ClientTargetSpec {
@@ -31,7 +31,7 @@ public record ClientTargetSpec(Iqn targetIqn, List<ClientVlan> clientVlans) {
     }
 
     /** The TPG tag of a VLAN: its 1-based position in {@link #clientVlans()}. {@code spec.tagOf(vlan)} */
-    public int tagOf(ClientVlan vlan) {
+    public int tagOf(ClientTpg vlan) {
         int i = clientVlans.indexOf(vlan);
         if (i < 0) {
             throw new IllegalArgumentException("VLAN " + vlan.name() + " is not in this spec");
@@ -40,12 +40,12 @@ public record ClientTargetSpec(Iqn targetIqn, List<ClientVlan> clientVlans) {
     }
 
     /** The VLANs offering iSCSI, in list order. {@code spec.iscsiVlans()} */
-    public List<ClientVlan> iscsiVlans() {
-        return clientVlans.stream().filter(ClientVlan::iscsi).toList();
+    public List<ClientTpg> iscsiVlans() {
+        return clientVlans.stream().filter(ClientTpg::iscsi).toList();
     }
 
     /** {@code <zvol>} with one iSCSI VLAN, {@code <vlan>-<zvol>} with several (the design's rule). {@code spec.namingFor(vlan)} */
-    public BackstoreNaming namingFor(ClientVlan vlan) {
+    public BackstoreNaming namingFor(ClientTpg vlan) {
         return iscsiVlans().size() <= 1 ? BackstoreNaming.plain() : BackstoreNaming.vlan(vlan.name());
     }
 
@@ -65,7 +65,7 @@ public record ClientTargetSpec(Iqn targetIqn, List<ClientVlan> clientVlans) {
         List<LioChange> changes = new ArrayList<>();
         List<SyncFinding> findings = new ArrayList<>();
         LioConfig current = config;
-        for (ClientVlan vlan : iscsiVlans()) {
+        for (ClientTpg vlan : iscsiVlans()) {
             SyncPlan p = options.apply(planner(vlan)).plan(current, zvols);
             changes.addAll(p.changes());
             findings.addAll(p.findings());
@@ -75,7 +75,7 @@ public record ClientTargetSpec(Iqn targetIqn, List<ClientVlan> clientVlans) {
     }
 
     /** The LUN sync planner for one VLAN's TPG, with the design's naming. {@code spec.planner(vlan).plan(cfg, zvols)} */
-    public LunSyncPlanner planner(ClientVlan vlan) {
+    public LunSyncPlanner planner(ClientTpg vlan) {
         return LunSyncPlanner.forTpg(targetIqn, tagOf(vlan), vlan.dataset()).naming(namingFor(vlan));
     }
 }

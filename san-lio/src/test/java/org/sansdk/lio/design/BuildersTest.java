@@ -116,15 +116,15 @@ class BuildersTest {
                 e -> assertThat(e.violations()).extracting(v -> v.ruleId()).containsExactly("LIO-AUTH-004"));
     }
 
-    static ClientTargetSpec designVlans(ClientVlan.Access hypervisorAccess) {
+    static ClientTargetSpec designVlans(ClientTpg.Access hypervisorAccess) {
         return new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
-                ClientVlan.nonIscsi("enduser"),
-                ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"), hypervisorAccess)));
+                ClientTpg.nonIscsi("enduser"),
+                ClientTpg.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"), hypervisorAccess)));
     }
 
     @Test
     void client_generateNodeAclsMode_tpgNumberedByPositionWithTpgChap() {
-        ClientTargetSpec spec = designVlans(new ClientVlan.Open(Chap.of("proxmox-shared", Secret.of("s3cret-pw-1"))));
+        ClientTargetSpec spec = designVlans(new ClientTpg.Open(Chap.of("proxmox-shared", Secret.of("s3cret-pw-1"))));
         List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")));
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(Iqn.parse(PREFIX + ":storage-a")), zvols);
         Tpg tpg = cfg.target(spec.targetIqn().toString()).orElseThrow().tpg(2).orElseThrow();
@@ -140,7 +140,7 @@ class BuildersTest {
 
     @Test
     void client_openModeWithoutCredentials_authenticationOffAndNoTpgChap() {
-        ClientTargetSpec spec = designVlans(new ClientVlan.Open(Chap.NONE));
+        ClientTargetSpec spec = designVlans(new ClientTpg.Open(Chap.NONE));
         Tpg tpg = ClientTargetBuilder.coldStart(spec, Set.of(Iqn.parse(PREFIX + ":storage-a")), List.of())
                 .target(spec.targetIqn().toString()).orElseThrow().tpg(2).orElseThrow();
         assertThat(tpg.attributes()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("generate_node_acls", 1L,
@@ -153,9 +153,9 @@ class BuildersTest {
     void client_aclModeWithPerInitiatorChap_authenticationOnAndEachAclHasItsOwnCredential() {
         Chap a = Chap.of("proxmox-a", Secret.of("pw-proxmox-a-1"));
         Chap b = Chap.of("proxmox-b", Secret.of("pw-proxmox-b-1")).withMutual("san-target", Secret.of("pw-mutual-b-1"));
-        ClientTargetSpec spec = designVlans(new ClientVlan.Acls(List.of(
-                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), a),
-                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), b))));
+        ClientTargetSpec spec = designVlans(new ClientTpg.Acls(List.of(
+                new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), a),
+                new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), b))));
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(Iqn.parse(PREFIX + ":storage-a")),
                 List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G"))));
         Tpg tpg = cfg.target(spec.targetIqn().toString()).orElseThrow().tpg(2).orElseThrow();
@@ -171,9 +171,9 @@ class BuildersTest {
 
     @Test
     void client_aclModeWithoutChap_authenticationOffAndMappedLunsEqual() {
-        ClientTargetSpec spec = designVlans(new ClientVlan.Acls(List.of(
-                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE),
-                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.NONE))));
+        ClientTargetSpec spec = designVlans(new ClientTpg.Acls(List.of(
+                new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE),
+                new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.NONE))));
         List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.parse("32G")),
                 Zvol.of("san-pool/iscsi/hypervisor/vm-101-disk-0", Size.parse("32G")));
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), zvols);
@@ -186,8 +186,8 @@ class BuildersTest {
     @Test
     void client_twoIscsiVlans_backstoresPrefixedWithVlan() {
         ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
-                ClientVlan.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientVlan.Open(Chap.NONE)),
-                ClientVlan.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientVlan.Open(Chap.NONE))));
+                ClientTpg.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientTpg.Open(Chap.NONE)),
+                ClientTpg.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientTpg.Open(Chap.NONE))));
         List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hv1/vm-100-disk-0", Size.parse("1G")),
                 Zvol.of("san-pool/iscsi/hv2/vm-100-disk-0", Size.parse("1G")));
         LioConfig cfg = ClientTargetBuilder.coldStart(spec, Set.of(), zvols);
@@ -208,8 +208,8 @@ class BuildersTest {
         // targetcli's "create tag=N" adds 0.0.0.0:3260 to the new TPG when no other TPG of the target has it
         // (tpg1's was deleted just before): left there, VLAN 2's LUNs would be reachable on every address
         ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
-                ClientVlan.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientVlan.Open(Chap.NONE)),
-                ClientVlan.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientVlan.Open(Chap.NONE))));
+                ClientTpg.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientTpg.Open(Chap.NONE)),
+                ClientTpg.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientTpg.Open(Chap.NONE))));
         List<String> lines = ClientTargetBuilder.batch(spec, Set.of()).script().lines().toList();
         String tpg2 = "/iscsi/" + PREFIX + ":san-client-target/tpg2";
         int create = lines.indexOf("/iscsi/" + PREFIX + ":san-client-target create tag=2");
@@ -226,10 +226,10 @@ class BuildersTest {
     @Test
     void client_syncOfEveryVlan_isOneTargetcliProcessAndConverges() {
         ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
-                ClientVlan.nonIscsi("enduser"),
-                ClientVlan.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientVlan.Open(Chap.NONE)),
-                ClientVlan.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientVlan.Acls(List.of(
-                        new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE))))));
+                ClientTpg.nonIscsi("enduser"),
+                ClientTpg.iscsi("hv1", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv1"), new ClientTpg.Open(Chap.NONE)),
+                ClientTpg.iscsi("hv2", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv2"), new ClientTpg.Acls(List.of(
+                        new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE))))));
         LioConfig built = ClientTargetBuilder.batch(spec, Set.of()).applyTo(LioConfig.empty());
         List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hv1/vm-100-disk-0", Size.parse("1G")),
                 Zvol.of("san-pool/iscsi/hv1/vm-101-disk-0", Size.parse("1G")),
@@ -257,9 +257,9 @@ class BuildersTest {
                 .hasMessageContaining("iqn., eui. or naa.");
         assertThatThrownBy(() -> Iqn.parse("proxmox-a")).isInstanceOf(IllegalArgumentException.class);
         // an IPv6 VIP is bracketed the way rtslib stores it
-        ClientTargetSpec v6 = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(ClientVlan.iscsi("hv",
-                IpCidr.parse("fd00::10/64"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Acls(List.of(
-                        new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE))))));
+        ClientTargetSpec v6 = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(ClientTpg.iscsi("hv",
+                IpCidr.parse("fd00::10/64"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientTpg.Acls(List.of(
+                        new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.NONE))))));
         assertThat(ClientTargetBuilder.coldStart(v6, Set.of(), List.of()).target(PREFIX + ":san-client-target")
                 .orElseThrow().tpg(1).orElseThrow().portals()).containsExactly(Portal.of("[fd00::10]", 3260));
         // what the types cannot see is still a validation error: a wildcard interconnect address
@@ -272,7 +272,7 @@ class BuildersTest {
 
     @Test
     void client_twoVlansWithTheSameName_refusedInsteadOfSharingATpgNumber() {
-        ClientVlan hv = ClientVlan.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Open(Chap.NONE));
+        ClientTpg hv = ClientTpg.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientTpg.Open(Chap.NONE));
         ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(hv, hv));
         assertThatThrownBy(() -> ClientTargetBuilder.changes(spec, Set.of()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
@@ -281,9 +281,9 @@ class BuildersTest {
 
     @Test
     void client_mixedChapAcls_andBackendIqnReuse_refused() {
-        ClientTargetSpec mixed = designVlans(new ClientVlan.Acls(List.of(
-                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.of("a", Secret.of("pw-a-123456"))),
-                new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.NONE))));
+        ClientTargetSpec mixed = designVlans(new ClientTpg.Acls(List.of(
+                new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.of("a", Secret.of("pw-a-123456"))),
+                new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.NONE))));
         assertThatThrownBy(() -> ClientTargetBuilder.changes(mixed, Set.of(Iqn.parse(PREFIX + ":san-client-target"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(v -> v.ruleId()).containsExactlyInAnyOrder("LIO-DESIGN-004", "LIO-AUTH-002"));

@@ -25,8 +25,8 @@ class ClientAclSyncTest {
     static final String C = "iqn.2025-01.lab.home:proxmox-c";
 
     static LioConfig twoLuns() {
-        ClientTargetSpec spec = BuildersTest.designVlans(new ClientVlan.Acls(List.of(
-                new ClientVlan.InitiatorAcl(Iqn.parse(A), Chap.NONE))));
+        ClientTargetSpec spec = BuildersTest.designVlans(new ClientTpg.Acls(List.of(
+                new ClientTpg.InitiatorAcl(Iqn.parse(A), Chap.NONE))));
         return ClientTargetBuilder.coldStart(spec, List.of(), List.of(
                 Zvol.of("san-pool/iscsi/hypervisor/a", org.sansdk.core.Size.parse("1G")),
                 Zvol.of("san-pool/iscsi/hypervisor/b", org.sansdk.core.Size.parse("1G"))));
@@ -42,7 +42,7 @@ class ClientAclSyncTest {
         assertThat(p.findings()).containsExactly(new SyncFinding.ExtraAcl(A, false));
         assertThat(p.after().target(IQN).orElseThrow().tpg(2).orElseThrow().acl(C).orElseThrow().mappedLuns())
                 .extracting(MappedLun::index).containsExactly(0, 1);
-        SyncPlan removing = ClientAclSync.plan(cfg, Iqn.parse(IQN), 2, List.of(new ClientVlan.InitiatorAcl(Iqn.parse(C), Chap.NONE)), ClientAclSync.ExtraAcls.REMOVE);
+        SyncPlan removing = ClientAclSync.plan(cfg, Iqn.parse(IQN), 2, List.of(new ClientTpg.InitiatorAcl(Iqn.parse(C), Chap.NONE)), ClientAclSync.ExtraAcls.REMOVE);
         assertThat(removing.changes()).endsWith(new LioChange.DeleteAcl(IQN, 2, A));
         assertThat(removing.after().target(IQN).orElseThrow().tpg(2).orElseThrow().acl(A)).isEmpty();
     }
@@ -51,12 +51,12 @@ class ClientAclSyncTest {
     void plan_rotatedPassword_resetsAuthOnly_thenConverges() {
         LioConfig cfg = twoLuns();
         Chap rotated = Chap.of("proxmox-a", Secret.of("new-secret-123"));
-        SyncPlan p = ClientAclSync.plan(cfg, Iqn.parse(IQN), 2, List.of(new ClientVlan.InitiatorAcl(Iqn.parse(A), rotated)), ClientAclSync.ExtraAcls.KEEP);
+        SyncPlan p = ClientAclSync.plan(cfg, Iqn.parse(IQN), 2, List.of(new ClientTpg.InitiatorAcl(Iqn.parse(A), rotated)), ClientAclSync.ExtraAcls.KEEP);
         assertThat(p.changes()).containsExactly(new LioChange.SetAuth(IQN, 2, Optional.of(A), rotated),
                 new LioChange.SetTpgAttributes(IQN, 2, java.util.Map.of("authentication", 1L)));
         assertThat(org.sansdk.lio.LioValidator.validate(p.after())).isEmpty();
         assertThat(p.batch().redactedScript()).doesNotContain("new-secret-123");
-        assertThat(ClientAclSync.plan(p.after(), Iqn.parse(IQN), 2, List.of(new ClientVlan.InitiatorAcl(Iqn.parse(A), rotated)), ClientAclSync.ExtraAcls.KEEP)
+        assertThat(ClientAclSync.plan(p.after(), Iqn.parse(IQN), 2, List.of(new ClientTpg.InitiatorAcl(Iqn.parse(A), rotated)), ClientAclSync.ExtraAcls.KEEP)
                 .changes()).isEmpty();
     }
 
@@ -64,10 +64,10 @@ class ClientAclSyncTest {
     void reconcileAuth_rotatedTpgChapAndAclChap_inOnePlan_thenConverges() {
         String p = "iqn.2025-01.lab.home";
         java.util.function.Function<String, ClientTargetSpec> spec = pw -> new ClientTargetSpec(Iqn.parse(IQN), List.of(
-                ClientVlan.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Open(
+                ClientTpg.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientTpg.Open(
                         Chap.of("proxmox-shared", Secret.of("tpg-" + pw)))),
-                ClientVlan.iscsi("lab", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/lab"), new ClientVlan.Acls(List.of(
-                        new ClientVlan.InitiatorAcl(Iqn.parse(A), Chap.of("proxmox-a", Secret.of("acl-" + pw))))))));
+                ClientTpg.iscsi("lab", IpCidr.parse("10.50.50.10/24"), 3260, ZfsName.parse("san-pool/iscsi/lab"), new ClientTpg.Acls(List.of(
+                        new ClientTpg.InitiatorAcl(Iqn.parse(A), Chap.of("proxmox-a", Secret.of("acl-" + pw))))))));
         LioConfig old = ClientTargetBuilder.coldStart(spec.apply("old-pw-1"), List.of(Iqn.parse(p + ":storage-a")), List.of());
         SyncPlan rotate = ClientTargetBuilder.reconcileAuth(old, spec.apply("new-pw-2"));
         assertThat(rotate.changes()).containsExactly(
@@ -77,7 +77,7 @@ class ClientAclSyncTest {
         assertThat(rotate.toPlan("storage-a").toString()).doesNotContain("new-pw-2");
         assertThat(ClientTargetBuilder.reconcileAuth(rotate.after(), spec.apply("new-pw-2")).isEmpty()).isTrue();
         // dropping the TPG credential: enforcement off first, then the credential cleared
-        ClientTargetSpec open = new ClientTargetSpec(Iqn.parse(IQN), List.of(ClientVlan.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientVlan.Open(Chap.NONE)), spec.apply("new-pw-2").clientVlans().get(1)));
+        ClientTargetSpec open = new ClientTargetSpec(Iqn.parse(IQN), List.of(ClientTpg.iscsi("hv", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hv"), new ClientTpg.Open(Chap.NONE)), spec.apply("new-pw-2").clientVlans().get(1)));
         SyncPlan off = ClientTargetBuilder.reconcileAuth(rotate.after(), open);
         assertThat(off.changes()).startsWith(new LioChange.SetTpgAttributes(IQN, 1, java.util.Map.of("authentication", 0L)),
                 new LioChange.SetAuth(IQN, 1, Optional.empty(), Chap.NONE));

@@ -22,7 +22,7 @@ import org.sansdk.lio.design.BackendTargetBuilder;
 import org.sansdk.lio.design.BackendTargetSpec;
 import org.sansdk.lio.design.ClientTargetBuilder;
 import org.sansdk.lio.design.ClientTargetSpec;
-import org.sansdk.lio.design.ClientVlan;
+import org.sansdk.lio.design.ClientTpg;
 import org.sansdk.lio.design.LocalDisk;
 import org.sansdk.lio.proxmox.ProxmoxConformance;
 import org.sansdk.lio.proxmox.ProxmoxLunService;
@@ -68,9 +68,9 @@ class ReadmeTableTest {
                 List.of(new LocalDisk("data-a-0", "/dev/disk/by-id/ata-X")), Iqn.parse("iqn.2025-01.lab.home:initiator-b"),
                 Chap.NONE, BackendTargetSpec.Discard.KEEP);
         assertThat(BackendTargetBuilder.config(backend).targets()).hasSize(1);
-        ClientVlan hv = ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
-                new ClientVlan.Open(Chap.NONE));
-        ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(CLIENT), List.of(ClientVlan.nonIscsi("enduser"), hv));
+        ClientTpg hv = ClientTpg.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
+                new ClientTpg.Open(Chap.NONE));
+        ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(CLIENT), List.of(ClientTpg.nonIscsi("enduser"), hv));
         List<Zvol> zvols = List.of(Zvol.of("san-pool/iscsi/hypervisor/vm-100-disk-0", Size.ofBytes(1073741824L)));
         LioConfig client = ClientTargetBuilder.batch(spec, List.of(Iqn.parse(IQN))).applyTo(BackendTargetBuilder.config(backend));
         LunSyncPlanner planner = spec.planner(hv);

@@ -28,7 +28,7 @@ import org.sansdk.lio.design.BackendTargetBuilder;
 import org.sansdk.lio.design.BackendTargetSpec;
 import org.sansdk.lio.design.ClientTargetBuilder;
 import org.sansdk.lio.design.ClientTargetSpec;
-import org.sansdk.lio.design.ClientVlan;
+import org.sansdk.lio.design.ClientTpg;
 import org.sansdk.lio.design.LocalDisk;
 import org.sansdk.lio.sync.Zvol;
 
@@ -84,12 +84,12 @@ class ConfigshellGrammarTest {
                 Iqn.parse(PREFIX + ":initiator-b"), repl, BackendTargetSpec.Discard.PASS);
         scripts.add(BackendTargetBuilder.batch(backend).script());
         ClientTargetSpec spec = new ClientTargetSpec(Iqn.parse(PREFIX + ":san-client-target"), List.of(
-                ClientVlan.nonIscsi("enduser"),
-                ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
-                        new ClientVlan.Open(Chap.of("proxmox-shared", Secret.of("tpg-pw-3")))),
-                ClientVlan.iscsi("lab", IpCidr.parse("fd00::10/64"), 3260, ZfsName.parse("san-pool/iscsi/lab"), new ClientVlan.Acls(List.of(
-                        new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.of("proxmox-a", Secret.of("a-pw-4"))),
-                        new ClientVlan.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.of("proxmox-b", Secret.of("b-pw-5"))
+                ClientTpg.nonIscsi("enduser"),
+                ClientTpg.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"),
+                        new ClientTpg.Open(Chap.of("proxmox-shared", Secret.of("tpg-pw-3")))),
+                ClientTpg.iscsi("lab", IpCidr.parse("fd00::10/64"), 3260, ZfsName.parse("san-pool/iscsi/lab"), new ClientTpg.Acls(List.of(
+                        new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-a"), Chap.of("proxmox-a", Secret.of("a-pw-4"))),
+                        new ClientTpg.InitiatorAcl(Iqn.parse(PREFIX + ":proxmox-b"), Chap.of("proxmox-b", Secret.of("b-pw-5"))
                                 .withMutual("san", Secret.of("m-pw-6"))))))));
         scripts.add(ClientTargetBuilder.batch(spec, List.of(Iqn.parse(PREFIX + ":storage-a"))).script());
         LioConfig built = ClientTargetBuilder.batch(spec, List.of()).applyTo(LioConfig.empty());

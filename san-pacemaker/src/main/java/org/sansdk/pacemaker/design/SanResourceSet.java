@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 import org.sansdk.core.Command;
 import org.sansdk.core.ValidationException;
 import org.sansdk.core.Violation;
-import org.sansdk.core.ZfsName;
 import org.sansdk.pacemaker.cib.ColocationConstraint;
 import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.cib.Constraint;
@@ -29,7 +28,7 @@ import org.sansdk.pacemaker.ops.Pcs;
 
 /**
  * The design's Pacemaker resource set (pool → san-services group → cockpit group, fencing per storage node)
- * built from a {@link SanClusterDesign}, with the design's intent enforced — including two fixes to the design
+ * built from a {@link SanResourceSpec}, with the design's intent enforced — including two fixes to the design
  * document: every service group is COLOCATED with the pool (the document only orders them, so a group could start
  * on the other node), and every storage resource (pool, groups) is banned from the quorum node (the document bans only
  * san-services). Fencing devices are banned only from the node they fence: the quorum node may run them (and fence as
@@ -49,19 +48,16 @@ public final class SanResourceSet {
     }
 
     /**
-     * Validates the typed input (pool name, node names, fencing agents, stickiness vs preference).
+     * Validates the typed input (node names, fencing agents, stickiness vs preference; the pool name is san-cluster's).
      * Usage: {@code SanResourceSet.validateDesign(design, agent -> Files.exists(Path.of("/usr/sbin", agent)))}.
      *
      * @param installedFenceAgent tells whether a fence agent is installed on the cluster nodes
      * @throws ValidationException listing every violation with its rule id
      */
-    public static void validateDesign(SanClusterDesign d, Predicate<String> installedFenceAgent) {
+    public static void validateDesign(SanResourceSpec d, Predicate<String> installedFenceAgent) {
         List<Violation> v = new ArrayList<>();
-        try {
-            ZfsName.pool(d.poolName());
-        } catch (RuntimeException e) {
-            v.add(new Violation("PCMK-DESIGN-001", "poolName", "invalid ZFS pool name '" + d.poolName() + "': " + e.getMessage()));
-        }
+        // the pool name is a ZFS rule, checked where the design is (san-cluster's SanDesign); the resource agent
+        // only passes it on (PCMK-DESIGN-001 was here)
         Set<String> names = new HashSet<>(d.storageNodes());
         boolean blank = d.quorumNode() == null || d.quorumNode().isBlank() || d.storageNodes().stream().anyMatch(n -> n == null || n.isBlank());
         if (blank || d.storageNodes().size() != 2 || names.size() != 2 || names.contains(d.quorumNode())) {
@@ -162,7 +158,7 @@ public final class SanResourceSet {
      * @throws ValidationException with PCMK-INTENT-* rule ids when the input cannot give a resource set that keeps the
      *                             intent (a storage node without a fencing device, ...)
      */
-    public static Configuration configuration(SanClusterDesign d) {
+    public static Configuration configuration(SanResourceSpec d) {
         List<NvSet> props = List.of(NvSet.of("cluster_property_set", "cib-bootstrap-options",
                 List.of(new NvPair("cib-bootstrap-options-stonith-enabled", "stonith-enabled", "true"))));
         List<Node> nodes = List.of(
@@ -248,7 +244,7 @@ public final class SanResourceSet {
      * … password=…}; everything else is pcs. Only {@link Pcs#withSecretsOnArgv()} puts the password on pcs's argv.
      * Usage: {@code SanResourceSet.pcsCommands(design, Pcs.live())}.
      */
-    public static List<Command> pcsCommands(SanClusterDesign d, Pcs pcs) {
+    public static List<Command> pcsCommands(SanResourceSpec d, Pcs pcs) {
         Configuration c = configuration(d);
         return pcs.commandsFor(c);
     }
@@ -258,7 +254,7 @@ public final class SanResourceSet {
      * node (secret-safe with the default factory: no secret in any argv, secret stdin never shown).
      * Usage: {@code SanResourceSet.plan(design, "storage-a", Pcs.live()).applyTo(executor)}.
      */
-    public static org.sansdk.core.Plan plan(SanClusterDesign d, String host, Pcs pcs) {
+    public static org.sansdk.core.Plan plan(SanResourceSpec d, String host, Pcs pcs) {
         org.sansdk.core.Plan.Builder b = org.sansdk.core.Plan.builder("Pacemaker resources for pool " + d.poolName());
         for (Command c : pcsCommands(d, pcs)) {
             String why = c.program().equals("cibadmin") ? "create a fencing device with its credentials on stdin (not on argv)"

@@ -14,7 +14,7 @@ import org.sansdk.core.Command;
 import org.sansdk.core.SanException;
 import org.sansdk.pacemaker.Tools;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.pacemaker.ops.Pcs;
@@ -26,8 +26,8 @@ import org.sansdk.pacemaker.ops.Pcs;
  */
 class CibPatchInPlaceTest {
 
-    static SanClusterDesign design() {
-        return SanClusterDesign.builder()
+    static SanResourceSpec design() {
+        return SanResourceSpec.builder()
                 .vip("enduser", "10.30.30.10/24", "eth-enduser")
                 .services(SanService.NFS, SanService.SMB)
                 .cockpit("10.20.20.10/24", "eth-mgmt")

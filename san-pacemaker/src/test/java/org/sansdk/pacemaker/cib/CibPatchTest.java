@@ -14,7 +14,7 @@ import org.sansdk.core.Command;
 import org.sansdk.core.CommandResult;
 import org.sansdk.pacemaker.Tools;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.pacemaker.ops.Pcs;
@@ -22,8 +22,8 @@ import org.sansdk.pacemaker.sim.VerifyResult;
 
 class CibPatchTest {
 
-    private static SanClusterDesign.Builder design() {
-        return SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").services(SanService.NFS)
+    private static SanResourceSpec.Builder design() {
+        return SanResourceSpec.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").services(SanService.NFS)
                 .fencing(FencingDevice.of("storage-a", "fence_dummy", Map.of()))
                 .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of()));
     }

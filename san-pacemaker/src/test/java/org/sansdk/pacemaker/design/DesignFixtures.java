@@ -7,8 +7,8 @@ final class DesignFixtures {
     private DesignFixtures() {
     }
 
-    static SanClusterDesign.Builder documentExample() {
-        return SanClusterDesign.builder()
+    static SanResourceSpec.Builder documentExample() {
+        return SanResourceSpec.builder()
                 .pool("san-pool")
                 .storageNodes("storage-a", "storage-b")
                 .quorumNode("quorum")

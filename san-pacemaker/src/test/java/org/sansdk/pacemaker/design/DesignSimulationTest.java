@@ -246,13 +246,13 @@ class DesignSimulationTest {
         assertThat(after.runningOn("vip-cockpit")).containsExactly("quorum");
     }
 
-    static java.util.stream.Stream<SanClusterDesign> variants() {
+    static java.util.stream.Stream<SanResourceSpec> variants() {
         return java.util.stream.Stream.of(
                 DesignFixtures.documentExample().build(),
-                SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").services(SanService.NFS)
+                SanResourceSpec.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").services(SanService.NFS)
                         .fencing(FencingDevice.of("storage-a", "fence_dummy", java.util.Map.of()))
                         .fencing(FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build(),
-                SanClusterDesign.builder().pool("tank").storageNodes("san1", "san2").quorumNode("arbiter").preferredNode("san2", 50)
+                SanResourceSpec.builder().pool("tank").storageNodes("san1", "san2").quorumNode("arbiter").preferredNode("san2", 50)
                         .stickiness(1000).vip("hypervisor", "10.40.40.10/24", "eth-hv").vip("v6", "fd00:40::10/64", "eth-hv")
                         .services(SanService.ISCSI)
                         .fencing(FencingDevice.ipmi("san1", "10.20.20.101", "admin", org.sansdk.core.Secret.of("pw1")))
@@ -261,7 +261,7 @@ class DesignSimulationTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("variants")
-    void generatedVariants_verifyCleanly_andStartEverythingOnThePreferredNode(SanClusterDesign d) throws Exception {
+    void generatedVariants_verifyCleanly_andStartEverythingOnThePreferredNode(SanResourceSpec d) throws Exception {
         Configuration conf = SanResourceSet.configuration(d);
         assertThat(SanResourceSet.checkIntent(conf, d.storageNodes(), d.quorumNode(), "zfs-pool")).isEmpty();
         Path online = dir.resolve("variant-online.xml");

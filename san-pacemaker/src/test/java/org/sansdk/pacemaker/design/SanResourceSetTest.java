@@ -92,8 +92,8 @@ class SanResourceSetTest {
 
     @Test
     void configuration_noFencingForStorageB_isRefusedWithIntent003() {
-        SanClusterDesign d = DesignFixtures.documentExample().build();
-        SanClusterDesign oneFence = new SanClusterDesign(d.poolName(), d.importTimeout(), d.exportTimeout(),
+        SanResourceSpec d = DesignFixtures.documentExample().build();
+        SanResourceSpec oneFence = new SanResourceSpec(d.poolName(), d.importTimeout(), d.exportTimeout(),
                 d.poolMonitor(), d.storageNodes(), d.quorumNode(), d.preferredNode(), d.preferenceScore(), d.stickiness(), d.vips(),
                 d.services(), d.cockpit(), d.fencing().subList(0, 1));
         assertThatThrownBy(() -> SanResourceSet.configuration(oneFence)).isInstanceOfSatisfying(ValidationException.class,
@@ -214,7 +214,7 @@ class SanResourceSetTest {
 
     @Test
     void validateDesign_smartPlugAgentFromTheDocument_isRejected() {
-        SanClusterDesign d = SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser")
+        SanResourceSpec d = SanResourceSpec.builder().vip("enduser", "10.30.30.10/24", "eth-enduser")
                 .fencing(FencingDevice.of("storage-a", "external/smart-plug", Map.of("ip", "smart-plug-a-ip", "plug", "1")))
                 .fencing(FencingDevice.of("storage-b", "fence_dummy", Map.of())).build();
         assertThat(ruleIds(() -> SanResourceSet.validateDesign(d, a -> !a.equals("external/smart-plug")))).containsExactly("PCMK-FENCE-002");
@@ -235,12 +235,12 @@ class SanResourceSetTest {
     }
 
     @Test
-    void validateDesign_missingFencingAndLowStickinessAndReservedPoolName_listsAllRules() {
+    void validateDesign_missingFencingAndLowStickiness_listsAllRules() {
         // build() itself validates (all rules but "agent installed", which needs the nodes)
-        assertThat(ruleIds(() -> SanClusterDesign.builder().pool("mirror").stickiness(100).preferredNode("storage-a", 100)
+        assertThat(ruleIds(() -> SanResourceSpec.builder().pool("mirror").stickiness(100).preferredNode("storage-a", 100)
                 .vip("enduser", "10.30.30.10/24", "eth-enduser").vip("enduser", "10.30.30.10/24", "eth-x")
                 .fencing(FencingDevice.of("storage-a", "fence_ipmilan", Map.of())).build()))
-                .containsExactlyInAnyOrder("PCMK-DESIGN-001", "PCMK-DESIGN-004", "PCMK-FENCE-001", "PCMK-VIP-001", "PCMK-VIP-001");
+                .containsExactlyInAnyOrder("PCMK-DESIGN-004", "PCMK-FENCE-001", "PCMK-VIP-001", "PCMK-VIP-001");
         assertThat(ruleIds(() -> DesignFixtures.documentExample().fencing(FencingDevice.of("storage-a", "meatware", Map.of())).build()))
                 .containsExactlyInAnyOrder("PCMK-FENCE-001", "PCMK-FENCE-002");
         assertThat(ruleIds(() -> SanResourceSet.validateDesign(DesignFixtures.documentExample().build(), a -> false)))
@@ -256,7 +256,7 @@ class SanResourceSetTest {
     void build_nullQuorumNodeOrNoFencing_refusedAtBuildNotAtPlanTime() {
         // before: both built; the error only came from configuration()/plan()
         assertThat(ruleIds(() -> DesignFixtures.documentExample().quorumNode(null).build())).containsExactly("PCMK-DESIGN-002");
-        assertThat(ruleIds(() -> SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").build()))
+        assertThat(ruleIds(() -> SanResourceSpec.builder().vip("enduser", "10.30.30.10/24", "eth-enduser").build()))
                 .containsExactly("PCMK-FENCE-001", "PCMK-FENCE-001");
     }
 
@@ -264,11 +264,11 @@ class SanResourceSetTest {
     void configuration_noVipNoServices_hasNoEmptyGroupAndNoConstraintOnIt() throws Exception {
         // the builder refuses this design (PCMK-VIP-002); the record constructor does not validate, the renderer must still not emit an empty group
         assertThat(ruleIds(() -> DesignFixtures.documentExample().build())).isEmpty();
-        SanClusterDesign ok = DesignFixtures.documentExample().build();
-        SanClusterDesign bare = new SanClusterDesign(ok.poolName(), ok.importTimeout(), ok.exportTimeout(), ok.poolMonitor(), ok.storageNodes(),
+        SanResourceSpec ok = DesignFixtures.documentExample().build();
+        SanResourceSpec bare = new SanResourceSpec(ok.poolName(), ok.importTimeout(), ok.exportTimeout(), ok.poolMonitor(), ok.storageNodes(),
                 ok.quorumNode(), ok.preferredNode(), ok.preferenceScore(), ok.stickiness(), List.of(), java.util.Set.of(), java.util.Optional.empty(),
                 ok.fencing());
-        assertThat(ruleIds(() -> SanClusterDesign.builder().fencing(ok.fencing().get(0)).fencing(ok.fencing().get(1)).build()))
+        assertThat(ruleIds(() -> SanResourceSpec.builder().fencing(ok.fencing().get(0)).fencing(ok.fencing().get(1)).build()))
                 .containsExactly("PCMK-VIP-002");
         Configuration c = SanResourceSet.configuration(bare);
         assertThat(c.resources()).extracting(org.sansdk.pacemaker.cib.Resource::id).containsExactly("fence-storage-a", "fence-storage-b", "zfs-pool");
@@ -293,10 +293,10 @@ class SanResourceSetTest {
 
     @Test
     void pcsCommands_fencePassword_goesToCibadminStdinNotArgv() {
-        SanClusterDesign d = DesignFixtures.documentExample().build();
+        SanResourceSpec d = DesignFixtures.documentExample().build();
         FencingDevice ipmi = FencingDevice.of("storage-a", "fence_ipmilan", Map.of("ip", "10.20.20.101", "username", "admin"))
                 .withSecret("password", Secret.of("hunter2"));
-        SanClusterDesign withIpmi = new SanClusterDesign(d.poolName(), d.importTimeout(), d.exportTimeout(), d.poolMonitor(),
+        SanResourceSpec withIpmi = new SanResourceSpec(d.poolName(), d.importTimeout(), d.exportTimeout(), d.poolMonitor(),
                 d.storageNodes(), d.quorumNode(), d.preferredNode(), d.preferenceScore(), d.stickiness(), d.vips(), d.services(),
                 d.cockpit(), List.of(ipmi, d.fencing().get(1)));
         List<Command> cmds = SanResourceSet.pcsCommands(withIpmi, Pcs.live());

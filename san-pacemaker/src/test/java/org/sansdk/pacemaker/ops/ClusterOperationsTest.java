@@ -22,7 +22,7 @@ import org.sansdk.pacemaker.Pacemaker;
 import org.sansdk.pacemaker.Tools;
 import org.sansdk.pacemaker.cib.Cib;
 import org.sansdk.pacemaker.cib.CibWriter;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.sim.VerifyResult;
 import org.sansdk.pacemaker.status.FenceEvent;
@@ -123,7 +123,7 @@ class ClusterOperationsTest {
     @Test
     void facade_onFile_standbyShowsInStatusAndVerify(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("cib.xml");
-        Cib cib = Cib.of(SanResourceSet.configuration(SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth0")
+        Cib cib = Cib.of(SanResourceSet.configuration(SanResourceSpec.builder().vip("enduser", "10.30.30.10/24", "eth0")
                 .fencing(org.sansdk.pacemaker.design.FencingDevice.of("storage-a", "fence_dummy", java.util.Map.of()))
                 .fencing(org.sansdk.pacemaker.design.FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build()))
                 .withAllNodesOnline();

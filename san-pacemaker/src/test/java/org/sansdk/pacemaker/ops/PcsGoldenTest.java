@@ -25,7 +25,7 @@ import org.sansdk.pacemaker.cib.Operation;
 import org.sansdk.pacemaker.cib.Primitive;
 import org.sansdk.pacemaker.cib.Resource;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 
@@ -45,7 +45,7 @@ class PcsGoldenTest {
 
     @Test
     void pcsCommands_runByRealPcs_giveOurConfiguration(@TempDir Path dir) throws Exception {
-        SanClusterDesign d = SanClusterDesign.builder()
+        SanResourceSpec d = SanResourceSpec.builder()
                 .vip("enduser", "10.30.30.10/24", "eth-enduser")
                 .services(SanService.NFS, SanService.SMB)
                 .cockpit("10.20.20.10/24", "eth-mgmt")
@@ -77,7 +77,7 @@ class PcsGoldenTest {
     @Test
     void ipmiFencingDevice_acceptedByRealPcsAgentMetadata_withPasswordRedactedInArgvText(@TempDir Path dir) throws Exception {
         FencingDevice ipmi = FencingDevice.ipmi("storage-a", "10.20.20.101", "bmcadmin", org.sansdk.core.Secret.of("s3cret-bmc"));
-        Configuration ours = SanResourceSet.configuration(SanClusterDesign.builder().vip("enduser", "10.30.30.10/24", "eth0")
+        Configuration ours = SanResourceSet.configuration(SanResourceSpec.builder().vip("enduser", "10.30.30.10/24", "eth0")
                 .fencing(ipmi).fencing(FencingDevice.of("storage-b", "fence_dummy", java.util.Map.of())).build());
         Primitive dev = (Primitive) ours.resource("fence-storage-a").orElseThrow();
         // explicit opt-in (a throwaway test password): the default path would use cibadmin, which does not check parameters

@@ -26,7 +26,7 @@ import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.cib.Node;
 import org.sansdk.pacemaker.cib.Primitive;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.pacemaker.sim.VerifyResult;
@@ -42,8 +42,8 @@ class SecretSafeFencingTest {
     static final String PW_B = "bmc-B-pw-91c2";
     static final String PW_A_NEW = "rotated-A-pw-5d0a";
 
-    static SanClusterDesign design(String pwA, String pwB) {
-        return SanClusterDesign.builder()
+    static SanResourceSpec design(String pwA, String pwB) {
+        return SanResourceSpec.builder()
                 .vip("enduser", "10.30.30.10/24", "eth-enduser")
                 .services(SanService.NFS)
                 .cockpit("10.20.20.10/24", "eth-mgmt")
@@ -86,7 +86,7 @@ class SecretSafeFencingTest {
 
     @Test
     void designCommands_default_realCibadminAndPcsOnEmptyCib_storePasswordsAndCrmVerifyPasses(@TempDir Path dir) throws Exception {
-        SanClusterDesign d = design(PW_A, PW_B);
+        SanResourceSpec d = design(PW_A, PW_B);
         Path cib = emptyCibWithNodes(dir, SanResourceSet.configuration(d));
         for (Command c : SanResourceSet.pcsCommands(d, Pcs.file(cib))) {
             assertNoSecretOutsideStdin(c, PW_A, PW_B);
@@ -113,7 +113,7 @@ class SecretSafeFencingTest {
 
     @Test
     void cibadminReplace_rotatedPassword_realCibHasTheNewPasswordOnly(@TempDir Path dir) throws Exception {
-        SanClusterDesign d = design(PW_A, PW_B);
+        SanResourceSpec d = design(PW_A, PW_B);
         Path cib = emptyCibWithNodes(dir, SanResourceSet.configuration(d));
         SanResourceSet.pcsCommands(d, Pcs.file(cib)).forEach(Tools::runOk);
 
@@ -134,7 +134,7 @@ class SecretSafeFencingTest {
 
     @Test
     void cibPatch_rotatedPassword_pcsFormIsOneCibadminReplaceAndThePatchTravelsOnSecretStdin(@TempDir Path dir) throws Exception {
-        SanClusterDesign d = design(PW_A, PW_B);
+        SanResourceSpec d = design(PW_A, PW_B);
         // the live CIB holds exactly our rendering of the design (pcs would add default ops, a difference of its own)
         Path cib = dir.resolve("cib.xml");
         Files.writeString(cib, CibWriter.toXml(Cib.of(SanResourceSet.configuration(d))));
@@ -165,7 +165,7 @@ class SecretSafeFencingTest {
 
     @Test
     void cibadminCreate_existingId_realCibadminRefusesWith108_andItsEchoIsRedacted(@TempDir Path dir) throws Exception {
-        SanClusterDesign d = design(PW_A, PW_B);
+        SanResourceSpec d = design(PW_A, PW_B);
         Path cib = emptyCibWithNodes(dir, SanResourceSet.configuration(d));
         Primitive a = (Primitive) SanResourceSet.configuration(d).resource("fence-storage-a").orElseThrow();
         Command create = Pcs.file(cib).cibadminCreate(a);

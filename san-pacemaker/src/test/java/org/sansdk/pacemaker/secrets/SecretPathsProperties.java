@@ -31,7 +31,7 @@ import org.sansdk.pacemaker.cib.NvSet;
 import org.sansdk.pacemaker.cib.Primitive;
 import org.sansdk.pacemaker.cib.ResourceAgent;
 import org.sansdk.pacemaker.design.FencingDevice;
-import org.sansdk.pacemaker.design.SanClusterDesign;
+import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
 import org.sansdk.pacemaker.ops.Pcs;
@@ -63,8 +63,8 @@ class SecretPathsProperties {
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, normal), net.jqwik.api.Tuple.of(1, large.map(s -> s + "\u00a7\u00b6")));
     }
 
-    static SanClusterDesign design(String community) {
-        return SanClusterDesign.builder()
+    static SanResourceSpec design(String community) {
+        return SanResourceSpec.builder()
                 .vip("enduser", "10.30.30.10/24", "eth-enduser")
                 .services(SanService.NFS)
                 .fencing(FencingDevice.of("storage-a", "fence_apc_snmp", Map.of("ip", "10.20.20.201", "plug", "1"))
@@ -106,7 +106,7 @@ class SecretPathsProperties {
     @Property(tries = 150, seed = "20261128")
     void secret_throughDesignConfigurationPcsPlan_neverShown_stdinCarriesIt(@ForAll("secretValue") String secret) {
         assertTimeoutPreemptively(BOUND, () -> {
-            SanClusterDesign d = design(secret);
+            SanResourceSpec d = design(secret);
             assertHidden(d.toString(), secret, "design toString");
             Configuration conf = SanResourceSet.configuration(d);
             assertHidden(conf.toString(), secret, "Configuration.toString");
@@ -199,7 +199,7 @@ class SecretPathsProperties {
         try {
             Path cib = dir.resolve("cib.xml");
             Files.writeString(cib, Tools.runOk(Command.of("cibadmin", "--empty")).stdout());
-            SanClusterDesign d = design(secret);
+            SanResourceSpec d = design(secret);
             for (Command c : SanResourceSet.pcsCommands(d, Pcs.file(cib))) {
                 assertOffArgvEnvDisplay(c, secret);
                 if (c.program().equals("cibadmin")) {

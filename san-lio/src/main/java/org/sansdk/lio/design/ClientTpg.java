@@ -14,7 +14,7 @@ import org.sansdk.lio.Chap;
  * {@code loop.index}), so reordering or inserting VLANs renumbers TPGs — and breaks Proxmox storage
  * definitions that name {@code lio_tpg tpgN}: append new VLANs at the end.
  *
- * <pre>{@code ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"), new ClientVlan.Open(chap))}</pre>
+ * <pre>{@code ClientTpg.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ZfsName.parse("san-pool/iscsi/hypervisor"), new ClientTpg.Open(chap))}</pre>
  *
  * @param name    the VLAN's name (backstore prefix with several iSCSI VLANs)
  * @param vip     the VLAN's floating address with its prefix; the TPG portal binds the address
@@ -23,7 +23,7 @@ import org.sansdk.lio.Chap;
  * @param dataset the dataset whose zvols the VLAN exports ({@code none}, unused, in {@link #nonIscsi})
  * @param access  how initiators are admitted
  */
-public record ClientVlan(String name, IpCidr vip, int port, Service service, ZfsName dataset, Access access) {
+public record ClientTpg(String name, IpCidr vip, int port, Service service, ZfsName dataset, Access access) {
     private static final ZfsName NO_DATASET = ZfsName.parse("none");
 
     /** What the VLAN offers, as far as the client-facing target cares. */
@@ -35,7 +35,7 @@ public record ClientVlan(String name, IpCidr vip, int port, Service service, Zfs
     }
 
     /** Refuses nulls. */
-    public ClientVlan {
+    public ClientTpg {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(vip, "vip");
         Objects.requireNonNull(service, "service");
@@ -43,14 +43,14 @@ public record ClientVlan(String name, IpCidr vip, int port, Service service, Zfs
         Objects.requireNonNull(access, "access");
     }
 
-    /** A VLAN offering iSCSI. {@code ClientVlan.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ds, access)} */
-    public static ClientVlan iscsi(String name, IpCidr vip, int port, ZfsName dataset, Access access) {
-        return new ClientVlan(name, vip, port, Service.ISCSI, dataset, access);
+    /** A VLAN offering iSCSI. {@code ClientTpg.iscsi("hypervisor", IpCidr.parse("10.40.40.10/24"), 3260, ds, access)} */
+    public static ClientTpg iscsi(String name, IpCidr vip, int port, ZfsName dataset, Access access) {
+        return new ClientTpg(name, vip, port, Service.ISCSI, dataset, access);
     }
 
-    /** A VLAN without iSCSI (NFS/SMB only): still counts for TPG numbering. {@code ClientVlan.nonIscsi("enduser")} */
-    public static ClientVlan nonIscsi(String name) {
-        return new ClientVlan(name, IpCidr.host("0.0.0.0"), 3260, Service.NO_ISCSI, NO_DATASET, new Acls(List.of()));
+    /** A VLAN without iSCSI (NFS/SMB only): still counts for TPG numbering. {@code ClientTpg.nonIscsi("enduser")} */
+    public static ClientTpg nonIscsi(String name) {
+        return new ClientTpg(name, IpCidr.host("0.0.0.0"), 3260, Service.NO_ISCSI, NO_DATASET, new Acls(List.of()));
     }
 
     /** True when the VLAN offers iSCSI. {@code vlan.iscsi()} */

@@ -12,7 +12,7 @@ import org.sansdk.core.IpCidr;
 /**
  * Typed input for the design's Pacemaker resource set: two storage nodes, one quorum node, one ZFS pool,
  * client VIPs, the services used, optional cockpit, fencing per storage node.
- * Usage: {@code SanClusterDesign.builder().pool("san-pool").storageNodes("storage-a", "storage-b").quorumNode("quorum")...build()}.
+ * Usage: {@code SanResourceSpec.builder().pool("san-pool").storageNodes("storage-a", "storage-b").quorumNode("quorum")...build()}.
  *
  * @param poolName       ZFS pool name
  * @param importTimeout  start (import) timeout
@@ -28,12 +28,12 @@ import org.sansdk.core.IpCidr;
  * @param cockpit        cockpit VIP (on the management VLAN) when cockpit is managed
  * @param fencing        one fencing device per storage node
  */
-public record SanClusterDesign(String poolName, Duration importTimeout, Duration exportTimeout, Duration poolMonitor,
+public record SanResourceSpec(String poolName, Duration importTimeout, Duration exportTimeout, Duration poolMonitor,
                                List<String> storageNodes, String quorumNode, String preferredNode, int preferenceScore,
                                int stickiness, List<ClientVip> vips, Set<SanService> services, Optional<ClientVip> cockpit,
                                List<FencingDevice> fencing) {
     /** Copies. Usage: see {@link #builder()}. */
-    public SanClusterDesign {
+    public SanResourceSpec {
         Objects.requireNonNull(poolName, "poolName");
         storageNodes = List.copyOf(storageNodes);
         vips = List.copyOf(vips);
@@ -43,7 +43,7 @@ public record SanClusterDesign(String poolName, Duration importTimeout, Duration
         fencing = List.copyOf(fencing);
     }
 
-    /** Starts a builder with the design document's defaults (150 s import, 90 s export, stickiness 200, preference 100). Usage: {@code SanClusterDesign.builder()}. */
+    /** Starts a builder with the design document's defaults (150 s import, 90 s export, stickiness 200, preference 100). Usage: {@code SanResourceSpec.builder()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -59,7 +59,7 @@ public record SanClusterDesign(String poolName, Duration importTimeout, Duration
         return out;
     }
 
-    /** Builder. Usage: see {@link SanClusterDesign#builder()}. */
+    /** Builder. Usage: see {@link SanResourceSpec#builder()}. */
     public static final class Builder {
         private String pool = "san-pool";
         private Duration importTimeout = Duration.ofSeconds(150);
@@ -155,8 +155,8 @@ public record SanClusterDesign(String poolName, Duration importTimeout, Duration
          *
          * @throws org.sansdk.core.ValidationException listing every violation with its rule id (PCMK-DESIGN-*, PCMK-FENCE-*, PCMK-VIP-*)
          */
-        public SanClusterDesign build() {
-            SanClusterDesign d = new SanClusterDesign(pool, importTimeout, exportTimeout, poolMonitor, storage, quorum,
+        public SanResourceSpec build() {
+            SanResourceSpec d = new SanResourceSpec(pool, importTimeout, exportTimeout, poolMonitor, storage, quorum,
                     preferred == null && !storage.isEmpty() ? storage.get(0) : preferred, preference, stickiness, vips, services,
                     Optional.ofNullable(cockpit), fencing);
             SanResourceSet.validateDesign(d, agent -> true);
