@@ -34,5 +34,8 @@ Executor ssh(String host) { return SshExecutor.builder(host).user("root").build(
 PoolStatus pool(Executor on, String name) { return Zpool.on(on).status(name); }
 SanDesign design(String file) { return SanDesignYaml.read(Path.of(file)); }
 SanCluster cluster(String designFile) { return SanCluster.overSsh(design(designFile), "management", "root"); }
+import org.sansdk.examples.DemoCluster;
+SanCluster demo = DemoCluster.create(); // the reference design answering from recorded outputs
 System.out.println("san-sdk: local, dry, ssh(\"storage-b\"), pool(ssh(\"storage-a\"), \"san-pool\"); Size.parse(\"1.5T\"), Iqn.parse(...), ZfsName.parse(...)");
 System.out.println("         design(\"examples/designs/reference.yml\"), DesignRules.check(design(...)), cluster(\"design.yml\").node(\"storage-a\").zpool()");
+System.out.println("         demo.node(\"storage-a\").zpool().status(\"san-pool\").describe(), demo.node(\"quorum\").pacemaker().status(), demo.capabilities()");
