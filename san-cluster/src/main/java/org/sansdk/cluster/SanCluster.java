@@ -119,6 +119,16 @@ public final class SanCluster implements HostExecutors {
         return out;
     }
 
+    /**
+     * The design's bundle rendered for what these nodes run (each node's distribution family and OpenZFS series
+     * from {@link #capabilities()}), with every rule's finding in REPORT.md. Usage: {@code cluster.bundle().writeTo(Path.of("bundle"))}.
+     */
+    public org.sansdk.cluster.bundle.Bundle bundle() {
+        return org.sansdk.cluster.bundle.BundleRenderer.create()
+                .with(org.sansdk.cluster.bundle.HostFilesContribution.following(capabilities()))
+                .with(new org.sansdk.cluster.bundle.RulesContribution()).render(design);
+    }
+
     /** {@code SanCluster[san-cluster: storage-a, storage-b, quorum]}. */
     @Override
     public String toString() {

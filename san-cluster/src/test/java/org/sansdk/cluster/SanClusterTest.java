@@ -228,4 +228,24 @@ class SanClusterTest {
         assertThat(b.commands()).extracting(Command::program).containsExactly("zpool");
         assertThat(q.commands()).isEmpty();
     }
+
+    @Test
+    void bundle_followsWhatEachNodeRuns() {
+        SanDesign reference = org.sansdk.cluster.design.SanDesignYaml.read(java.nio.file.Path.of("..", "examples", "designs", "reference.yml"));
+        ReplayExecutor rocky = ReplayExecutor.builder()
+                .on(List.of("cat", "/etc/os-release"), ROCKY_OS_RELEASE)
+                .on(List.of("zfs", "version"), "zfs-2.2.2-1\nzfs-kmod-2.2.2-1\n")
+                .on(List.of("pcs", "--version"), "0.11.7\n")
+                .on(List.of("corosync", "-v"), "Corosync Cluster Engine, version '3.1.8'\n")
+                .on(List.of("targetcli", "--version"), "/usr/bin/targetcli version 2.1.57\n")
+                .build();
+        SanCluster cluster = SanCluster.of(reference, Map.of("storage-a", rocky, "storage-b", debianStorageNode(),
+                "quorum", rockyQuorumNode()));
+        org.sansdk.cluster.bundle.Bundle b = cluster.bundle();
+        // storage-a and quorum run Rocky: dnf and RHEL names; storage-b runs Debian: apt-get
+        assertThat(b.steps("storage-a")).extracting(s -> s.command().program()).contains("dnf").doesNotContain("apt-get");
+        assertThat(b.steps("storage-b")).extracting(s -> s.command().program()).contains("apt-get").doesNotContain("dnf");
+        assertThat(b.steps("storage-a")).anySatisfy(s -> assertThat(s.command().argv()).contains("iscsi-initiator-utils"));
+        assertThat(b.steps("quorum")).extracting(s -> s.command().program()).contains("dnf");
+    }
 }

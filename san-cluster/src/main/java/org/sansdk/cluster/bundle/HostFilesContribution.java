@@ -51,13 +51,30 @@ import org.sansdk.core.Secret;
  * Usage: {@code BundleRenderer.create().with(new HostFilesContribution(DistroFamily.DEBIAN, OpenZfsVersion.V2_1))}.
  */
 public final class HostFilesContribution implements BundleContribution {
-    private final DistroFamily family;
-    private final OpenZfsVersion zfs;
+    private final java.util.function.Function<String, DistroFamily> familyOf;
+    private final java.util.function.Function<String, OpenZfsVersion> zfsOf;
 
     /** Files for nodes of one distribution family and OpenZFS series. Usage: see type. */
     public HostFilesContribution(DistroFamily family, OpenZfsVersion zfs) {
-        this.family = family;
-        this.zfs = zfs;
+        this(node -> family, node -> zfs);
+    }
+
+    private HostFilesContribution(java.util.function.Function<String, DistroFamily> familyOf,
+            java.util.function.Function<String, OpenZfsVersion> zfsOf) {
+        this.familyOf = familyOf;
+        this.zfsOf = zfsOf;
+    }
+
+    /**
+     * Files that follow what each node runs: its distribution family (package names, units) and its OpenZFS
+     * series (the parameter names zfs.conf is checked against: 2.1, or 2.2 for 2.2 and later; 2.1 when the node
+     * reports no OpenZFS). Usage: {@code HostFilesContribution.following(cluster.capabilities())}.
+     */
+    public static HostFilesContribution following(Map<String, org.sansdk.cluster.NodeCapabilities> capabilities) {
+        Map<String, org.sansdk.cluster.NodeCapabilities> caps = Map.copyOf(capabilities);
+        return new HostFilesContribution(node -> caps.containsKey(node) ? caps.get(node).family() : DistroFamily.DEBIAN,
+                node -> caps.containsKey(node) && caps.get(node).openZfs().map(v -> v.atLeast(2, 2)).orElse(false)
+                        ? OpenZfsVersion.V2_2 : OpenZfsVersion.V2_1);
     }
 
     /** Debian 12's family and OpenZFS 2.1 (the design document's platform). Usage: {@code HostFilesContribution.debian12()}. */
@@ -88,6 +105,8 @@ public final class HostFilesContribution implements BundleContribution {
         Out out = new Out(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         QuorumMode quorum = d.qdevice().isPresent() ? QuorumMode.QDEVICE : QuorumMode.THIRD_NODE_VOTES;
         for (Node n : d.nodes()) {
+            DistroFamily family = familyOf.apply(n.name());
+            OpenZfsVersion zfs = zfsOf.apply(n.name());
             PackageRole role = n.isStorage() ? PackageRole.STORAGE_NODE : PackageRole.QUORUM_NODE;
             attempt(out, n.name(), "packages", () -> {
                 NodePackages p = new NodePackages(family, role, quorum);
