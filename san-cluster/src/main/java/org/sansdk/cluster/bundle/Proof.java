@@ -36,6 +36,10 @@ public record Proof(String artefact, String test, String tool, String checks) {
             new Proof("backend node records", "RealIscsiadmProofTest#iscsiadmAcceptsTheNodeRecordKeys",
                     "iscsiadm -m node -o new / -o update (private /etc/iscsi)", "open-iscsi accepts every key and value of each"
                             + " storage node's record (an unknown key gives rc 7)"),
+            new Proof("iscsid.conf", "RealIscsiadmProofTest#iscsidConfHasOnlyKnownKeysAndTheFastFailoverProfile",
+                    "san-iscsi IscsidConf (open-iscsi 2.1.8's key list); no real reader runs here: iscsiadm -o new asks a"
+                            + " running iscsid for its defaults, and there is no iscsid without iscsi_tcp",
+                    "only known keys, the fast-failover profile (replacement, login, no-op timeouts, automatic start), no CHAP secret"),
             new Proof("targetcli batches (backend, client)", "RealTargetcliProofTest#configshellParsesEveryBatchLine",
                     "configshell-fb's own parser (python3)", "every line parses completely into the path, command and parameters it"
                             + " was written with (no configfs here, so the grammar is what can be run)"),
@@ -61,6 +65,10 @@ public record Proof(String artefact, String test, String tool, String checks) {
             new Proof("/root/.iscsi-chap.env.enc", "files.BundleHostFilesProofTest#chapEnvDecryptsWithOpensslAndTheMachineId",
                     "openssl enc -d -aes-256-cbc -pbkdf2 -pass file:machine-id", "decrypts to the shell-quoted CHAP logins the"
                             + " node scripts eval"),
+            new Proof("packages (Debian)", "files.BundleHostFilesProofTest#everyDebianPackageTheBundleInstallsExists",
+                    "apt-cache show (Debian 12 main)", "every package the bundle installs has a Debian record, except the ZFS"
+                            + " packages of the contrib component, which a default sources.list does not carry; RHEL names have no"
+                            + " tool here"),
             new Proof("whole bundle", "BundleDeterminismTest#twoRenderersGiveTheSameBytes", "byte comparison",
                     "two fresh renderers give byte-identical files, MANIFEST, RUNBOOK and REPORT"),
             new Proof("secrets", "BundleRendererTest#noSecretInManifestRunbookReportOrArgv", "text search",

@@ -81,6 +81,24 @@ class RealIscsiadmProofTest {
         }
     }
 
+    @Test
+    void iscsidConfHasOnlyKnownKeysAndTheFastFailoverProfile() {
+        // no real program reads iscsid.conf here: iscsiadm -o new asks a running iscsid for its defaults and there is
+        // no iscsid (no iscsi_tcp). The strongest check is san-iscsi's reader, whose key list is open-iscsi 2.1.8's.
+        for (Node n : DESIGN.storageNodes()) {
+            org.sansdk.iscsi.IscsidConf conf = org.sansdk.iscsi.IscsidConf.parse(n.name() + ":/etc/iscsi/iscsid.conf",
+                    new String(BUNDLE.file(n.name(), "/etc/iscsi/iscsid.conf").orElseThrow().bytes(), StandardCharsets.UTF_8));
+            assertThat(conf.unknownKeys()).as(n.name()).isEmpty();
+            assertThat(conf.warnings()).as(n.name()).isEmpty();
+            assertThat(conf.replacementTimeout()).hasValue(java.time.Duration.ofSeconds(5));
+            assertThat(conf.loginTimeout()).hasValue(java.time.Duration.ofSeconds(10));
+            assertThat(conf.noopOutInterval()).hasValue(java.time.Duration.ofSeconds(2));
+            assertThat(conf.noopOutTimeout()).hasValue(java.time.Duration.ofSeconds(2));
+            assertThat(conf.startup()).hasValue(org.sansdk.iscsi.NodeStartup.AUTOMATIC);
+            assertThat(conf.settings()).noneMatch(st -> st.secret().isPresent());
+        }
+    }
+
     /** Runs commands in {@code unshare -m} with {@code etc} bind-mounted over /etc/iscsi. */
     private static Executor privateEtcIscsi(Path etc) {
         Executor local = TestExecutors.local();
