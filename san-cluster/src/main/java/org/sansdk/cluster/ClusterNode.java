@@ -87,9 +87,27 @@ public final class ClusterNode {
         return Corosync.on(executor);
     }
 
-    /** Pacemaker (crm_mon, cibadmin, pcs) through this node. Usage: {@code n.pacemaker().status()}. */
+    /**
+     * Pacemaker (crm_mon, cibadmin, pcs) through this node. The SDK writes pcs 0.10+ syntax ({@code pcs host auth},
+     * {@code pcs cluster setup NAME NODE addr=…}): on a node whose pcs is older this is refused rather than run.
+     * Usage: {@code n.pacemaker().status()}.
+     *
+     * @throws UnsupportedToolException when the node's pcs is older than 0.10
+     */
     public Pacemaker pacemaker() {
+        NodeCapabilities c = capabilities();
+        if (c.pcs().isPresent() && !c.pcsModern()) {
+            throw new UnsupportedToolException(node.name(), "pcs", c.pcs().get(), "0.10");
+        }
         return Pacemaker.on(executor);
+    }
+
+    /**
+     * The pool's status the best way this node offers: {@code zpool status -j} where OpenZFS has it (2.3+, the
+     * producer's own JSON), the text otherwise. Usage: {@code n.poolStatus("san-pool").describe()}.
+     */
+    public org.sansdk.zfs.PoolStatus poolStatus(String pool) {
+        return capabilities().zpoolJson() ? zpool().statusJson(pool) : zpool().status(pool);
     }
 
     /** {@code storage-a (STORAGE) via <executor>}. */

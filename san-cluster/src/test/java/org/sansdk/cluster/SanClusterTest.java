@@ -248,4 +248,23 @@ class SanClusterTest {
         assertThat(b.steps("storage-a")).anySatisfy(s -> assertThat(s.command().argv()).contains("iscsi-initiator-utils"));
         assertThat(b.steps("quorum")).extracting(s -> s.command().program()).contains("dnf");
     }
+
+    @Test
+    void anOldPcs_isRefusedBeforeAnythingRuns_andPoolStatusUsesJsonWhereOpenZfsHasIt() {
+        ReplayExecutor old = ReplayExecutor.builder()
+                .on(List.of("cat", "/etc/os-release"), ROCKY_OS_RELEASE)
+                .on(List.of("zfs", "version"), "zfs-2.3.1-1\nzfs-kmod-2.3.1-1\n")
+                .on(List.of("pcs", "--version"), "0.9.169\n")
+                .on(List.of("corosync", "-v"), "Corosync Cluster Engine, version '2.4.5'\n")
+                .on(List.of("targetcli", "--version"), "/usr/bin/targetcli version 2.1.fb49\n")
+                .on(List.of("zpool", "status", "-j", "--json-int", "-P", "san-pool"), CommandResult.of(1, "", "recorded: -j was asked"))
+                .build();
+        SanCluster cluster = SanCluster.of(design(), Map.of("storage-a", old, "storage-b", debianStorageNode(),
+                "quorum", rockyQuorumNode()));
+        assertThatThrownBy(() -> cluster.node("storage-a").pacemaker()).isInstanceOf(UnsupportedToolException.class)
+                .hasMessageContaining("storage-a runs pcs 0.9.169").hasMessageContaining("0.10 and later");
+        assertThat(cluster.node("storage-a").capabilities().corosync3()).isFalse();
+        // OpenZFS 2.3 has zpool status -j: poolStatus asks for it (the recorded answer is a failure, so it shows)
+        assertThatThrownBy(() -> cluster.node("storage-a").poolStatus("san-pool")).hasMessageContaining("recorded: -j was asked");
+    }
 }
