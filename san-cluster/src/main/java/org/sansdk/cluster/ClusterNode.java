@@ -22,9 +22,10 @@ public final class ClusterNode {
     private final Executor executor;
     private volatile NodeCapabilities capabilities;
 
-    ClusterNode(Node node, Executor executor) {
+    ClusterNode(Node node, Executor executor, NodeCapabilities known) {
         this.node = Objects.requireNonNull(node, "node");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.capabilities = known;
     }
 
     /** The node's name (its corosync and Pacemaker name). Usage: {@code n.name()}. */

@@ -41,6 +41,17 @@ public final class SanCluster implements HostExecutors {
      * @throws SanException naming the design's nodes without an executor, or the executors for unknown names
      */
     public static SanCluster of(SanDesign design, Map<String, ? extends Executor> inventory) {
+        return of(design, inventory, Map.of());
+    }
+
+    /**
+     * A cluster whose nodes' capabilities are known already (a dry run through recording executors, which cannot
+     * answer the probes; a test): nodes listed in {@code known} are not probed.
+     * Usage: {@code SanCluster.of(design, recorders, Map.of("storage-a", capsA, "storage-b", capsB, "quorum", capsQ))}.
+     *
+     * @throws SanException as {@link #of(SanDesign, Map)}, or when {@code known} names a node the design does not have
+     */
+    public static SanCluster of(SanDesign design, Map<String, ? extends Executor> inventory, Map<String, NodeCapabilities> known) {
         Objects.requireNonNull(design, "design");
         List<String> names = design.nodes().stream().map(Node::name).toList();
         List<String> missing = names.stream().filter(n -> !inventory.containsKey(n)).toList();
@@ -50,9 +61,13 @@ public final class SanCluster implements HostExecutors {
                     + (missing.isEmpty() ? "" : "; without an executor: " + missing)
                     + (unknown.isEmpty() ? "" : "; not in the design: " + unknown));
         }
+        List<String> strangers = known.keySet().stream().filter(n -> !names.contains(n)).sorted().toList();
+        if (!strangers.isEmpty()) {
+            throw new SanException("capabilities given for nodes not in the design: " + strangers);
+        }
         Map<String, ClusterNode> out = new LinkedHashMap<>();
         for (Node n : design.nodes()) {
-            out.put(n.name(), new ClusterNode(n, Objects.requireNonNull(inventory.get(n.name()), n.name())));
+            out.put(n.name(), new ClusterNode(n, Objects.requireNonNull(inventory.get(n.name()), n.name()), known.get(n.name())));
         }
         return new SanCluster(design, out);
     }

@@ -267,4 +267,20 @@ class SanClusterTest {
         // OpenZFS 2.3 has zpool status -j: poolStatus asks for it (the recorded answer is a failure, so it shows)
         assertThatThrownBy(() -> cluster.node("storage-a").poolStatus("san-pool")).hasMessageContaining("recorded: -j was asked");
     }
+
+    @Test
+    void aDryRunCluster_takesKnownCapabilities_andProbesNothing() {
+        RecordingExecutor a = new RecordingExecutor();
+        NodeCapabilities debian = new NodeCapabilities("storage-a", DistroFamily.DEBIAN, "debian", java.util.Optional.of("12"),
+                java.util.Optional.of(ToolVersion.parse("2.1.11-1")), java.util.Optional.empty(),
+                java.util.Optional.of(ToolVersion.parse("0.11.5")), java.util.Optional.of(ToolVersion.parse("3.1.7")),
+                java.util.Optional.empty(), List.of());
+        SanCluster cluster = SanCluster.of(design(), Map.of("storage-a", a, "storage-b", new RecordingExecutor(),
+                "quorum", new RecordingExecutor()), Map.of("storage-a", debian));
+        assertThat(cluster.node("storage-a").lio().path()).hasToString("/etc/rtslib-fb-target/saveconfig.json");
+        cluster.node("storage-a").pacemaker();
+        assertThat(a.commands()).isEmpty();
+        assertThatThrownBy(() -> SanCluster.of(design(), Map.of("storage-a", a, "storage-b", a, "quorum", a),
+                Map.of("storage-z", debian))).hasMessageContaining("not in the design: [storage-z]");
+    }
 }
