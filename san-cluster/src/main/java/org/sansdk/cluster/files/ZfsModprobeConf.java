@@ -132,7 +132,7 @@ public record ZfsModprobeConf(OpenZfsVersion version, List<ZfsModuleParameter> p
             if (!e.getValue().equals("zfs")) {
                 continue;
             }
-            int d = distance(name, e.getKey());
+            int d = org.sansdk.core.EditDistance.of(name, e.getKey());
             if (d < bestDistance) {
                 best = e.getKey();
                 bestDistance = d;
@@ -141,22 +141,4 @@ public record ZfsModprobeConf(OpenZfsVersion version, List<ZfsModuleParameter> p
         return best;
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }
