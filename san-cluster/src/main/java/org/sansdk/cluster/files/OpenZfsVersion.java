@@ -56,8 +56,11 @@ public enum OpenZfsVersion {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] p = line.strip().split(" ");
-                m.put(p[1], p[0]);
+                // "MODULE NAME" per line; anything else means the shipped list is damaged
+                String[] p = line.strip().split("\\s+");
+                if (p.length != 2 || m.putIfAbsent(p[1], p[0]) != null) {
+                    throw new IllegalStateException(resource + ": expected one 'MODULE NAME' per line, each name once: '" + line + "'");
+                }
             }
             return Collections.unmodifiableMap(m);
         } catch (IOException e) {
