@@ -36,10 +36,11 @@ public record Proof(String artefact, String test, String tool, String checks) {
             new Proof("backend node records", "RealIscsiadmProofTest#iscsiadmAcceptsTheNodeRecordKeys",
                     "iscsiadm -m node -o new / -o update (private /etc/iscsi)", "open-iscsi accepts every key and value of each"
                             + " storage node's record (an unknown key gives rc 7)"),
-            new Proof("iscsid.conf", "RealIscsiadmProofTest#iscsidConfHasOnlyKnownKeysAndTheFastFailoverProfile",
+            new Proof("iscsid.conf, initiatorname.iscsi", "RealIscsiadmProofTest#iscsidConfAndInitiatorNameReadBack",
                     "san-iscsi IscsidConf (open-iscsi 2.1.8's key list); no real reader runs here: iscsiadm -o new asks a"
                             + " running iscsid for its defaults, and there is no iscsid without iscsi_tcp",
-                    "only known keys, the fast-failover profile (replacement, login, no-op timeouts, automatic start), no CHAP secret"),
+                    "only known keys, the fast-failover profile (replacement, login, no-op timeouts, automatic start), no CHAP"
+                            + " secret; the initiator name file gives back the design's IQN"),
             new Proof("targetcli batches (backend, client)", "RealTargetcliProofTest#configshellParsesEveryBatchLine",
                     "configshell-fb's own parser (python3)", "every line parses completely into the path, command and parameters it"
                             + " was written with (no configfs here, so the grammar is what can be run)"),

@@ -82,7 +82,7 @@ class RealIscsiadmProofTest {
     }
 
     @Test
-    void iscsidConfHasOnlyKnownKeysAndTheFastFailoverProfile() {
+    void iscsidConfAndInitiatorNameReadBack() {
         // no real program reads iscsid.conf here: iscsiadm -o new asks a running iscsid for its defaults and there is
         // no iscsid (no iscsi_tcp). The strongest check is san-iscsi's reader, whose key list is open-iscsi 2.1.8's.
         for (Node n : DESIGN.storageNodes()) {
@@ -96,6 +96,10 @@ class RealIscsiadmProofTest {
             assertThat(conf.noopOutTimeout()).hasValue(java.time.Duration.ofSeconds(2));
             assertThat(conf.startup()).hasValue(org.sansdk.iscsi.NodeStartup.AUTOMATIC);
             assertThat(conf.settings()).noneMatch(st -> st.secret().isPresent());
+            // initiatorname.iscsi (read by iscsid only): san-iscsi's reader gives back the design's initiator IQN
+            org.sansdk.iscsi.InitiatorName name = org.sansdk.iscsi.InitiatorName.parse(n.name() + ":/etc/iscsi/initiatorname.iscsi",
+                    new String(BUNDLE.file(n.name(), "/etc/iscsi/initiatorname.iscsi").orElseThrow().bytes(), StandardCharsets.UTF_8));
+            assertThat(name.iqn()).isEqualTo(n.initiatorIqn().orElseThrow());
         }
     }
 
