@@ -84,23 +84,35 @@ public final class HostFilesContribution implements BundleContribution {
 
     @Override
     public List<BundleFile> files(RenderContext ctx) {
-        return render(ctx).files;
+        return List.copyOf(render(ctx).files);
     }
 
     @Override
     public List<BundleStep> steps(RenderContext ctx) {
-        return render(ctx).steps;
+        return List.copyOf(render(ctx).steps);
     }
 
     @Override
     public List<String> findings(RenderContext ctx) {
-        return render(ctx).findings;
+        return List.copyOf(render(ctx).findings);
     }
 
     private record Out(List<BundleFile> files, List<BundleStep> steps, List<String> findings) {
     }
 
-    private Out render(RenderContext ctx) {
+    /** The renderer asks for files, steps and findings of one context in turn: render it once (the CHAP file's PBKDF2 is costly). */
+    private RenderContext lastContext;
+    private Out last;
+
+    private synchronized Out render(RenderContext ctx) {
+        if (ctx != lastContext) {
+            last = renderOnce(ctx);
+            lastContext = ctx;
+        }
+        return last;
+    }
+
+    private Out renderOnce(RenderContext ctx) {
         SanDesign d = ctx.design();
         Out out = new Out(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         QuorumMode quorum = d.qdevice().isPresent() ? QuorumMode.QDEVICE : QuorumMode.THIRD_NODE_VOTES;
