@@ -575,6 +575,10 @@ public final class Lab implements AutoCloseable {
                 if (owner > 0 && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
                     continue;
                 }
+                if (owner <= 0 && Files.getLastModifiedTime(d).toMillis() > System.currentTimeMillis() - 60_000) {
+                    // a lab another JVM is creating this moment (directory made, owner line not yet written)
+                    continue;
+                }
                 List<String> netns = lines.stream().filter(l -> l.startsWith("netns=" + PREFIX)).map(l -> l.substring(6).trim()).toList();
                 for (String problem : teardown(d, netns, new TreeSet<>())) {
                     System.err.println("stale lab " + d.getFileName() + ": " + problem);
