@@ -20,7 +20,10 @@ class LabFailoverTest {
     void formsQuorum_fencesTheCrashedActiveNode_movesEverything_andLeavesNothing() {
         Lab.requireTools();
         LabDesign design = LabDesign.standard();
+        long t0 = System.nanoTime();
         Lab lab = Lab.start(design);
+        // figures for the report, not assertions (no timed test): start-up, and kill -> every service on the survivor
+        System.out.printf("lab %s started and settled in %.1f s%n", lab.id(), (System.nanoTime() - t0) / 1e9);
         try {
             for (LabNode n : lab.nodes()) {
                 QuorumStatus q = n.corosync().quorum();
@@ -47,9 +50,12 @@ class LabFailoverTest {
             assertThat(b.pacemaker().fencingHistory()).noneMatch(e -> "storage-a".equals(e.target()));
 
             lab.recordPids();
+            long kill = System.nanoTime();
             lab.node("storage-a").killCorosync();
             ClusterStatus after = lab.awaitStatus("storage-b", x -> !x.node("storage-a").map(n -> n.online()).orElse(true)
                     && services.stream().allMatch(r -> x.runningOn(r).equals(List.of("storage-b"))), Duration.ofSeconds(120));
+            System.out.printf("storage-a's corosync killed -> every service on storage-b after %.1f s (1 s polling)%n",
+                    (System.nanoTime() - kill) / 1e9);
             for (String r : services) {
                 assertThat(after.runningOn(r)).as(r).containsExactly("storage-b");
             }
