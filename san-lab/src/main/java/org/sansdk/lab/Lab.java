@@ -62,6 +62,7 @@ public final class Lab implements AutoCloseable {
     private final Set<Long> pids = new TreeSet<>();
     private final Set<String> netnsInodes = new TreeSet<>();
     private final Thread hook;
+    private LabPool pool;
     private boolean closed;
 
     private Lab(String id, Path dir, LabDesign design) {
@@ -83,7 +84,8 @@ public final class Lab implements AutoCloseable {
     public static void requireTools() {
         RealTools.requireRoot();
         RealTools.require("corosync", "pacemakerd", "nsenter", "unshare", "ip", "setsid", "fence_dummy", "crm_mon", "stonith_admin",
-                "crm_resource", "cibadmin", "corosync-quorumtool", "corosync-cfgtool");
+                "crm_resource", "cibadmin", "corosync-quorumtool", "corosync-cfgtool", "zfs-fuse", "zpool");
+        RealTools.requireDevice("/dev/fuse");
     }
 
     /**
@@ -109,6 +111,7 @@ public final class Lab implements AutoCloseable {
             lab.awaitOnline();
             lab.loadCib();
             lab.awaitSettled();
+            lab.pool = LabPool.create(design, lab.first(), dir.resolve("pool"));
             return lab;
         } catch (IOException e) {
             lab.closeQuietly();
@@ -271,6 +274,14 @@ public final class Lab implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         nodes.values().forEach(n -> b.append(n.logs()));
         return b.toString();
+    }
+
+    /**
+     * The lab's zfs-fuse pool of file vdevs (held by the first storage node's zfs-fuse; not moved on failover).
+     * Usage: {@code lab.pool().status().state()}.
+     */
+    public LabPool pool() {
+        return pool;
     }
 
     /** The lab's id (6 hex digits, part of every namespace name). Usage: {@code lab.id()}. */

@@ -187,6 +187,11 @@ public final class LabNode {
         return r.exitCode() == 0 ? CrmMonParser.parse("crm_mon", r.stdout()) : null;
     }
 
+    /** The PID of this node's pacemakerd (whose namespaces {@link #executor()} enters). Usage: {@code node.pacemakerdPid()}. */
+    public long pacemakerdPid() {
+        return pacemakerd;
+    }
+
     /** The PID of this node's corosync. Usage: {@code node.corosyncPid()}. */
     public long corosyncPid() {
         try {
