@@ -34,7 +34,7 @@ import org.sansdk.pacemaker.status.ClusterStatus;
  * {@link LabDesign} ({@code sanlab-<id>-<node>}), one more ({@code sanlab-<id>-sw}) holding one bridge per corosync
  * link, the corosync.conf and CIB san-cluster renders for the design, a fresh authkey, corosync + pacemakerd per node.
  * {@link #start} returns when corosync has quorum 3/3, every node is online in Pacemaker, the design's CIB is loaded
- * and the cluster has settled, each within a bound.
+ * and the cluster has settled, each within a bound; then a zfs-fuse pool of file vdevs is created ({@link #pool()}).
  * <p>
  * {@link #close()} kills every process in the lab's namespaces, deletes the namespaces, libqb's {@code /dev/shm}
  * files of those processes and the lab directory; a JVM shutdown hook does the same when the JVM stops first. A lab
