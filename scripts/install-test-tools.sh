@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real programs the tests run (Pacemaker, pcs, corosync, zfs-fuse, tgt, open-iscsi, sshd, configshell, exportfs, testparm, kmod) and, when missing, a JDK and
+# Installs the real programs the tests run (Pacemaker, pcs, corosync, zfs-fuse, tgt, open-iscsi, sshd, configshell, exportfs, testparm, kmod, promtool) and, when missing, a JDK and
 # Maven. Idempotent and quiet: installs only what is missing and prints what it installed. Without root
 # or apt it installs nothing and says so; the tests that need a missing tool are then skipped (or fail
 # when SAN_REAL_TOOLS=required).
@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(pacemaker pacemaker-cli-utils pcs corosync resource-agents fence-agents zfs-fuse tgt
           libiscsi-bin open-iscsi openssl iproute2 util-linux procps openssh-client openssh-server
           python3 dash python3-configshell-fb groff-base
-          corosync-qnetd corosync-qdevice nfs-kernel-server samba-common-bin kmod)
+          corosync-qnetd corosync-qdevice nfs-kernel-server samba-common-bin kmod prometheus)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 
