@@ -40,6 +40,7 @@ public final class SanDesign {
     private final IscsiSettings iscsi;
     private final List<Fencing> fencing;
     private final Placement placement;
+    private final org.sansdk.pacemaker.design.ServiceOrdering serviceOrdering;
     private final Map<String, String> zfsTunables;
     private final Map<String, String> sysctl;
 
@@ -56,6 +57,7 @@ public final class SanDesign {
         this.iscsi = b.iscsi;
         this.fencing = List.copyOf(b.fencing);
         this.placement = placement;
+        this.serviceOrdering = b.serviceOrdering;
         this.zfsTunables = Collections.unmodifiableMap(new LinkedHashMap<>(b.zfsTunables));
         this.sysctl = Collections.unmodifiableMap(new LinkedHashMap<>(b.sysctl));
     }
@@ -80,6 +82,7 @@ public final class SanDesign {
         b.iscsi = iscsi;
         b.fencing.addAll(fencing);
         b.placement = placement;
+        b.serviceOrdering = serviceOrdering;
         b.zfsTunables.putAll(zfsTunables);
         b.sysctl.putAll(sysctl);
         return b;
@@ -175,6 +178,14 @@ public final class SanDesign {
     /** Placement. Usage: {@code d.placement().preferredNode()}. */
     public Placement placement() {
         return placement;
+    }
+
+    /**
+     * How VIPs and services start once the pool runs: one sequential group (the design document, the default) or
+     * each waiting only for what it depends on (shorter failover). Usage: {@code d.serviceOrdering()}.
+     */
+    public org.sansdk.pacemaker.design.ServiceOrdering serviceOrdering() {
+        return serviceOrdering;
     }
 
     /** ZFS module tunables ({@code /etc/modprobe.d/zfs.conf}), name → value in order. Usage: {@code d.zfsTunables()}. */
@@ -282,6 +293,7 @@ public final class SanDesign {
         private IscsiSettings iscsi = IscsiSettings.defaults();
         private final List<Fencing> fencing = new ArrayList<>();
         private Placement placement;
+        private org.sansdk.pacemaker.design.ServiceOrdering serviceOrdering = org.sansdk.pacemaker.design.ServiceOrdering.GROUP;
         private final Map<String, String> zfsTunables = new LinkedHashMap<>();
         private final Map<String, String> sysctl = new LinkedHashMap<>();
 
@@ -385,6 +397,15 @@ public final class SanDesign {
         /** Placement. Usage: {@code b.placement(new Placement("storage-a", 100, 200, Duration.ofSeconds(150), Duration.ofSeconds(90)))}. */
         public Builder placement(Placement value) {
             this.placement = value;
+            return this;
+        }
+
+        /**
+         * How VIPs and services start once the pool runs (default {@code GROUP}, the design document's).
+         * Usage: {@code b.serviceOrdering(ServiceOrdering.BY_DEPENDENCY)}.
+         */
+        public Builder serviceOrdering(org.sansdk.pacemaker.design.ServiceOrdering value) {
+            this.serviceOrdering = java.util.Objects.requireNonNull(value, "serviceOrdering");
             return this;
         }
 

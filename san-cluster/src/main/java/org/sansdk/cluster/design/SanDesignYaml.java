@@ -54,7 +54,7 @@ public final class SanDesignYaml {
     private static final List<String> BACKEND_CHAP = List.of("user", "password", "mutual_user", "mutual_password");
     private static final List<String> FENCING = List.of("node", "agent", "parameters", "secrets", "timeout");
     private static final List<String> PLACEMENT = List.of("preferred_node", "preference", "stickiness", "pool_start_timeout",
-            "pool_stop_timeout");
+            "pool_stop_timeout", "service_ordering");
 
     private final YamlFields f;
     private final Map<String, IpCidr> subnets = new HashMap<>();
@@ -503,6 +503,21 @@ public final class SanDesignYaml {
         Duration stop = or(f.duration(f.optional(m, "pool_stop_timeout", p), p + ".pool_stop_timeout"), Duration.ofSeconds(90));
         if (node != null) {
             b.placement(new Placement(node, score == null ? 100 : score, stick == null ? 200 : stick, start, stop));
+        }
+        String ordering = f.text(f.optional(m, "service_ordering", p), p + ".service_ordering");
+        if (ordering != null) {
+            org.sansdk.pacemaker.design.ServiceOrdering o = null;
+            for (org.sansdk.pacemaker.design.ServiceOrdering x : org.sansdk.pacemaker.design.ServiceOrdering.values()) {
+                if (x.key().equals(ordering)) {
+                    o = x;
+                }
+            }
+            if (o == null) {
+                YNode at = f.optional(m, "service_ordering", p);
+                f.problem(p + ".service_ordering", at.loc(), "expected group or by_dependency, got '" + ordering + "'");
+            } else {
+                b.serviceOrdering(o);
+            }
         }
     }
 

@@ -480,7 +480,7 @@ public final class DesignMapping {
      * Usage: {@code CibWriter.toXml(Cib.of(m.pacemakerConfiguration()))}.
      */
     public Configuration pacemakerConfiguration() {
-        Configuration c = SanResourceSet.configuration(pacemaker());
+        Configuration c = SanResourceSet.configuration(pacemaker(), design.serviceOrdering());
         List<org.sansdk.pacemaker.cib.Node> nodes = new ArrayList<>();
         for (org.sansdk.pacemaker.cib.Node n : c.nodes()) {
             Node d = design.node(n.uname()).orElseThrow();

@@ -77,13 +77,72 @@ public record FailoverTiming(List<Phase> phases) {
         phases = List.copyOf(phases);
     }
 
-    /** The timing of a design. Usage: {@code FailoverTiming.of(design)}. */
+    /**
+     * What each step costs where the cluster runs: Pacemaker's own time per action (the controller runs the agent and
+     * records the result before the next ordered action may start), its wait before fencing, and each agent's time.
+     * Usage: {@code FailoverTiming.of(design, FailoverTiming.Costs.LAB)}.
+     *
+     * @param name      where these costs hold
+     * @param action    Pacemaker's overhead per action on the critical path (agent fork, result recorded, next action
+     *                  scheduled)
+     * @param fenceWait Pacemaker's wait before it fences a lost node (the controller waits about a second for pending
+     *                  CIB updates)
+     * @param fence     the fencing agent's run, confirmation included
+     * @param fenceAgent the agent whose run {@code fence} estimates
+     * @param importTime pool import once the activity check is done
+     * @param exportTime clean pool export
+     * @param vip       an IPaddr2 start or stop
+     * @param lunSync   sync-iscsi-luns start
+     * @param nfs       nfs-kernel-server start
+     * @param smb       smbd start
+     * @param stop      any service stop
+     * @param basis     where the figures come from
+     */
+    public record Costs(String name, Duration action, Duration fenceWait, Duration fence, String fenceAgent, Duration importTime,
+                        Duration exportTime, Duration vip, Duration lunSync, Duration nfs, Duration smb, Duration stop, String basis) {
+        /**
+         * Real hardware: fence_ipmilan, a pool of 24 disks, systemd units (the constants of {@link FailoverTiming}), and
+         * Pacemaker's own overhead as measured on the lab.
+         */
+        public static final Costs REAL_HARDWARE = new Costs("real hardware", Duration.ofMillis(250), Duration.ofSeconds(1),
+                FENCE_ESTIMATE, "fence_ipmilan (off, confirm off, on)", IMPORT_ESTIMATE, EXPORT_ESTIMATE, VIP_ESTIMATE,
+                LUN_SYNC_ESTIMATE, NFS_ESTIMATE, SMB_ESTIMATE, STOP_ESTIMATE,
+                "estimates for IPMI fencing, a 24-disk pool and systemd units; Pacemaker's overhead as measured on the lab");
+        /**
+         * The project's lab: {@code ocf:pacemaker:Dummy} stand-ins (no time of their own beyond Pacemaker's per-action
+         * overhead) and fence_dummy (a Python agent that reports success).
+         */
+        public static final Costs LAB = new Costs("lab", Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofMillis(500),
+                "fence_dummy (reports success)", Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, Duration.ZERO,
+                "Dummy agents and fence_dummy; per action ≈ 0.25 s and the 1 s wait before fencing as measured on the lab");
+
+        /** Refuses nulls. Usage: see type. */
+        public Costs {
+            for (Object o : new Object[] {name, action, fenceWait, fence, fenceAgent, importTime, exportTime, vip, lunSync, nfs, smb,
+                    stop, basis}) {
+                Objects.requireNonNull(o, "costs");
+            }
+        }
+    }
+
+    /** The timing of a design on real hardware. Usage: {@code FailoverTiming.of(design)}. */
     public static FailoverTiming of(SanDesign design) {
         return of(DesignMapping.of(design));
     }
 
-    /** The timing of a mapped design. Usage: {@code FailoverTiming.of(mapping)}. */
+    /** The timing of a design with the given costs. Usage: {@code FailoverTiming.of(design, FailoverTiming.Costs.LAB)}. */
+    public static FailoverTiming of(SanDesign design, Costs costs) {
+        return of(DesignMapping.of(design), costs);
+    }
+
+    /** The timing of a mapped design on real hardware. Usage: {@code FailoverTiming.of(mapping)}. */
     public static FailoverTiming of(DesignMapping mapping) {
+        return of(mapping, Costs.REAL_HARDWARE);
+    }
+
+    /** The timing of a mapped design with the given costs. Usage: {@code FailoverTiming.of(mapping, Costs.LAB)}. */
+    public static FailoverTiming of(DesignMapping mapping, Costs c) {
         SanDesign d = mapping.design();
         TotemTiming t = mapping.totemTiming();
         List<Phase> p = new ArrayList<>();
@@ -93,43 +152,79 @@ public record FailoverTiming(List<Phase> phases) {
                         + (t.consensusConfigured() ? " (set in the design)" : " (derived, 1.2 × effective token)")
                         + ": the membership changes only then; the iSCSI replacement timeout runs in parallel and is not added"));
         Duration fenceBound = d.fencing().stream().map(Fencing::timeout).max(Duration::compareTo).orElse(Fencing.DEFAULT_TIMEOUT);
-        p.add(new Phase("STONITH", FENCE_ESTIMATE, Duration.ZERO, "~2–4 s / not needed",
-                "estimate " + secs(FENCE_ESTIMATE) + " for fence_ipmilan (off, confirm off, on); bound: pcmk_reboot_timeout "
-                        + secs(fenceBound) + "; the pool is imported only after the fence is confirmed"));
+        p.add(new Phase("STONITH", c.fenceWait().plus(c.fence()), Duration.ZERO, "~2–4 s / not needed",
+                "Pacemaker's wait " + secs(c.fenceWait()) + " + " + secs(c.fence()) + " for " + c.fenceAgent()
+                        + "; bound: pcmk_reboot_timeout " + secs(fenceBound) + "; the pool is imported only after the fence is confirmed"));
         Duration mmp = activityCheck(d);
-        p.add(new Phase("Pool transition", mmp.plus(IMPORT_ESTIMATE), EXPORT_ESTIMATE.plus(IMPORT_ESTIMATE),
+        p.add(new Phase("Pool transition", c.action().plus(mmp).plus(c.importTime()),
+                c.action().plus(c.exportTime()).plus(c.action()).plus(c.importTime()),
                 "~2–3 s (ZIL replay, degraded import) / ~1–2 s",
                 "multihost activity check " + secs(mmp) + " (" + activityBasis(d) + ", skipped after a clean export) + import "
-                        + secs(IMPORT_ESTIMATE) + "; planned: export " + secs(EXPORT_ESTIMATE) + " + import " + secs(IMPORT_ESTIMATE)));
-        Duration starts = Duration.ZERO;
-        Duration stops = Duration.ZERO;
-        List<String> what = new ArrayList<>();
-        for (ClientVlanSpec v : d.clientVlans()) {
-            starts = starts.plus(VIP_ESTIMATE);
-            stops = stops.plus(VIP_ESTIMATE);
-            what.add("vip-" + v.name() + " " + secs(VIP_ESTIMATE));
-        }
-        if (d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.ISCSI))) {
-            starts = starts.plus(LUN_SYNC_ESTIMATE);
-            stops = stops.plus(STOP_ESTIMATE);
-            what.add("sync-iscsi-luns " + secs(LUN_SYNC_ESTIMATE));
-        }
-        if (d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.NFS))) {
-            starts = starts.plus(NFS_ESTIMATE);
-            stops = stops.plus(STOP_ESTIMATE);
-            what.add("nfs-server " + secs(NFS_ESTIMATE));
-        }
-        if (d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.SMB))) {
-            starts = starts.plus(SMB_ESTIMATE);
-            stops = stops.plus(STOP_ESTIMATE);
-            what.add("smb-server " + secs(SMB_ESTIMATE));
+                        + secs(c.importTime()) + " + one action " + secs(c.action()) + "; planned: export " + secs(c.exportTime())
+                        + " + import " + secs(c.importTime()) + " + two actions"));
+        // each service: its start and stop; the VIPs run in parallel with each other when ordered by dependency
+        List<String> vips = d.clientVlans().stream().map(v -> "vip-" + v.name()).toList();
+        boolean iscsi = d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.ISCSI));
+        boolean nfs = d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.NFS));
+        boolean smb = d.clientVlans().stream().anyMatch(v -> v.offers(ClientService.SMB));
+        Duration vipStep = c.action().plus(c.vip());
+        Duration stopStep = c.action().plus(c.stop());
+        Duration starts;
+        Duration stops;
+        String how;
+        if (d.serviceOrdering() == org.sansdk.pacemaker.design.ServiceOrdering.GROUP) {
+            starts = vipStep.multipliedBy(vips.size());
+            stops = vipStep.multipliedBy(vips.size());
+            List<String> what = new ArrayList<>();
+            vips.forEach(v -> what.add(v + " " + secs(c.vip())));
+            if (iscsi) {
+                starts = starts.plus(c.action()).plus(c.lunSync());
+                stops = stops.plus(stopStep);
+                what.add("sync-iscsi-luns " + secs(c.lunSync()));
+            }
+            if (nfs) {
+                starts = starts.plus(c.action()).plus(c.nfs());
+                stops = stops.plus(stopStep);
+                what.add("nfs-server " + secs(c.nfs()));
+            }
+            if (smb) {
+                starts = starts.plus(c.action()).plus(c.smb());
+                stops = stops.plus(stopStep);
+                what.add("smb-server " + secs(c.smb()));
+            }
+            how = "one group, one after the other, each + one action " + secs(c.action()) + ": " + String.join(", ", what);
+        } else {
+            Duration vipPhase = vips.isEmpty() ? Duration.ZERO : vipStep;
+            starts = vipPhase;
+            stops = vipPhase;
+            Duration afterVips = Duration.ZERO;
+            if (iscsi) {
+                afterVips = max(afterVips, c.action().plus(c.lunSync()));
+            }
+            if (smb) {
+                afterVips = max(afterVips, c.action().plus(c.smb()));
+            }
+            starts = max(starts, vipPhase.plus(afterVips));
+            stops = max(stops, vipPhase.plus(iscsi || smb ? stopStep : Duration.ZERO));
+            if (nfs) {
+                starts = max(starts, c.action().plus(c.nfs()));
+                stops = max(stops, stopStep);
+            }
+            how = "by dependency, the longest chain: the VIPs together (" + secs(vipStep) + ")"
+                    + (iscsi || smb ? " then " + (iscsi ? "sync-iscsi-luns " + secs(c.lunSync()) : "")
+                    + (iscsi && smb ? " ∥ " : "") + (smb ? "smb-server " + secs(c.smb()) : "") + " (+ one action)" : "")
+                    + (nfs ? "; nfs-server " + secs(c.nfs()) + " beside them" : "");
         }
         p.add(new Phase("Service stop", Duration.ZERO, stops, "(not listed)",
-                "planned only: the group stops in reverse order, " + secs(STOP_ESTIMATE) + " per service, "
-                        + secs(VIP_ESTIMATE) + " per VIP, before the pool is exported"));
-        p.add(new Phase("Service startup", starts, starts, "~1–2 s / ~1–2 s",
-                "the group starts in order, one after the other: " + String.join(", ", what)));
+                "planned only, before the pool is exported: " + (d.serviceOrdering() == org.sansdk.pacemaker.design.ServiceOrdering.GROUP
+                        ? "the group in reverse order" : "the services, then the VIPs they wait for")
+                        + ", " + secs(c.stop()) + " per service, " + secs(c.vip()) + " per VIP, one action " + secs(c.action()) + " each"));
+        p.add(new Phase("Service startup", starts, starts, "~1–2 s / ~1–2 s", how));
         return new FailoverTiming(p);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**

@@ -167,6 +167,20 @@ class SanDesignYamlTest {
     }
 
     @Test
+    void serviceOrdering_readsGroupOrByDependency_andRefusesAnythingElseAtItsLine() throws IOException {
+        assertThat(SanDesignYaml.parse("reference.yml", reference()).serviceOrdering())
+                .isEqualTo(org.sansdk.pacemaker.design.ServiceOrdering.GROUP);
+        String by = replaced(reference(), "  preferred_node: storage-a\n", "  preferred_node: storage-a\n  service_ordering: by_dependency\n");
+        assertThat(SanDesignYaml.parse("reference.yml", by).serviceOrdering())
+                .isEqualTo(org.sansdk.pacemaker.design.ServiceOrdering.BY_DEPENDENCY);
+        String bad = replaced(reference(), "  preferred_node: storage-a\n", "  preferred_node: storage-a\n  service_ordering: parallel\n");
+        DesignException.Problem p = onlyProblem(bad);
+        assertThat(p.path()).isEqualTo("placement.service_ordering");
+        assertThat(p.line()).isEqualTo(lineOf(bad, "service_ordering: parallel"));
+        assertThat(p.message()).contains("group or by_dependency").contains("'parallel'");
+    }
+
+    @Test
     void aReservedPoolNameIsRefusedAtItsKey() throws IOException {
         // 'mirror' is a vdev keyword: zpool create refuses it as a pool name (the rule moved here from san-pacemaker)
         String text = replaced(reference(), "  name: san-pool\n", "  name: mirror\n");

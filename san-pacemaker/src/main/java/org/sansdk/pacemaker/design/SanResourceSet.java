@@ -159,6 +159,20 @@ public final class SanResourceSet {
      *                             intent (a storage node without a fencing device, ...)
      */
     public static Configuration configuration(SanResourceSpec d) {
+        return configuration(d, ServiceOrdering.GROUP);
+    }
+
+    /**
+     * The configuration section for the design with the VIPs and services started as {@code ordering} says: one
+     * sequential group ({@link ServiceOrdering#GROUP}, as {@link #configuration(SanResourceSpec)}) or one primitive
+     * each, ordered only after what it depends on ({@link ServiceOrdering#BY_DEPENDENCY}). Either way every
+     * resource is colocated with and ordered after the pool and banned from the quorum node (the intent is checked).
+     * Usage: {@code SanResourceSet.configuration(spec, ServiceOrdering.BY_DEPENDENCY)}.
+     *
+     * @throws ValidationException as {@link #configuration(SanResourceSpec)}
+     */
+    public static Configuration configuration(SanResourceSpec d, ServiceOrdering ordering) {
+        java.util.Objects.requireNonNull(ordering, "ordering");
         List<NvSet> props = List.of(NvSet.of("cluster_property_set", "cib-bootstrap-options",
                 List.of(new NvPair("cib-bootstrap-options-stonith-enabled", "stonith-enabled", "true"))));
         List<Node> nodes = List.of(
@@ -190,8 +204,10 @@ public final class SanResourceSet {
                     .op("start", "0s", s.startTimeout()).op("stop", "0s", s.stopTimeout()).op("monitor", "60s", null).build());
         }
         // never an empty group: crm_verify refuses it (Relax-NG) and constraints on it would constrain nothing
-        if (!services.isEmpty()) {
+        if (!services.isEmpty() && ordering == ServiceOrdering.GROUP) {
             resources.add(new Group(SERVICES, List.of(), services));
+        } else {
+            resources.addAll(services);
         }
         if (d.cockpit().isPresent()) {
             resources.add(new Group(COCKPIT, List.of(), List.of(vip(d.cockpit().get()),
@@ -203,8 +219,10 @@ public final class SanResourceSet {
             constraints.add(LocationConstraint.prefers(f.resourceId(), f.node(), "-INFINITY"));
         }
         List<String> dependents = new ArrayList<>();
-        if (!services.isEmpty()) {
+        if (!services.isEmpty() && ordering == ServiceOrdering.GROUP) {
             dependents.add(SERVICES);
+        } else {
+            services.forEach(p -> dependents.add(p.id()));
         }
         if (d.cockpit().isPresent()) {
             dependents.add(COCKPIT);
@@ -214,6 +232,18 @@ public final class SanResourceSet {
             constraints.add(LocationConstraint.unameRule(g, "-INFINITY", d.quorumNode()));
             constraints.add(ColocationConstraint.with(g, POOL));
             constraints.add(OrderConstraint.mandatory(POOL, g));
+        }
+        if (ordering == ServiceOrdering.BY_DEPENDENCY) {
+            // SMB binds only the VIPs' addresses and the client target's portals are on the VIPs: they wait for every
+            // VIP as well (NFS listens on every address and waits only for the pool)
+            for (SanService s : d.orderedServices()) {
+                if (s == SanService.NFS) {
+                    continue;
+                }
+                for (ClientVip v : d.vips()) {
+                    constraints.add(OrderConstraint.mandatory(v.resourceId(), s.resourceId()));
+                }
+            }
         }
         constraints.add(LocationConstraint.prefers(POOL, d.preferredNode(), Integer.toString(d.preferenceScore())));
         List<NvSet> rscDefaults = List.of(NvSet.of("meta_attributes", "rsc_defaults-meta_attributes",
