@@ -198,22 +198,23 @@ public record FailoverTiming(List<Phase> phases) {
             starts = vipPhase;
             stops = vipPhase;
             Duration afterVips = Duration.ZERO;
+            List<String> services = new ArrayList<>();
             if (iscsi) {
                 afterVips = max(afterVips, c.action().plus(c.lunSync()));
+                services.add("sync-iscsi-luns " + secs(c.lunSync()));
+            }
+            if (nfs) {
+                afterVips = max(afterVips, c.action().plus(c.nfs()));
+                services.add("nfs-server " + secs(c.nfs()));
             }
             if (smb) {
                 afterVips = max(afterVips, c.action().plus(c.smb()));
+                services.add("smb-server " + secs(c.smb()));
             }
-            starts = max(starts, vipPhase.plus(afterVips));
-            stops = max(stops, vipPhase.plus(iscsi || smb ? stopStep : Duration.ZERO));
-            if (nfs) {
-                starts = max(starts, c.action().plus(c.nfs()));
-                stops = max(stops, stopStep);
-            }
-            how = "by dependency, the longest chain: the VIPs together (" + secs(vipStep) + ")"
-                    + (iscsi || smb ? " then " + (iscsi ? "sync-iscsi-luns " + secs(c.lunSync()) : "")
-                    + (iscsi && smb ? " ∥ " : "") + (smb ? "smb-server " + secs(c.smb()) : "") + " (+ one action)" : "")
-                    + (nfs ? "; nfs-server " + secs(c.nfs()) + " beside them" : "");
+            starts = vipPhase.plus(afterVips);
+            stops = vipPhase.plus(services.isEmpty() ? Duration.ZERO : stopStep);
+            how = "by dependency, the longest chain: the VIPs together (" + secs(vipStep) + " with the action), then the services "
+                    + "side by side, the slowest counting: " + String.join(", ", services) + " (+ one action " + secs(c.action()) + ")";
         }
         p.add(new Phase("Service stop", Duration.ZERO, stops, "(not listed)",
                 "planned only, before the pool is exported: " + (d.serviceOrdering() == org.sansdk.pacemaker.design.ServiceOrdering.GROUP

@@ -33,9 +33,9 @@ class FailoverTimingTest {
     void byDependency_waitsOnlyForTheLongestChain() {
         SanDesign d = ReferenceDesign.builder().serviceOrdering(org.sansdk.pacemaker.design.ServiceOrdering.BY_DEPENDENCY).build();
         FailoverTiming t = FailoverTiming.of(d);
-        // starts: both VIPs together 0.75 s, then sync-iscsi-luns (2.25 s) beside SMB (1.25 s); NFS (2.25 s) beside it all
+        // starts: both VIPs together 0.75 s, then sync-iscsi-luns (2.25 s), NFS (2.25 s) and SMB (1.25 s) side by side
         assertThat(t.phases().get(4).unplanned()).isEqualTo(Duration.ofMillis(3_000));
-        // stops: SMB and sync-iscsi-luns 1.25 s, then the VIPs 0.75 s; NFS beside them
+        // stops: the three services together 1.25 s, then the VIPs 0.75 s
         assertThat(t.phases().get(3).planned()).isEqualTo(Duration.ofMillis(2_000));
         assertThat(t.unplanned()).isEqualTo(Duration.ofMillis(10_230 + 7_000 + 23_250 + 3_000));
         assertThat(t.planned()).isEqualTo(Duration.ofMillis(5_500 + 2_000 + 3_000));
@@ -44,7 +44,7 @@ class FailoverTimingTest {
     @Test
     void labCosts_leaveOnlyPacemakersOwnTime() {
         // token 3000, coefficient 0, consensus 3600: detection 6.6 s; fence_dummy 0.5 s after the 1 s wait; Dummy
-        // agents cost only Pacemaker's action (0.25 s): pool 1 action, the lab's VIP then SMB (NFS beside) 2 actions
+        // agents cost only Pacemaker's action (0.25 s): pool 1 action, the VIPs then the services 2 actions
         SanDesign d = ReferenceDesign.builder()
                 .corosync(new org.sansdk.cluster.design.CorosyncTiming(Duration.ofMillis(3000), java.util.Optional.of(Duration.ofMillis(3600)),
                         Duration.ofMillis(1000), 20, Duration.ZERO))

@@ -234,12 +234,9 @@ public final class SanResourceSet {
             constraints.add(OrderConstraint.mandatory(POOL, g));
         }
         if (ordering == ServiceOrdering.BY_DEPENDENCY) {
-            // SMB binds only the VIPs' addresses and the client target's portals are on the VIPs: they wait for every
-            // VIP as well (NFS listens on every address and waits only for the pool)
+            // every service listens on the VIPs (smb.conf bind interfaces only, nfs.conf [nfsd] host, the client
+            // target's portals): each waits for every VIP as well, but no longer for the other services
             for (SanService s : d.orderedServices()) {
-                if (s == SanService.NFS) {
-                    continue;
-                }
                 for (ClientVip v : d.vips()) {
                     constraints.add(OrderConstraint.mandatory(v.resourceId(), s.resourceId()));
                 }

@@ -6,10 +6,11 @@ package org.sansdk.pacemaker.design;
  * <li>{@link #GROUP}: the design document's shape — one group {@code san-services}: every VIP, then iSCSI, NFS and
  *     SMB, one after the other; each waits for the one before it, whether it needs it or not.</li>
  * <li>{@link #BY_DEPENDENCY}: each resource is its own primitive and waits only for what it really needs: every VIP
- *     and NFS (which listens on every address) for the pool; SMB ({@code bind interfaces only} on the VIPs) and the
- *     iSCSI LUN sync (portals on the VIPs) for the pool and every VIP. Everything is still colocated with the pool and
- *     banned from the quorum node, so no service can start where the data is not; only needless waiting goes.
- *     Failover is shorter by the start (and stop) times of the resources that no longer wait for each other.</li>
+ *     for the pool; every service (SMB with {@code bind interfaces only}, nfsd bound by nfs.conf's {@code host}, the
+ *     iSCSI LUN sync whose portals are on the VIPs) for the pool and every VIP, but not for the other services.
+ *     Everything is still colocated with the pool and banned from the quorum node, so no service can start where the
+ *     data is not; only needless waiting goes. Failover is shorter by the start (and stop) times of the services that
+ *     no longer wait for each other.</li>
  * </ul>
  * Usage: {@code SanResourceSet.configuration(spec, ServiceOrdering.BY_DEPENDENCY)}.
  */
