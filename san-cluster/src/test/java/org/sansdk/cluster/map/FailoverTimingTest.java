@@ -19,12 +19,12 @@ class FailoverTimingTest {
         assertThat(detection.planned()).isZero();
         // OpenZFS defaults: 10 fail intervals × 1000 ms × 200 %
         assertThat(FailoverTiming.activityCheck(ReferenceDesign.resolved())).isEqualTo(Duration.ofSeconds(20));
-        // fencing: Pacemaker's 1 s wait + 6 s fence_ipmilan; pool: one action 0.25 s + 20 s activity check + 3 s import;
-        // the group (2 VIPs 0.5 s, sync-iscsi-luns 2 s, NFS 2 s, SMB 1 s) one after the other, 0.25 s per action
-        assertThat(t.unplanned()).isEqualTo(Duration.ofMillis(10_230 + 7_000 + 23_250 + (2 * 750 + 2_250 + 2_250 + 1_250)));
+        // fencing: Pacemaker's 1 s wait + 6 s fence_ipmilan; pool: one action 0.15 s + 20 s activity check + 3 s import;
+        // the group (2 VIPs 0.5 s, sync-iscsi-luns 2 s, NFS 2 s, SMB 1 s) one after the other, 0.15 s per action
+        assertThat(t.unplanned()).isEqualTo(Duration.ofMillis(10_230 + 7_000 + 23_150 + (2 * 650 + 2_150 + 2_150 + 1_150)));
         // planned: no detection, no fencing, no activity check (clean export): export 2 s + import 3 s + 2 actions,
-        // the group stopped in reverse (2 VIPs 0.75 s, 3 services 1.25 s each) and started again
-        assertThat(t.planned()).isEqualTo(Duration.ofMillis(5_500 + (2 * 750 + 3 * 1_250) + 7_250));
+        // the group stopped in reverse (2 VIPs 0.65 s, 3 services 1.15 s each) and started again
+        assertThat(t.planned()).isEqualTo(Duration.ofMillis(5_300 + (2 * 650 + 3 * 1_150) + 6_750));
         assertThat(t.markdown()).contains("| Detection | ~4–5 s (iSCSI timeout + Corosync) / 0 s | 10.23 s | 0 s |")
                 .contains("| **Server-side total** | ~10–12 s / ~5–8 s |");
     }
@@ -33,26 +33,26 @@ class FailoverTimingTest {
     void byDependency_waitsOnlyForTheLongestChain() {
         SanDesign d = ReferenceDesign.builder().serviceOrdering(org.sansdk.pacemaker.design.ServiceOrdering.BY_DEPENDENCY).build();
         FailoverTiming t = FailoverTiming.of(d);
-        // starts: both VIPs together 0.75 s, then sync-iscsi-luns (2.25 s), NFS (2.25 s) and SMB (1.25 s) side by side
-        assertThat(t.phases().get(4).unplanned()).isEqualTo(Duration.ofMillis(3_000));
-        // stops: the three services together 1.25 s, then the VIPs 0.75 s
-        assertThat(t.phases().get(3).planned()).isEqualTo(Duration.ofMillis(2_000));
-        assertThat(t.unplanned()).isEqualTo(Duration.ofMillis(10_230 + 7_000 + 23_250 + 3_000));
-        assertThat(t.planned()).isEqualTo(Duration.ofMillis(5_500 + 2_000 + 3_000));
+        // starts: both VIPs together 0.65 s, then sync-iscsi-luns (2.15 s), NFS (2.15 s) and SMB (1.15 s) side by side
+        assertThat(t.phases().get(4).unplanned()).isEqualTo(Duration.ofMillis(2_800));
+        // stops: the three services together 1.15 s, then the VIPs 0.65 s
+        assertThat(t.phases().get(3).planned()).isEqualTo(Duration.ofMillis(1_800));
+        assertThat(t.unplanned()).isEqualTo(Duration.ofMillis(10_230 + 7_000 + 23_150 + 2_800));
+        assertThat(t.planned()).isEqualTo(Duration.ofMillis(5_300 + 1_800 + 2_800));
     }
 
     @Test
     void labCosts_leaveOnlyPacemakersOwnTime() {
-        // token 3000, coefficient 0, consensus 3600: detection 6.6 s; fence_dummy 0.5 s after the 1 s wait; Dummy
-        // agents cost only Pacemaker's action (0.25 s): pool 1 action, the VIPs then the services 2 actions
+        // token 3000, coefficient 0, consensus 3600: detection 6.6 s; fence_dummy 0.25 s after the 1 s wait; Dummy
+        // agents cost only Pacemaker's action (0.15 s): pool 1 action, the VIPs then the services 2 actions
         SanDesign d = ReferenceDesign.builder()
                 .corosync(new org.sansdk.cluster.design.CorosyncTiming(Duration.ofMillis(3000), java.util.Optional.of(Duration.ofMillis(3600)),
                         Duration.ofMillis(1000), 20, Duration.ZERO))
                 .serviceOrdering(org.sansdk.pacemaker.design.ServiceOrdering.BY_DEPENDENCY).build();
         FailoverTiming lab = FailoverTiming.of(d, FailoverTiming.Costs.LAB);
         // the reference design's pool is multihost: its activity check (20 s) is not a lab cost, it is the design's
-        assertThat(lab.unplanned()).isEqualTo(Duration.ofMillis(6_600 + 1_500 + 250 + 20_000 + 500));
-        assertThat(lab.planned()).isEqualTo(Duration.ofMillis(500 + 500 + 500));
+        assertThat(lab.unplanned()).isEqualTo(Duration.ofMillis(6_600 + 1_250 + 150 + 20_000 + 300));
+        assertThat(lab.planned()).isEqualTo(Duration.ofMillis(300 + 300 + 300));
     }
 
     @Test
