@@ -62,10 +62,7 @@ public final class FailoverBenchmark {
      * Usage: {@code FailoverBenchmark.sdkProfile()}.
      */
     public static SanDesign sdkProfile() {
-        return LabDesign.standardBuilder()
-                .corosync(new CorosyncTiming(Duration.ofMillis(3000), Optional.of(Duration.ofMillis(3600)), Duration.ofMillis(1000), 20,
-                        Duration.ZERO))
-                .serviceOrdering(ServiceOrdering.BY_DEPENDENCY).build();
+        return LabDesign.standardBuilder().corosync(CorosyncTiming.SDK_PROFILE).serviceOrdering(ServiceOrdering.BY_DEPENDENCY).build();
     }
 
     /**

@@ -168,6 +168,12 @@ final class Documents {
         sb.append("planned = stops + export + import + starts. Server side only: client reconnection comes on top (NFSv4 clients\n");
         sb.append("reclaim state within the server's grace period, iSCSI initiators retry on their own timers).\n\n");
         sb.append(t.markdown());
+        FailoverTiming sdk = FailoverTiming.of(d.toBuilder().corosync(org.sansdk.cluster.design.CorosyncTiming.SDK_PROFILE)
+                .serviceOrdering(org.sansdk.pacemaker.design.ServiceOrdering.BY_DEPENDENCY).build());
+        sb.append("\nWith the SDK's profile (corosync `CorosyncTiming.SDK_PROFILE`: token 3000 ms, token_coefficient 0, consensus\n");
+        sb.append("3600 ms; `placement.service_ordering: by_dependency`) the same design would fail over in ")
+                .append(FailoverTiming.secs(sdk.unplanned())).append(" unplanned and ").append(FailoverTiming.secs(sdk.planned()))
+                .append(" planned.\n");
         sb.append("\nThe document's ~10–12 s leaves out the consensus timeout (membership changes only after token + consensus)\n");
         sb.append("and the multihost activity check an import after a crash must wait; its detection row counts the iSCSI\n");
         sb.append("timeout, which runs in parallel with corosync and decides only when the survivor's remote legs fault.\n");
