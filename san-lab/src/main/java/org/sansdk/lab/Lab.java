@@ -19,7 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.sansdk.cluster.NodeCapabilities;
+import org.sansdk.cluster.SanCluster;
 import org.sansdk.core.Command;
+import org.sansdk.core.Executor;
 import org.sansdk.core.CommandResult;
 import org.sansdk.core.testing.RealTools;
 import org.sansdk.core.testing.TestExecutors;
@@ -63,6 +66,7 @@ public final class Lab implements AutoCloseable {
     private final Set<String> netnsInodes = new TreeSet<>();
     private final Thread hook;
     private LabPool pool;
+    private SanCluster cluster;
     private boolean closed;
 
     private Lab(String id, Path dir, LabDesign design) {
@@ -177,6 +181,7 @@ public final class Lab implements AutoCloseable {
         }
         for (LabNode n : nodes.values()) {
             n.launch();
+            n.replay(design);
         }
     }
 
@@ -282,6 +287,21 @@ public final class Lab implements AutoCloseable {
      */
     public LabPool pool() {
         return pool;
+    }
+
+    /**
+     * The {@link SanCluster} over the lab's nodes: each node's {@link LabNode#clusterExecutor()} (real tools, iSCSI
+     * sessions and LIO replayed), the capabilities probed once through them and passed as known. Usage:
+     * {@code lab.cluster().plannedFailover("storage-b")}.
+     */
+    public synchronized SanCluster cluster() {
+        if (cluster == null) {
+            Map<String, Executor> executors = new LinkedHashMap<>();
+            nodes.forEach((name, n) -> executors.put(name, n.clusterExecutor()));
+            Map<String, NodeCapabilities> caps = SanCluster.of(design.design(), executors).capabilities();
+            cluster = SanCluster.of(design.design(), executors, caps);
+        }
+        return cluster;
     }
 
     /** The lab's id (6 hex digits, part of every namespace name). Usage: {@code lab.id()}. */

@@ -56,6 +56,7 @@ public final class LabNode {
     private final Path root;
     private Daemon daemon;
     private long pacemakerd;
+    private volatile Executor clusterExecutor;
 
     private LabNode(String name, String netns, Path root) {
         this.name = name;
@@ -169,6 +170,24 @@ public final class LabNode {
             c.stdin().ifPresent(b::stdin);
             return TestExecutors.local().run(b.build());
         };
+    }
+
+    /** Binds the replay of what the lab cannot run (iSCSI sessions, LIO) for this node of {@code design}. */
+    void replay(LabDesign design) {
+        clusterExecutor = LabReplay.routing(design, name, executor());
+    }
+
+    /**
+     * {@link #executor()} with the lab's replay in front ({@link LabReplay}): {@code iscsiadm …}, {@code cat -- SAVECONFIG}
+     * and {@code targetcli …} are answered from outputs rendered for the design; everything else runs on the real node.
+     * What {@code Lab.cluster()} gives {@code SanCluster}. Usage: {@code node.clusterExecutor().run(Command.of("iscsiadm", "-m", "session"))}.
+     */
+    public Executor clusterExecutor() {
+        Executor x = clusterExecutor;
+        if (x == null) {
+            throw new LabException(name + ": no replay bound (a node of a started lab has one)");
+        }
+        return x;
     }
 
     /** The Pacemaker facade on this node. Usage: {@code node.pacemaker().status()}. */
