@@ -286,7 +286,7 @@ public final class ClusterOperations {
                     + survivor + " (crm_mon)"));
         }
         Optional<String> stickiness = stickiness(st.get().node);
-        if (stickiness.map(ClusterOperations::positiveInt).orElse(false) == Boolean.FALSE) {
+        if (!stickiness.map(ClusterOperations::positiveInt).orElse(false)) {
             out.add(new Refusal(Refusal.Reason.NO_STICKINESS, "rsc_defaults resource-stickiness is " + stickiness.orElse("not set")
                     + " (cibadmin -Q): resources could fail back to " + node + " on their own"));
         }
