@@ -144,6 +144,50 @@ public final class SanCluster implements HostExecutors {
                 .with(new org.sansdk.cluster.bundle.RulesContribution()).render(design);
     }
 
+    /**
+     * Moves every resource to {@code toNode} without pcs, after checking it is safe (the target online and not UNCLEAN,
+     * quorum, no failed resources, fencing on with a device per storage node, the pool not resilvering unless
+     * {@link org.sansdk.cluster.ops.FailoverOption#EVEN_IF_RESILVERING}); reports each step and each resource's arrival.
+     * Bounds and the move method: {@link org.sansdk.cluster.ops.ClusterOperations}.
+     * Usage: {@code cluster.plannedFailover("storage-b", FailoverOption.UNSTANDBY_AFTER).describe()}.
+     *
+     * @throws org.sansdk.cluster.ops.OperationRefusedException naming every reason it is not safe (nothing changed)
+     */
+    public org.sansdk.cluster.ops.FailoverReport plannedFailover(String toNode, org.sansdk.cluster.ops.FailoverOption... options) {
+        return org.sansdk.cluster.ops.ClusterOperations.of(this).plannedFailover(toNode, options);
+    }
+
+    /**
+     * The pool's scan state (resilver or scrub: percent, issued/scanned, time to go; rounded figures marked) from the node
+     * that imports it. Usage: {@code cluster.resilverProgress().describe()}.
+     *
+     * @throws org.sansdk.cluster.ops.OperationRefusedException when no storage node shows the pool
+     */
+    public org.sansdk.cluster.ops.ResilverProgress resilverProgress() {
+        return org.sansdk.cluster.ops.ClusterOperations.of(this).resilverProgress();
+    }
+
+    /**
+     * Brings a returning storage node back: checks it is online, its backend sessions are logged in and
+     * resource-stickiness is set, {@code zpool online} of exactly its legs, {@code zpool clear} of those showing errors,
+     * follows the resilver to the end and holds failback (no move). Usage: {@code cluster.reintegrate("storage-b").describe()}.
+     *
+     * @throws org.sansdk.cluster.ops.OperationRefusedException naming every reason (nothing changed)
+     */
+    public org.sansdk.cluster.ops.ReintegrationReport reintegrate(String node) {
+        return org.sansdk.cluster.ops.ClusterOperations.of(this).reintegrate(node);
+    }
+
+    /**
+     * The client target's LUN sync ({@code Lio.sync(spec, zvols)} with the zvols {@code zfs list} shows) on the node
+     * that runs the pool. Usage: {@code cluster.syncLuns().plan().describe()}.
+     *
+     * @throws org.sansdk.cluster.ops.OperationRefusedException when the pool runs nowhere or the design has no client target
+     */
+    public org.sansdk.cluster.ops.LunSyncReport syncLuns() {
+        return org.sansdk.cluster.ops.ClusterOperations.of(this).syncLuns();
+    }
+
     /** {@code SanCluster[san-cluster: storage-a, storage-b, quorum]}. */
     @Override
     public String toString() {

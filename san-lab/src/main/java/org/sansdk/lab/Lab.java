@@ -19,13 +19,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.sansdk.cluster.NodeCapabilities;
+import org.sansdk.cluster.SanCluster;
 import org.sansdk.core.Command;
+import org.sansdk.core.Executor;
 import org.sansdk.core.CommandResult;
 import org.sansdk.core.testing.RealTools;
 import org.sansdk.core.testing.TestExecutors;
 import org.sansdk.corosync.CorosyncAuthKey;
 import org.sansdk.corosync.QuorumStatus;
+import org.sansdk.pacemaker.cib.Cib;
 import org.sansdk.pacemaker.cib.CibWriter;
+import org.sansdk.pacemaker.cib.Configuration;
+import org.sansdk.pacemaker.cib.NvPair;
+import org.sansdk.pacemaker.cib.NvSet;
 import org.sansdk.pacemaker.ops.SettleResult;
 import org.sansdk.pacemaker.status.ClusterStatus;
 
@@ -61,8 +68,10 @@ public final class Lab implements AutoCloseable {
     private final Map<String, LabNode> nodes = new LinkedHashMap<>();
     private final Set<Long> pids = new TreeSet<>();
     private final Set<String> netnsInodes = new TreeSet<>();
+    private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final Thread hook;
     private LabPool pool;
+    private SanCluster cluster;
     private boolean closed;
 
     private Lab(String id, Path dir, LabDesign design) {
@@ -105,13 +114,13 @@ public final class Lab implements AutoCloseable {
             Files.createDirectories(dir);
             lab.writeState("owner=" + ProcessHandle.current().pid());
             Runtime.getRuntime().addShutdownHook(lab.hook);
-            lab.network();
-            lab.startNodes();
-            lab.awaitQuorum();
-            lab.awaitOnline();
-            lab.loadCib();
-            lab.awaitSettled();
-            lab.pool = LabPool.create(design, lab.first(), dir.resolve("pool"));
+            lab.phase("network", lab::network);
+            lab.phase("corosync and pacemakerd started", lab::startNodes);
+            lab.phase("quorum", lab::awaitQuorum);
+            lab.phase("online with a DC", lab::awaitOnline);
+            lab.phase("configuration loaded", lab::loadCib);
+            lab.phase("settled", lab::awaitSettled);
+            lab.phase("pool", () -> lab.pool = LabPool.create(design, lab.first(), dir.resolve("pool")));
             return lab;
         } catch (IOException e) {
             lab.closeQuietly();
@@ -120,6 +129,24 @@ public final class Lab implements AutoCloseable {
             lab.closeQuietly();
             throw e;
         }
+    }
+
+    private interface Phase {
+        void run() throws IOException;
+    }
+
+    private void phase(String name, Phase p) throws IOException {
+        long t = System.nanoTime();
+        p.run();
+        startTimes.put(name, Duration.ofNanos(System.nanoTime() - t));
+    }
+
+    /**
+     * How long each phase of {@link #start} took, in order (network, corosync and pacemakerd started, quorum, online with
+     * a DC, configuration loaded, settled, pool). Usage: {@code lab.startTimes().values().stream().reduce(Duration::plus)}.
+     */
+    public Map<String, Duration> startTimes() {
+        return java.util.Collections.unmodifiableMap(startTimes);
     }
 
     private void writeState(String line) throws IOException {
@@ -172,12 +199,48 @@ public final class Lab implements AutoCloseable {
     private void startNodes() throws IOException {
         String conf = design.corosyncConf();
         byte[] key = CorosyncAuthKey.generate().bytes();
+        String cib = seedCib(design);
         for (String node : design.nodeNames()) {
-            nodes.put(node, LabNode.prepare(node, PREFIX + id + "-" + node, dir.resolve(node), conf, key));
+            nodes.put(node, LabNode.prepare(node, PREFIX + id + "-" + node, dir.resolve(node), conf, key, cib));
+        }
+        // all three at once: each inner script waits a second between corosync and pacemakerd
+        for (LabNode n : nodes.values()) {
+            n.start();
         }
         for (LabNode n : nodes.values()) {
-            n.launch();
+            n.awaitStarted();
+            n.replay(design);
         }
+    }
+
+    /** Pacemaker's default dc-deadtime is 20 s: every node waits that long for a DC before an election at start. */
+    static final String SEED_DC_DEADTIME = "2s";
+
+    /**
+     * The CIB each node starts from: the design's rendered configuration (the one {@link #loadCib()} loads afterwards)
+     * with {@code dc-deadtime} {@value #SEED_DC_DEADTIME} added to the cluster options, so the nodes, which start within
+     * a second of each other, elect a DC at once instead of waiting Pacemaker's default 20 s. The configuration
+     * {@link #loadCib()} loads replaces it, dc-deadtime included; only the start is shortened.
+     */
+    static String seedCib(LabDesign design) {
+        Configuration c = design.cibConfiguration();
+        List<NvSet> sets = new ArrayList<>();
+        boolean added = false;
+        for (NvSet s : c.crmConfig()) {
+            if (!added && s.id().equals("cib-bootstrap-options")) {
+                List<NvPair> pairs = new ArrayList<>(s.pairs());
+                pairs.add(new NvPair("cib-bootstrap-options-dc-deadtime", "dc-deadtime", SEED_DC_DEADTIME));
+                sets.add(new NvSet(s.kind(), s.id(), s.idRef(), s.score(), s.rule(), pairs));
+                added = true;
+            } else {
+                sets.add(s);
+            }
+        }
+        if (!added) {
+            sets.add(NvSet.of("cluster_property_set", "cib-bootstrap-options",
+                    List.of(new NvPair("cib-bootstrap-options-dc-deadtime", "dc-deadtime", SEED_DC_DEADTIME))));
+        }
+        return CibWriter.toXml(Cib.of(c.toBuilder().crmConfig(sets).build()));
     }
 
     private LabNode first() {
@@ -243,7 +306,7 @@ public final class Lab implements AutoCloseable {
                 // a tool that cannot answer yet (no IPC socket, not quorate): retried until the bound
                 last = e;
             }
-            LabNode.sleep(1000);
+            LabNode.sleep(250);
         }
         throw new LabException("lab " + id + ": no " + what + " within " + bound.toSeconds() + " s" + (last == null ? "" : " (last: " + last + ")")
                 + logs());
@@ -282,6 +345,21 @@ public final class Lab implements AutoCloseable {
      */
     public LabPool pool() {
         return pool;
+    }
+
+    /**
+     * The {@link SanCluster} over the lab's nodes: each node's {@link LabNode#clusterExecutor()} (real tools, iSCSI
+     * sessions and LIO replayed), the capabilities probed once through them and passed as known. Usage:
+     * {@code lab.cluster().plannedFailover("storage-b")}.
+     */
+    public synchronized SanCluster cluster() {
+        if (cluster == null) {
+            Map<String, Executor> executors = new LinkedHashMap<>();
+            nodes.forEach((name, n) -> executors.put(name, n.clusterExecutor()));
+            Map<String, NodeCapabilities> caps = SanCluster.of(design.design(), executors).capabilities();
+            cluster = SanCluster.of(design.design(), executors, caps);
+        }
+        return cluster;
     }
 
     /** The lab's id (6 hex digits, part of every namespace name). Usage: {@code lab.id()}. */

@@ -56,6 +56,7 @@ public final class LabNode {
     private final Path root;
     private Daemon daemon;
     private long pacemakerd;
+    private volatile Executor clusterExecutor;
 
     private LabNode(String name, String netns, Path root) {
         this.name = name;
@@ -63,8 +64,8 @@ public final class LabNode {
         this.root = root;
     }
 
-    /** Prepares the node's directories with the given corosync.conf and authkey (written before the call). */
-    static LabNode prepare(String name, String netns, Path root, String corosyncConf, byte[] authkey) throws IOException {
+    /** Prepares the node's directories with the given corosync.conf, authkey and the CIB pacemaker-based starts from. */
+    static LabNode prepare(String name, String netns, Path root, String corosyncConf, byte[] authkey, String seedCib) throws IOException {
         Files.createDirectories(root);
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (String d : List.of("etc-corosync", "var-lib-corosync", "var-log-corosync", "var-lib-pacemaker/cib", "var-lib-pacemaker/pengine",
@@ -75,6 +76,9 @@ public final class LabNode {
         Path key = root.resolve("etc-corosync/authkey");
         Files.write(key, authkey);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("r--------"));
+        // the CIB pacemaker-based finds at start (no cib.xml.sig beside it: based warns "No on-disk digest" and loads it)
+        Files.writeString(root.resolve("var-lib-pacemaker/cib/cib.xml"), seedCib);
+        Files.setPosixFilePermissions(root.resolve("var-lib-pacemaker/cib/cib.xml"), PosixFilePermissions.fromString("rw-------"));
         TestExecutors.local().runChecked(Command.of("chown", "-R", "hacluster:haclient", root.resolve("var-lib-pacemaker").toString(),
                 root.resolve("var-log-pacemaker").toString()));
         Path inner = root.resolve("inner.sh");
@@ -85,6 +89,12 @@ public final class LabNode {
 
     /** Starts corosync and pacemakerd (again, with the same state directories). Usage: {@code node.launch()}. */
     public void launch() {
+        start();
+        awaitStarted();
+    }
+
+    /** Starts the inner script (corosync, then pacemakerd) without waiting; {@link #awaitStarted()} waits. */
+    void start() {
         Path pidFile = root.resolve("pacemakerd.pid");
         try {
             Files.deleteIfExists(pidFile);
@@ -93,7 +103,11 @@ public final class LabNode {
         }
         daemon = Daemon.start(List.of("ip", "netns", "exec", netns, "unshare", "-m", "-u", "--propagation", "private",
                 root.resolve("inner.sh").toString(), root.toString()), root.resolve("inner.log"));
-        // bounded: 30 s for the inner script to start corosync and pacemakerd (fails early when the script died)
+    }
+
+    /** Waits (30 s bound) until the inner script has started pacemakerd; fails early when the script died. */
+    void awaitStarted() {
+        Path pidFile = root.resolve("pacemakerd.pid");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && !pidFileComplete(pidFile) && daemon.isAlive()) {
             sleep(100);
@@ -169,6 +183,24 @@ public final class LabNode {
             c.stdin().ifPresent(b::stdin);
             return TestExecutors.local().run(b.build());
         };
+    }
+
+    /** Binds the replay of what the lab cannot run (iSCSI sessions, LIO) for this node of {@code design}. */
+    void replay(LabDesign design) {
+        clusterExecutor = LabReplay.routing(design, name, executor());
+    }
+
+    /**
+     * {@link #executor()} with the lab's replay in front ({@link LabReplay}): {@code iscsiadm …}, {@code cat -- SAVECONFIG}
+     * and {@code targetcli …} are answered from outputs rendered for the design; everything else runs on the real node.
+     * What {@code Lab.cluster()} gives {@code SanCluster}. Usage: {@code node.clusterExecutor().run(Command.of("iscsiadm", "-m", "session"))}.
+     */
+    public Executor clusterExecutor() {
+        Executor x = clusterExecutor;
+        if (x == null) {
+            throw new LabException(name + ": no replay bound (a node of a started lab has one)");
+        }
+        return x;
     }
 
     /** The Pacemaker facade on this node. Usage: {@code node.pacemaker().status()}. */

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sansdk.cluster.design.Disk;
+import org.sansdk.cluster.ops.ClusterOperations;
 import org.sansdk.cluster.design.Node;
 import org.sansdk.core.Command;
 import org.sansdk.core.CommandResult;
@@ -24,7 +24,9 @@ import org.sansdk.zfs.ZpoolStatusParser;
 /**
  * The lab's pool: a real ZFS (zfs-fuse 0.7.0, pool version 23) of sparse file vdevs in the lab directory, one file
  * per disk of the design, each storage node's i-th disk mirrored with the other's i-th (the design's cross-node
- * mirrors). Its zfs-fuse daemon runs inside the first storage node's namespaces (its private /run holds the socket
+ * mirrors). The files carry the names the importing node's zpool would show for real legs
+ * ({@code ClusterOperations.legNames}): {@code data-a-0} for storage-a's own disk, {@code ip-10.99.10.2:3260-iscsi-…-lun-0-part1}
+ * for storage-b's LUN reached over iSCSI. Its zfs-fuse daemon runs inside the first storage node's namespaces (its private /run holds the socket
  * and lock, so a zfs-fuse of the host or of another test is not touched), created with {@code cachefile=none}
  * and no mountpoint: nothing is written to /etc/zfs and nothing is mounted. Pacemaker's {@code zfs-pool} resource
  * stays a Dummy: the pool does not move on failover.
@@ -51,8 +53,10 @@ public final class LabPool {
         Map<String, List<Path>> legs = new LinkedHashMap<>();
         for (Node n : design.design().storageNodes()) {
             List<Path> files = new ArrayList<>();
-            for (Disk d : n.disks()) {
-                Path f = dir.resolve(d.partlabel());
+            // named as the importing node's zpool shows real legs (ClusterOperations.legNames): its own disks by partition
+            // label, the peer's by the by-path name of the peer's backend LUN; SanCluster finds legs by that last component
+            for (String name : ClusterOperations.legNames(design.design(), n.name(), node.name())) {
+                Path f = dir.resolve(name);
                 try (RandomAccessFile r = new RandomAccessFile(f.toFile(), "rw")) {
                     r.setLength(LEG_BYTES);
                 }

@@ -33,7 +33,8 @@ class LabPoolTest {
                 List<String> leaves = mirrors.get(i).leaves().map(Vdev::name).toList();
                 assertThat(leaves).containsExactly(pool.legsOf("storage-a").get(i).toString(), pool.legsOf("storage-b").get(i).toString());
             }
-            assertThat(pool.legsOf("storage-b")).extracting(p -> p.getFileName().toString()).containsExactly("data-b-0", "data-b-1");
+            assertThat(pool.legsOf("storage-b")).extracting(p -> p.getFileName().toString()).containsExactly(
+                    "ip-10.99.10.2:3260-iscsi-iqn.2025-01.lab.san:storage-b-lun-0-part1", "ip-10.99.10.2:3260-iscsi-iqn.2025-01.lab.san:storage-b-lun-1-part1");
 
             pool.offlineLegsOf("storage-b");
             PoolStatus degraded = pool.status();

@@ -13,6 +13,7 @@ import org.sansdk.pacemaker.cib.CibParser;
 import org.sansdk.pacemaker.cib.CibPatch;
 import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.cib.PatchOption;
+import org.sansdk.pacemaker.ops.CrmCommands;
 import org.sansdk.pacemaker.ops.FencingHistory;
 import org.sansdk.pacemaker.ops.Pcs;
 import org.sansdk.pacemaker.ops.SettleResult;
@@ -144,6 +145,45 @@ public final class Pacemaker {
     /** {@code pcs resource disable}. Usage: {@code pm.disable("san-services")}. */
     public void disable(String rsc) {
         ResourceNotFoundException.runChecked(executor, pcs.resourceDisable(rsc), rsc);
+    }
+
+    /** The pcs-free command factory this facade uses (crm_attribute, crm_resource). Usage: {@code pm.crm().standby("a")}. */
+    public CrmCommands crm() {
+        return cibFile.map(CrmCommands::file).orElse(CrmCommands.live());
+    }
+
+    /**
+     * Puts a node in standby without pcs ({@code crm_attribute --node NODE --name standby --update on --lifetime forever}):
+     * its resources leave it. Usage: {@code pm.crmStandby("storage-a")}.
+     */
+    public void crmStandby(String node) {
+        executor.runChecked(crm().standby(node));
+    }
+
+    /** Takes a node out of standby without pcs ({@code … --update off …}). Usage: {@code pm.crmUnstandby("storage-a")}. */
+    public void crmUnstandby(String node) {
+        executor.runChecked(crm().unstandby(node));
+    }
+
+    /**
+     * Moves a resource without pcs ({@code crm_resource --move --resource RSC --node NODE}): leaves a
+     * {@code cli-prefer-RSC} constraint until {@link #crmClear(String)}. Usage: {@code pm.crmMove("zfs-pool", "storage-b")}.
+     */
+    public void crmMove(String rsc, String node) {
+        ResourceNotFoundException.runChecked(executor, crm().move(rsc, node), rsc);
+    }
+
+    /**
+     * Moves a resource without pcs, the constraint expiring after {@code lifetime}.
+     * Usage: {@code pm.crmMove("zfs-pool", "storage-b", Duration.ofMinutes(5))}.
+     */
+    public void crmMove(String rsc, String node, Duration lifetime) {
+        ResourceNotFoundException.runChecked(executor, crm().move(rsc, node, lifetime), rsc);
+    }
+
+    /** Removes a resource's move/ban constraints without pcs ({@code crm_resource --clear}). Usage: {@code pm.crmClear("zfs-pool")}. */
+    public void crmClear(String rsc) {
+        ResourceNotFoundException.runChecked(executor, crm().clear(rsc), rsc);
     }
 
     /** Waits for the cluster to settle. Usage: {@code pm.waitForSettle(Duration.ofMinutes(2)).outcome()}. */
