@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import org.sansdk.cluster.design.CorosyncTiming;
 import org.sansdk.cluster.design.SanDesign;
 import org.sansdk.cluster.map.FailoverTiming;
+import org.sansdk.cluster.ops.ClusterOperations;
+import org.sansdk.cluster.ops.FailoverReport;
 import org.sansdk.core.Command;
 import org.sansdk.pacemaker.design.ServiceOrdering;
 import org.sansdk.pacemaker.status.ClusterStatus;
@@ -23,8 +25,9 @@ import org.sansdk.pacemaker.status.ClusterStatus;
  * <ul>
  * <li>unplanned: storage-a's corosync is SIGKILLed; the clock stops when storage-b's crm_mon shows every service
  *     (pool, VIPs, NFS, SMB) started on storage-b. A fresh lab per run.</li>
- * <li>planned: the move is started ({@code crm_attribute} standby of the node that runs the pool — no pcs in the
- *     path); the clock stops when every service runs on the other node. Runs alternate direction in one lab.</li>
+ * <li>planned: the SDK call {@code plannedFailover(to)} from call to return: its safety checks, the standby of the
+ *     node that runs the pool through {@code crm_attribute} (no pcs in the path), and its own following of crm_mon until
+ *     every service runs on the other node. Runs alternate direction in one lab.</li>
  * </ul>
  * Two profiles: the design document's tunables (token 4000 ms, the default token_coefficient 650 ms, consensus left
  * to corosync because the document's 4800 ms is refused, one sequential service group) and the SDK's recommended one (token 3000 ms, token_coefficient 0, consensus
@@ -137,23 +140,30 @@ public final class FailoverBenchmark {
         return out;
     }
 
-    /** Standby of the active node → everything on the other node, alternating, one lab; seconds. */
+    /**
+     * The SDK call {@code plannedFailover(to)} (its safety checks, standby of the active node through crm_attribute, no
+     * pcs, then following crm_mon every 100 ms until every resource runs on {@code to}) timed from the call to its
+     * return, alternating direction in one lab; seconds. The standby is lifted afterwards, untimed.
+     */
     static List<Double> planned(LabDesign design, int runs, Consumer<String> log) {
         List<Double> out = new ArrayList<>();
         try (Lab lab = Lab.start(design)) {
             List<String> services = design.services();
             lab.awaitStatus("quorum", s -> allOn(s, services, "storage-a"), BOUND);
+            ClusterOperations ops = ClusterOperations.of(lab.cluster()).pollInterval(Duration.ofMillis(100));
             String from = "storage-a";
             for (int i = 0; i < runs; i++) {
                 String to = from.equals("storage-a") ? "storage-b" : "storage-a";
-                LabNode q = lab.node("quorum");
                 long t0 = System.nanoTime();
-                q.executor().runChecked(Command.of("crm_attribute", "--node", from, "--name", "standby", "--update", "on",
-                        "--lifetime", "forever"));
-                double t = awaitAllOn(q, services, to, t0);
-                log.accept(String.format(Locale.ROOT, "planned run %d %s -> %s: %.2f s", i + 1, from, to, t));
+                FailoverReport r = ops.plannedFailover(to);
+                double t = (System.nanoTime() - t0) / 1e9;
+                if (!r.completed()) {
+                    throw new LabException("planned failover to " + to + " did not complete: " + r.describe());
+                }
+                log.accept(String.format(Locale.ROOT, "planned run %d %s -> %s: %.2f s (standby -> last arrival %.2f s)", i + 1, from, to, t,
+                        r.total().toMillis() / 1000.0));
                 out.add(t);
-                q.executor().runChecked(Command.of("crm_attribute", "--node", from, "--name", "standby", "--update", "off",
+                lab.node("quorum").executor().runChecked(Command.of("crm_attribute", "--node", from, "--name", "standby", "--update", "off",
                         "--lifetime", "forever"));
                 // stickiness keeps everything on `to`; wait until the cluster is idle again before the next move
                 lab.node("quorum").pacemaker().waitForSettle(Duration.ofSeconds(60));
