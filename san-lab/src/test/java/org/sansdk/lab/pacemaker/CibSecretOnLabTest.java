@@ -186,12 +186,22 @@ class CibSecretOnLabTest {
                 CommandResult q = runner.executor().run(Command.of("stonith_admin", "--query", dev, "--timeout", "30"));
                 assertThat(q.exitCode()).as(dev + " status query on " + runner.name() + ": " + q.stdout() + q.stderr()).isZero();
             }
-            // a figure for the docs, not an assertion: fence_dummy declares no password parameter, and fence-agents'
-            // library logs an unknown stdin option line whole; count where the values ended up in Pacemaker's logs
+            // fence_dummy declares no password parameter, and fence-agents' library logs an unknown stdin option line
+            // whole: the fencer's log on the node running a device shows what the agent really got, the value and not
+            // the lrm:// marker (the substitution happened); the counts are figures for the docs
+            for (String dev : List.of("fence-storage-a", "fence-storage-b")) {
+                Secret pw = dev.equals("fence-storage-a") ? pwA : pwB;
+                LabNode runner = lab.node(s.runningOn(dev).get(0));
+                String log = Files.readString(runner.directory().resolve("var-log-pacemaker/pacemaker.log"));
+                assertThat(log).as(dev + " agent input on " + runner.name()).contains("Ignoring unknown option 'password=" + pw.reveal() + "'");
+            }
             for (LabNode n : lab.nodes()) {
                 String log = Files.readString(n.directory().resolve("var-log-pacemaker/pacemaker.log"));
+                assertThat(log).as(n.name()).doesNotContain("Ignoring unknown option 'password=lrm://'");
                 System.out.printf("%s pacemaker.log: value of A %d times, of B %d times%n", n.name(), count(log, pwA.reveal()),
                         count(log, pwB.reveal()));
+                log.lines().filter(l -> l.contains(pwA.reveal()) || l.contains(pwB.reveal())).findFirst()
+                        .ifPresent(l -> System.out.println("  e.g. " + Command.redact(l, List.of(pwA, pwB))));
             }
         } finally {
             lab.close();
