@@ -58,6 +58,7 @@ import org.sansdk.pacemaker.design.FencingDevice;
 import org.sansdk.pacemaker.design.SanResourceSpec;
 import org.sansdk.pacemaker.design.SanResourceSet;
 import org.sansdk.pacemaker.design.SanService;
+import org.sansdk.pacemaker.ops.CibSecret;
 import org.sansdk.zfs.HostIdCheck;
 import org.sansdk.zfs.NodeHostId;
 import org.sansdk.zfs.ZfsCreate;
@@ -96,10 +97,34 @@ public final class DesignMapping {
 
     private final SanDesign design;
     private final String storageNetwork;
+    private final FenceSecrets fenceSecrets;
+
+    /**
+     * Where the fence devices' secret parameters (BMC passwords, SNMP communities) go.
+     * Usage: {@code DesignMapping.of(design).withFenceSecrets(DesignMapping.FenceSecrets.CIBSECRET)}.
+     */
+    public enum FenceSecrets {
+        /**
+         * In the CIB as the devices' parameters (the default): every node's CIB copy (the quorum node's too),
+         * {@code cibadmin --query}, {@code pcs config} and crm_report archives carry them.
+         */
+        IN_CIB,
+        /**
+         * Through Pacemaker's {@code cibsecret}: the CIB holds {@code lrm://} for each secret parameter and the values go
+         * to {@code /var/lib/pacemaker/lrm/secrets} on every node by {@link #fenceSecretCommands()}, run before the CIB
+         * is loaded (see docs/cibsecret.md for what that protects and what not).
+         */
+        CIBSECRET
+    }
 
     private DesignMapping(SanDesign design, String storageNetwork) {
+        this(design, storageNetwork, FenceSecrets.IN_CIB);
+    }
+
+    private DesignMapping(SanDesign design, String storageNetwork, FenceSecrets fenceSecrets) {
         this.design = Objects.requireNonNull(design, "design");
         this.storageNetwork = Objects.requireNonNull(storageNetwork, "storageNetwork");
+        this.fenceSecrets = Objects.requireNonNull(fenceSecrets, "fenceSecrets");
         if (design.network(storageNetwork).isEmpty()) {
             throw new MappingException("networks: no network named '" + storageNetwork
                     + "' for the backend iSCSI replication (known: " + design.networks().stream().map(n -> n.name()).toList() + ")");
@@ -114,6 +139,19 @@ public final class DesignMapping {
     /** The mapping with the backend on another network. Usage: {@code DesignMapping.of(design, "interconnect")}. */
     public static DesignMapping of(SanDesign design, String storageNetwork) {
         return new DesignMapping(design, storageNetwork);
+    }
+
+    /**
+     * The same mapping with the fence devices' secret parameters kept as given (default {@link FenceSecrets#IN_CIB}).
+     * Usage: {@code DesignMapping.of(design).withFenceSecrets(DesignMapping.FenceSecrets.CIBSECRET)}.
+     */
+    public DesignMapping withFenceSecrets(FenceSecrets where) {
+        return new DesignMapping(design, storageNetwork, where);
+    }
+
+    /** Where the fence devices' secret parameters go. Usage: {@code m.fenceSecrets()}. */
+    public FenceSecrets fenceSecrets() {
+        return fenceSecrets;
     }
 
     /** The design. Usage: {@code m.design()}. */
@@ -424,7 +462,8 @@ public final class DesignMapping {
      * The Pacemaker input: pool with the design's start/stop timeouts, the two storage nodes and the quorum node,
      * preference and stickiness, one VIP per client VLAN (on interface {@code eth-<vlan>}: the design model names
      * no interfaces), the services the VLANs offer, one fencing device per storage node with
-     * {@code pcmk_reboot_timeout} from the design (secret parameters only when supplied).
+     * {@code pcmk_reboot_timeout} from the design (secret parameters only when supplied; with
+     * {@link FenceSecrets#CIBSECRET} each secret parameter is {@code lrm://} instead of its value).
      * Usage: {@code SanResourceSet.configuration(m.pacemaker())}.
      *
      * @throws MappingException for a qdevice design (the resource set needs a third Pacemaker node to ban)
@@ -457,16 +496,47 @@ public final class DesignMapping {
         for (Fencing f : design.fencing()) {
             Map<String, String> params = new LinkedHashMap<>(f.parameters());
             params.put("pcmk_reboot_timeout", f.timeout().toSeconds() + "s");
+            if (fenceSecrets == FenceSecrets.CIBSECRET) {
+                // only the reference: the value reaches the nodes' secret files through fenceSecretCommands()
+                f.secrets().keySet().forEach(k -> params.put(k, CibSecret.MAGIC));
+            }
             FencingDevice dev = FencingDevice.of(f.node(), f.agent(), params);
-            for (Map.Entry<String, DesignSecret> e : f.secrets().entrySet()) {
-                Optional<Secret> s = secret(e.getValue());
-                if (s.isPresent()) {
-                    dev = dev.withSecret(e.getKey(), s.get());
+            if (fenceSecrets == FenceSecrets.IN_CIB) {
+                for (Map.Entry<String, DesignSecret> e : f.secrets().entrySet()) {
+                    Optional<Secret> s = secret(e.getValue());
+                    if (s.isPresent()) {
+                        dev = dev.withSecret(e.getKey(), s.get());
+                    }
                 }
             }
             b.fencing(dev);
         }
         return b.build();
+    }
+
+    /**
+     * With {@link FenceSecrets#CIBSECRET}: one {@code cibsecret -C set fence-<node> <parameter>} per supplied secret
+     * parameter of each fencing device, in design order, the value on the command's secret stdin (never on argv). Run
+     * them on one cluster node (Pacemaker running, ssh to the other nodes) BEFORE the CIB with {@code lrm://} is loaded,
+     * so no device starts without its secret; {@code -C} leaves the CIB alone (the rendered configuration already holds
+     * {@code lrm://}). Empty with {@link FenceSecrets#IN_CIB}. A secret that was not supplied has no command (its device
+     * fails to start until {@code cibsecret set} is run for it: fails closed).
+     * Usage: {@code m.fenceSecretCommands().forEach(c -> executor.run(c))}.
+     *
+     * @throws org.sansdk.pacemaker.ops.CibSecretException for a value cibsecret cannot store unchanged
+     */
+    public List<Command> fenceSecretCommands() {
+        List<Command> out = new ArrayList<>();
+        if (fenceSecrets != FenceSecrets.CIBSECRET) {
+            return out;
+        }
+        for (Fencing f : design.fencing()) {
+            String rsc = FencingDevice.of(f.node(), f.agent(), Map.of()).resourceId();
+            for (Map.Entry<String, DesignSecret> e : f.secrets().entrySet()) {
+                secret(e.getValue()).ifPresent(v -> out.add(CibSecret.filesOnly().set(rsc, e.getKey(), v)));
+            }
+        }
+        return out;
     }
 
     /** The interface a client VLAN's VIP goes on: {@code eth-<vlan name>}. Usage: {@code DesignMapping.nicOf(vlan)}. */
