@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(pacemaker pacemaker-cli-utils pcs corosync resource-agents fence-agents zfs-fuse tgt
           libiscsi-bin open-iscsi openssl iproute2 util-linux procps openssh-client openssh-server
           python3 dash python3-configshell-fb groff-base
-          corosync-qnetd corosync-qdevice nfs-kernel-server samba-common-bin kmod prometheus)
+          corosync-qnetd corosync-qdevice nfs-kernel-server samba-common-bin kmod prometheus fping)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 
