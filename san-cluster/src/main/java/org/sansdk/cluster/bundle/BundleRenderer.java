@@ -200,6 +200,16 @@ public final class BundleRenderer {
         boolean cibSecret = conf.resources().stream().anyMatch(r -> !Pcs.secretsOf(r).isEmpty());
         out.file(first.name(), CIB_XML, 0600, CibWriter.toXml(cib), Stage.PACEMAKER, sensitivity(cibSecret));
         renderPcsScript(out, first.name(), conf);
+        // fence_secrets: cibsecret — the values reach every node's secrets directory before the CIB with lrm:// is loaded
+        int secretNo = 0;
+        for (Command c : m.fenceSecretCommands()) {
+            secretNo++;
+            String file = String.format("%s/cibsecret/%02d-%s-%s", NODE_DIR, secretNo, c.argv().get(c.argv().size() - 2),
+                    c.argv().get(c.argv().size() - 1));
+            out.files.add(new BundleFile(first.name(), file, 0600, c.stdin().orElseThrow(), Stage.PACEMAKER, Sensitivity.SECRET));
+            out.step(first.name(), Stage.PACEMAKER, "keep a fence password out of the CIB: cibsecret stores it on every node (value on "
+                    + "stdin, from a 0600 file), the CIB holds lrm://", c, shellLine(c, file));
+        }
         out.step(first.name(), Stage.PACEMAKER, "push the configuration (nodes, fencing, pool, group, constraints, defaults) in one go",
                 Command.of("pcs", "cluster", "cib-push", CIB_XML, "--config"));
         // contributions

@@ -41,6 +41,7 @@ public final class SanDesign {
     private final List<Fencing> fencing;
     private final Placement placement;
     private final org.sansdk.pacemaker.design.ServiceOrdering serviceOrdering;
+    private final FenceSecretStore fenceSecrets;
     private final Map<String, String> zfsTunables;
     private final Map<String, String> sysctl;
 
@@ -58,6 +59,7 @@ public final class SanDesign {
         this.fencing = List.copyOf(b.fencing);
         this.placement = placement;
         this.serviceOrdering = b.serviceOrdering;
+        this.fenceSecrets = b.fenceSecrets;
         this.zfsTunables = Collections.unmodifiableMap(new LinkedHashMap<>(b.zfsTunables));
         this.sysctl = Collections.unmodifiableMap(new LinkedHashMap<>(b.sysctl));
     }
@@ -83,6 +85,7 @@ public final class SanDesign {
         b.fencing.addAll(fencing);
         b.placement = placement;
         b.serviceOrdering = serviceOrdering;
+        b.fenceSecrets = fenceSecrets;
         b.zfsTunables.putAll(zfsTunables);
         b.sysctl.putAll(sysctl);
         return b;
@@ -186,6 +189,11 @@ public final class SanDesign {
      */
     public org.sansdk.pacemaker.design.ServiceOrdering serviceOrdering() {
         return serviceOrdering;
+    }
+
+    /** Where the fencing devices' secret parameters are kept (default {@code CIB}). Usage: {@code d.fenceSecrets()}. */
+    public FenceSecretStore fenceSecrets() {
+        return fenceSecrets;
     }
 
     /** ZFS module tunables ({@code /etc/modprobe.d/zfs.conf}), name → value in order. Usage: {@code d.zfsTunables()}. */
@@ -294,6 +302,7 @@ public final class SanDesign {
         private final List<Fencing> fencing = new ArrayList<>();
         private Placement placement;
         private org.sansdk.pacemaker.design.ServiceOrdering serviceOrdering = org.sansdk.pacemaker.design.ServiceOrdering.GROUP;
+        private FenceSecretStore fenceSecrets = FenceSecretStore.CIB;
         private final Map<String, String> zfsTunables = new LinkedHashMap<>();
         private final Map<String, String> sysctl = new LinkedHashMap<>();
 
@@ -406,6 +415,15 @@ public final class SanDesign {
          */
         public Builder serviceOrdering(org.sansdk.pacemaker.design.ServiceOrdering value) {
             this.serviceOrdering = java.util.Objects.requireNonNull(value, "serviceOrdering");
+            return this;
+        }
+
+        /**
+         * Where the fencing devices' secret parameters are kept (default {@code CIB}).
+         * Usage: {@code b.fenceSecrets(FenceSecretStore.CIBSECRET)}.
+         */
+        public Builder fenceSecrets(FenceSecretStore value) {
+            this.fenceSecrets = java.util.Objects.requireNonNull(value, "fenceSecrets");
             return this;
         }
 

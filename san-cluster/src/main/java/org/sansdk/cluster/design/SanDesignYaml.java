@@ -32,7 +32,7 @@ import org.sansdk.zfs.HostId;
  */
 public final class SanDesignYaml {
     private static final List<String> TOP = List.of("cluster_name", "networks", "client_vlans", "nodes", "qdevice", "pool",
-            "datasets", "zvols", "corosync", "iscsi", "fencing", "placement", "zfs_tunables", "sysctl");
+            "datasets", "zvols", "corosync", "iscsi", "fencing", "fence_secrets", "placement", "zfs_tunables", "sysctl");
     private static final List<String> NETWORK = List.of("name", "vlan", "subnet", "mtu");
     private static final List<String> VLAN = List.of("name", "id", "subnet", "mtu", "vip", "port", "services", "iscsi_acls",
             "generate_node_acls", "chap", "dataset");
@@ -110,6 +110,21 @@ public final class SanDesignYaml {
         corosync(b, f.optional(top, "corosync", ""));
         iscsi(b, f.optional(top, "iscsi", ""));
         fencing(b, f.optional(top, "fencing", ""));
+        YNode store = f.optional(top, "fence_secrets", "");
+        String storeText = f.text(store, "fence_secrets");
+        if (storeText != null) {
+            FenceSecretStore found = null;
+            for (FenceSecretStore x : FenceSecretStore.values()) {
+                if (x.key().equals(storeText)) {
+                    found = x;
+                }
+            }
+            if (found == null) {
+                f.problem("fence_secrets", store.loc(), "expected cib or cibsecret, got '" + storeText + "'");
+            } else {
+                b.fenceSecrets(found);
+            }
+        }
         placement(b, f.optional(top, "placement", ""));
         f.stringMap(f.optional(top, "zfs_tunables", ""), "zfs_tunables").forEach(b::zfsTunable);
         f.stringMap(f.optional(top, "sysctl", ""), "sysctl").forEach(b::sysctl);

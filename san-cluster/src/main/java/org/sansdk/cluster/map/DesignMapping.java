@@ -118,7 +118,8 @@ public final class DesignMapping {
     }
 
     private DesignMapping(SanDesign design, String storageNetwork) {
-        this(design, storageNetwork, FenceSecrets.IN_CIB);
+        this(design, storageNetwork, design.fenceSecrets() == org.sansdk.cluster.design.FenceSecretStore.CIBSECRET
+                ? FenceSecrets.CIBSECRET : FenceSecrets.IN_CIB);
     }
 
     private DesignMapping(SanDesign design, String storageNetwork, FenceSecrets fenceSecrets) {
@@ -142,7 +143,8 @@ public final class DesignMapping {
     }
 
     /**
-     * The same mapping with the fence devices' secret parameters kept as given (default {@link FenceSecrets#IN_CIB}).
+     * The same mapping with the fence devices' secret parameters kept as given (default: the design's
+     * {@code fence_secrets}, {@link FenceSecrets#IN_CIB} unless it says {@code cibsecret}).
      * Usage: {@code DesignMapping.of(design).withFenceSecrets(DesignMapping.FenceSecrets.CIBSECRET)}.
      */
     public DesignMapping withFenceSecrets(FenceSecrets where) {

@@ -181,6 +181,19 @@ class SanDesignYamlTest {
     }
 
     @Test
+    void fenceSecrets_readsCibOrCibsecret_andRefusesAnythingElseAtItsLine() throws IOException {
+        assertThat(SanDesignYaml.parse("reference.yml", reference()).fenceSecrets()).isEqualTo(FenceSecretStore.CIB);
+        String with = reference().replace("\nplacement:\n", "\nfence_secrets: cibsecret\n\nplacement:\n");
+        assertThat(with).isNotEqualTo(reference());
+        assertThat(SanDesignYaml.parse("reference.yml", with).fenceSecrets()).isEqualTo(FenceSecretStore.CIBSECRET);
+        String bad = reference().replace("\nplacement:\n", "\nfence_secrets: vault\n\nplacement:\n");
+        DesignException.Problem p = onlyProblem(bad);
+        assertThat(p.path()).isEqualTo("fence_secrets");
+        assertThat(p.line()).isEqualTo(lineOf(bad, "fence_secrets: vault"));
+        assertThat(p.message()).contains("cib or cibsecret").contains("'vault'");
+    }
+
+    @Test
     void aReservedPoolNameIsRefusedAtItsKey() throws IOException {
         // 'mirror' is a vdev keyword: zpool create refuses it as a pool name (the rule moved here from san-pacemaker)
         String text = replaced(reference(), "  name: san-pool\n", "  name: mirror\n");
