@@ -28,7 +28,7 @@ import org.sansdk.lio.design.ClientTargetSpec;
  *       backstore and LUN per disk, the peer's initiator as ACL) and, when a client VLAN offers iSCSI, the client
  *       target with every zvol of the design synced, written by san-lio's {@link SaveconfigWriter}; on the quorum node
  *       "No such file or directory".</li>
- *   <li>{@code targetcli --version} on a storage node: targetcli-fb 2.1.53 (what REAL-TOOLS names). Any other targetcli
+ *   <li>{@code targetcli --version} on a storage node: targetcli-fb 2.1.53; on the quorum node exit 127 (not installed). Any other targetcli
  *       call (a change) exits 1: the replayed LIO is read-only.</li>
  *   <li>Any other {@code iscsiadm} call: the replay's "no recorded answer" error naming the nearest replayed one.</li>
  * </ul>
@@ -77,9 +77,8 @@ public final class LabReplay {
             b.on(List.of("cat", "--", path), lio.map(c -> CommandResult.ok(SaveconfigWriter.write(c)))
                     .orElse(CommandResult.of(1, "", "cat: " + path + ": No such file or directory\n")));
         }
-        if (lio.isPresent()) {
-            b.on(List.of("targetcli", "--version"), TARGETCLI_VERSION + "\n");
-        }
+        b.on(List.of("targetcli", "--version"), lio.isPresent() ? CommandResult.ok(TARGETCLI_VERSION + "\n")
+                : CommandResult.of(127, "", "targetcli: command not found\n"));
         return b.build();
     }
 

@@ -124,6 +124,7 @@ class LabReplayTest {
         assertThat(real.seen).extracting(Command::argv).containsExactly(List.of("crm_mon", "-1"), List.of("cat", "--", "/etc/hostname"));
         assertThat(x.run(Command.of("targetcli", "--version")).stdout()).isEqualTo("/usr/bin/targetcli version 2.1.53\n");
         assertThat(x.run(Command.of("targetcli", "/backstores/block", "create", "x", "/dev/x")).exitCode()).isEqualTo(1);
+        assertThat(LabReplay.routing(LabDesign.standard(), "quorum", real).run(Command.of("targetcli", "--version")).exitCode()).isEqualTo(127);
         assertThatThrownBy(() -> x.run(Command.of("iscsiadm", "-m", "node"))).isInstanceOf(SanException.class)
                 .hasMessageContaining("iscsiadm -m session");
     }

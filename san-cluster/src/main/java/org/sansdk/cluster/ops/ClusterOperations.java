@@ -116,7 +116,7 @@ public final class ClusterOperations {
     /**
      * What would refuse a planned failover to {@code toNode} now (empty when it is safe): the target online, not
      * UNCLEAN, not in standby or maintenance; quorum held; no failed resource or failed action; stonith-enabled true
-     * and a fencing device for each storage node; the pool resource running on one node; the pool imported and not
+     * and for each storage node a fencing device that is not disabled (target-role Stopped); the pool resource running on one node; the pool imported and not
      * resilvering (unless {@link FailoverOption#EVEN_IF_RESILVERING}). Usage: {@code ops.failoverChecks("storage-b")}.
      *
      * @throws org.sansdk.cluster.UnknownNodeException when the design has no such node
@@ -543,12 +543,20 @@ public final class ClusterOperations {
             return;
         }
         for (ClusterNode n : cluster.storageNodes()) {
-            boolean has = primitives(cib).stream().anyMatch(p -> p.isFencingDevice() && SanResourceSet.fencedNodes(p).contains(n.name()));
-            if (!has) {
+            List<Primitive> devices = primitives(cib).stream().filter(p -> p.isFencingDevice() && SanResourceSet.fencedNodes(p).contains(n.name()))
+                    .toList();
+            if (devices.isEmpty()) {
                 out.add(new Refusal(Refusal.Reason.NO_FENCING_DEVICE, "no stonith primitive lists " + n.name()
                         + " in pcmk_host_list or pcmk_host_map (cibadmin -Q)"));
+            } else if (devices.stream().allMatch(ClusterOperations::stopped)) {
+                out.add(new Refusal(Refusal.Reason.NO_FENCING_DEVICE, "every fencing device of " + n.name() + " "
+                        + devices.stream().map(Primitive::id).toList() + " has target-role Stopped (cibadmin -Q)"));
             }
         }
+    }
+
+    private static boolean stopped(Primitive p) {
+        return NvSet.lookup(p.metaAttributes(), "target-role").map(v -> v.equalsIgnoreCase("Stopped")).orElse(false);
     }
 
     private static List<Primitive> primitives(Cib cib) {

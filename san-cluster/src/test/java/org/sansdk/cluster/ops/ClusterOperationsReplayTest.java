@@ -243,6 +243,18 @@ class ClusterOperationsReplayTest {
     }
 
     @Test
+    void refused_fencingDeviceOfStorageBDisabled() {
+        // the captured CIB with fence-storage-b disabled (meta target-role=Stopped, what `pcs stonith disable` sets)
+        String cib = res("cibadmin-Q.xml").replace("<primitive id=\"fence-storage-b\" class=\"stonith\" type=\"fence_dummy\">",
+                "<primitive id=\"fence-storage-b\" class=\"stonith\" type=\"fence_dummy\"><meta_attributes id=\"fence-storage-b-meta\">"
+                        + "<nvpair id=\"fence-storage-b-meta-target-role\" name=\"target-role\" value=\"Stopped\"/></meta_attributes>");
+        assertThat(cib).contains("fence-storage-b-meta-target-role");
+        OperationRefusedException e = refused("crm_mon-all-on-a.xml", cib, "storage-b");
+        assertThat(e.refusals()).extracting(Refusal::reason).containsExactly(Refusal.Reason.NO_FENCING_DEVICE);
+        assertThat(e.refusals().get(0).detail()).contains("fence-storage-b").contains("Stopped");
+    }
+
+    @Test
     void refused_quorumNodeAsTarget() {
         OperationRefusedException e = refused("crm_mon-all-on-a.xml", res("cibadmin-Q.xml"), "quorum");
         assertThat(e.refusals()).extracting(Refusal::reason).containsExactly(Refusal.Reason.NOT_A_STORAGE_NODE);
