@@ -158,27 +158,46 @@ public record ClusterHealth(String clusterName, Instant gatheredAt, List<NodeHea
     }
 
     /**
-     * One Pacemaker node.
+     * One Pacemaker node, with crm_mon's flags (the ones ha_cluster_exporter exports).
      *
      * @param name             node name
-     * @param state            its state
+     * @param type             member, remote, ping
+     * @param state            its most telling state
+     * @param online           online
+     * @param standby          standby
+     * @param standbyOnFail    standby after a failure
+     * @param maintenance      maintenance
+     * @param pending          pending
+     * @param unclean          unclean
+     * @param shutdown         shutting down
+     * @param expectedUp       expected up
      * @param dc               whether it is the DC
      * @param resourcesRunning resources running there
      */
-    public record PacemakerNode(String name, NodeState state, boolean dc, int resourcesRunning) {
+    public record PacemakerNode(String name, String type, NodeState state, boolean online, boolean standby, boolean standbyOnFail,
+                                boolean maintenance, boolean pending, boolean unclean, boolean shutdown, boolean expectedUp,
+                                boolean dc, int resourcesRunning) {
     }
 
     /**
      * Where a primitive runs.
      *
-     * @param id      resource id
-     * @param agent   agent as reported ({@code ocf:heartbeat:ZFS}), empty string when not reported
-     * @param role    role (Started, Stopped, …), empty string when not reported
-     * @param nodes   nodes it is active on
-     * @param failed  crm_mon marks it failed
-     * @param managed managed by Pacemaker
+     * @param id             resource id
+     * @param agent          agent as reported ({@code ocf:heartbeat:ZFS}), empty string when not reported
+     * @param role           role (Started, Stopped, …), empty string when not reported
+     * @param nodes          nodes it is active on
+     * @param group          the group it belongs to, empty string when none
+     * @param cloneOf        the clone it is an instance of, empty string when none
+     * @param active         crm_mon marks it active
+     * @param orphaned       orphaned (in the status section, not in the configuration)
+     * @param blocked        blocked
+     * @param failed         crm_mon marks it failed
+     * @param failureIgnored failure ignored
+     * @param managed        managed by Pacemaker
      */
-    public record ResourcePlacement(String id, String agent, String role, List<String> nodes, boolean failed, boolean managed) {
+    public record ResourcePlacement(String id, String agent, String role, List<String> nodes, String group, String cloneOf,
+                                    boolean active, boolean orphaned, boolean blocked, boolean failed, boolean failureIgnored,
+                                    boolean managed) {
         /** Copies. Usage: see type. */
         public ResourcePlacement {
             nodes = List.copyOf(nodes);
@@ -218,21 +237,34 @@ public record ClusterHealth(String clusterName, Instant gatheredAt, List<NodeHea
     /**
      * Corosync as one node sees it.
      *
+     * @param ringId          the ring id as printed ({@code 1.d})
      * @param quorate         quorate
      * @param totalVotes      total votes
      * @param expectedVotes   expected votes
+     * @param highestExpected highest expected votes
      * @param quorum          votes needed
      * @param activityBlocked quorumtool says activity blocked
-     * @param members         member names in quorumtool's order
+     * @param members         the membership in quorumtool's order
      * @param links           one entry per (knet link, node) of {@code corosync-cfgtool -s}; empty when cfgtool was not readable
      */
-    public record CorosyncView(boolean quorate, int totalVotes, int expectedVotes, int quorum, boolean activityBlocked,
-                               List<String> members, List<LinkPeer> links) {
+    public record CorosyncView(String ringId, boolean quorate, int totalVotes, int expectedVotes, int highestExpected, int quorum,
+                               boolean activityBlocked, List<Member> members, List<LinkPeer> links) {
         /** Copies. Usage: see type. */
         public CorosyncView {
             members = List.copyOf(members);
             links = List.copyOf(links);
         }
+    }
+
+    /**
+     * One corosync member.
+     *
+     * @param nodeId node id (0 for a qdevice)
+     * @param name   name as quorumtool prints it
+     * @param votes  votes
+     * @param local  the node that was asked
+     */
+    public record Member(long nodeId, String name, int votes, boolean local) {
     }
 
     /**

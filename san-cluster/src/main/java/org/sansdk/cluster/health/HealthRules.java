@@ -147,7 +147,8 @@ final class HealthRules {
         List<PacemakerNode> nodes = new ArrayList<>();
         for (MonNode n : s.nodes()) {
             NodeState st = state(n);
-            nodes.add(new PacemakerNode(n.name(), st, n.dc(), n.resourcesRunning()));
+            nodes.add(new PacemakerNode(n.name(), nz(n.type()), st, n.online(), n.standby(), n.standbyOnFail(), n.maintenance(),
+                    n.pending(), n.unclean(), n.shutdown(), n.expectedUp(), n.dc(), n.resourcesRunning()));
             switch (st) {
                 case UNCLEAN -> add(Severity.CRITICAL, "NODE-UNCLEAN", n.name(), n.name()
                         + " is UNCLEAN (offline, not yet fenced): its resources cannot start elsewhere until fencing succeeds", cmd);
@@ -161,13 +162,20 @@ final class HealthRules {
             }
         }
         List<ResourcePlacement> resources = new ArrayList<>();
-        for (MonResource p : s.primitives()) {
-            List<String> on = p.active() ? p.nodes() : List.of();
-            resources.add(new ResourcePlacement(p.id(), p.agent().orElse(""), p.role().orElse(""), on, p.failed(), p.managed()));
+        for (MonResource top : s.resources()) {
+            placements(top, "", "", resources);
+        }
+        for (ResourcePlacement p : resources) {
             if (p.failed()) {
                 add(Severity.CRITICAL, "RESOURCE-FAILED", String.join(",", p.nodes()), p.id() + " is marked failed"
                         + (p.nodes().isEmpty() ? "" : " on " + String.join(", ", p.nodes())), cmd);
-            } else if (!p.active() && !p.id().equals(SanResourceSet.POOL) && !"Stopped".equals(p.attributes().get("target_role"))) {
+            }
+        }
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        resources.forEach(p -> seen.merge(p.id(), p.active(), Boolean::logicalOr));
+        for (MonResource p : s.primitives()) {
+            if (Boolean.FALSE.equals(seen.remove(p.id())) && !p.id().equals(SanResourceSet.POOL)
+                    && !"Stopped".equals(p.attributes().get("target_role"))) {
                 add(Severity.WARNING, "RESOURCE-STOPPED", "", p.id() + " runs nowhere (role " + p.role().orElse("?") + ")", cmd);
             }
         }
@@ -266,6 +274,21 @@ final class HealthRules {
         return reasons.isEmpty() ? "" : ": " + String.join("; ", reasons);
     }
 
+    private static void placements(MonResource r, String group, String clone, List<ResourcePlacement> out) {
+        switch (r.kind()) {
+            case PRIMITIVE -> out.add(new ResourcePlacement(r.id(), r.agent().orElse(""), r.role().orElse(""),
+                    r.active() ? r.nodes() : List.of(), group, clone, r.active(), flag(r, "orphaned"), flag(r, "blocked"),
+                    r.failed(), flag(r, "failure_ignored"), r.managed()));
+            case GROUP -> r.children().forEach(c -> placements(c, r.id(), clone, out));
+            case CLONE -> r.children().forEach(c -> placements(c, group, r.id(), out));
+            default -> r.children().forEach(c -> placements(c, group, clone, out));
+        }
+    }
+
+    private static boolean flag(MonResource r, String name) {
+        return "true".equals(r.attributes().get(name));
+    }
+
     private static NodeState state(MonNode n) {
         if (n.unclean()) {
             return NodeState.UNCLEAN;
@@ -308,8 +331,9 @@ final class HealthRules {
                 }
             }
         }
-        return new CorosyncView(q.quorate(), q.totalVotes(), q.expectedVotes(), q.quorum(), q.activityBlocked(),
-                q.members().stream().map(QuorumMember::name).toList(), peers);
+        return new CorosyncView(q.ringId(), q.quorate(), q.totalVotes(), q.expectedVotes(), q.highestExpected(), q.quorum(),
+                q.activityBlocked(), q.members().stream().map(m -> new ClusterHealth.Member(m.nodeId(), m.name(), m.votes(), m.local()))
+                .toList(), peers);
     }
 
     private String nodeName(long id) {

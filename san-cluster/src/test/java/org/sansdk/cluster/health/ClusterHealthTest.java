@@ -66,7 +66,8 @@ class ClusterHealthTest {
         assertThat(c.quorate()).isTrue();
         assertThat(c.totalVotes()).isEqualTo(3);
         assertThat(c.expectedVotes()).isEqualTo(3);
-        assertThat(c.members()).containsExactly("storage-a", "storage-b", "quorum");
+        assertThat(c.members()).extracting(ClusterHealth.Member::name).containsExactly("storage-a", "storage-b", "quorum");
+        assertThat(c.ringId()).isEqualTo("1.d");
         assertThat(h.node("storage-a").orElseThrow().corosync().orElseThrow().links())
                 .extracting(ClusterHealth.LinkPeer::link, ClusterHealth.LinkPeer::node, ClusterHealth.LinkPeer::state)
                 .contains(org.assertj.core.groups.Tuple.tuple(1, "storage-b", "connected"));
