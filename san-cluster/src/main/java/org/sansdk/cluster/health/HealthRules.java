@@ -237,13 +237,17 @@ final class HealthRules {
         if (pool.isEmpty()) {
             return;
         }
+        // a node that is offline or UNCLEAN serves nothing, whatever crm_mon last knew it ran
         List<String> on = pool.get().nodes();
-        if (on.size() > 1) {
+        List<String> alive = on.stream().filter(n -> view.nodes().stream().anyMatch(x -> x.name().equals(n) && x.online()
+                && !x.unclean())).toList();
+        if (alive.size() > 1) {
             add(Severity.CRITICAL, "POOL-IMPORTED-TWICE", "", "Pacemaker reports " + SanResourceSet.POOL + " active on "
-                    + String.join(" and ", on) + ": the pool may be imported twice", cmd);
-        } else if (on.isEmpty()) {
+                    + String.join(" and ", alive) + ": the pool may be imported twice", cmd);
+        } else if (alive.isEmpty()) {
             add(Severity.CRITICAL, "POOL-NOT-IMPORTED", "", SanResourceSet.POOL + " (pool " + design.pool().name()
-                    + ") runs nowhere" + why(view), cmd);
+                    + ") runs on no online node" + (on.isEmpty() ? "" : " (last known on " + String.join(", ", on) + ")")
+                    + why(view), cmd);
         }
     }
 

@@ -192,7 +192,7 @@ class ClusterHealthTest {
         assertThat(h.findings("NODE-UNCLEAN")).extracting(Finding::node).containsExactly("quorum");
         // Pacemaker stopped zfs-pool for lack of quorum: the reason comes from its own view
         assertThat(h.findings("POOL-NOT-IMPORTED")).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("runs nowhere").contains("no quorum").contains("quorum is UNCLEAN"));
+                .contains("runs on no online node").contains("no quorum").contains("quorum is UNCLEAN"));
         assertThat(h.findings("RESOURCE-STOPPED")).extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).startsWith("nfs-server runs nowhere"));
         assertThat(h.node("storage-a").orElseThrow().reachable()).isFalse();
