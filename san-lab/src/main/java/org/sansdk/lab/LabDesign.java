@@ -78,13 +78,14 @@ public record LabDesign(SanDesign design) {
 
     /**
      * The standard lab whose fencing always FAILS: both fence_dummy devices with {@code type=fail} (fence-agents' test
-     * agent then reports "Timed out waiting to power OFF"; {@code power_timeout=3} makes that take 3 s instead of 20 s),
-     * so a crashed node stays UNCLEAN and its resources run nowhere. Usage: {@code Lab.start(LabDesign.failingFence())}.
+     * agent then reports "Timed out waiting to power OFF"; {@code power_timeout=3} makes each try take 3 s instead of
+     * 20 s, and the fencer gives up after {@code pcmk_reboot_timeout} 10 s instead of the standard lab's 60 s), so a
+     * crashed node stays UNCLEAN and its resources run nowhere. Usage: {@code Lab.start(LabDesign.failingFence())}.
      */
     public static LabDesign failingFence() {
         List<Fencing> failing = new ArrayList<>();
         for (String n : List.of("storage-a", "storage-b")) {
-            failing.add(new Fencing(n, FENCE_AGENT, Map.of("type", "fail", "power_timeout", "3"), Map.of(), Duration.ofSeconds(60)));
+            failing.add(new Fencing(n, FENCE_AGENT, Map.of("type", "fail", "power_timeout", "3"), Map.of(), Duration.ofSeconds(10)));
         }
         return new LabDesign(standardBuilder().fencing(failing).build());
     }

@@ -199,6 +199,35 @@ class ClusterHealthTest {
     }
 
     @Test
+    void aFailedFenceLeavesStorageAUncleanAndThePoolOnNoOnlineNode() {
+        // lab with fence_dummy type=fail: storage-a's corosync killed, one reboot failed, the retry pending
+        SanDesign d = HealthFixtures.lab();
+        ReplayExecutor a = node("failover-crm_mon-storage-a.xml", null, 0, null)
+                .on(QUORUMTOOL, CommandResult.of(1, "", res("failover-quorumtool-storage-a.txt")))
+                .on(CFGTOOL, CommandResult.of(1, "", "Could not initialize corosync configuration API error 2\n"))
+                .on(zpoolStatus("lab-pool"), res("healthy-zpool-storage-a.txt")).on(SESSIONS, sessionTo("storage-b", 1)).build();
+        ReplayExecutor b = node("failfence-crm_mon-storage-b.xml", "failover-quorumtool-storage-b.txt", 0, "failover-cfgtool-storage-b.txt")
+                .on(zpoolStatus("lab-pool"), NO_SUCH_POOL).on(SESSIONS, sessionTo("storage-a", 2)).build();
+        ReplayExecutor q = node("failover-crm_mon-quorum.xml", "failover-quorumtool-quorum.txt", 0, "healthy-cfgtool-quorum.txt").build();
+
+        ClusterHealth h = HealthFixtures.cluster(d, a, b, q).status();
+
+        assertThat(h.pacemaker().orElseThrow().readFrom()).isEqualTo("storage-b");
+        assertThat(h.findings("FENCING-FAILED")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).isEqualTo("fencing (reboot) of storage-a failed by quorum, asked by storage-b at"
+                    + " 2026-11-28 13:33:44Z: Fence agent did not complete within 10s");
+        });
+        assertThat(h.findings("FENCING-PENDING")).extracting(Finding::node).containsExactly("storage-a");
+        assertThat(h.findings("NODE-UNCLEAN")).extracting(Finding::node).containsExactly("storage-a");
+        // crm_mon still lists zfs-pool on storage-a (unknown state there): not running for the SAN
+        assertThat(h.findings("POOL-NOT-IMPORTED")).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo(
+                "zfs-pool (pool lab-pool) runs on no online node (last known on storage-a): storage-a is UNCLEAN and must be"
+                        + " fenced first; fencing of storage-a pending; fencing of storage-a failed"));
+        assertThat(h.overall()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
     void aFailedMonitorIsResourceFailedWithTimeAndExitStatus() {
         // a corpus crm_mon (pacemaker's on_fail_demote3 scheduler test rendered by crm_mon 2.1.5) on every node
         SanDesign d = HealthFixtures.lab();
