@@ -278,6 +278,28 @@ class ClusterHealthTest {
     }
 
     @Test
+    void aLongResilverReportsItsEtaAndTheUnavailableLegItReplaces() {
+        // ZoL 0.7 (old two-line progress): 0.01% done, 123h32m to go, an UNAVAIL leg inside replacing-0
+        SanDesign d = HealthFixtures.lab("Data").build();
+        ReplayExecutor a = node("healthy-crm_mon-storage-a.xml", "healthy-quorumtool-storage-a.txt", 0, "healthy-cfgtool-storage-a.txt")
+                .on(zpoolStatus("Data"), res("himm-resilver-old-format-replacing-0.txt")).on(SESSIONS, sessionTo("storage-b", 1)).build();
+        ReplayExecutor b = node("healthy-crm_mon-storage-b.xml", "healthy-quorumtool-storage-b.txt", 0, "healthy-cfgtool-storage-b.txt")
+                .on(zpoolStatus("Data"), CommandResult.of(1, "", "cannot open 'Data': no such pool\n"))
+                .on(SESSIONS, sessionTo("storage-a", 2)).build();
+        ReplayExecutor q = node("healthy-crm_mon-quorum.xml", "healthy-quorumtool-quorum.txt", 0, "healthy-cfgtool-quorum.txt").build();
+
+        ClusterHealth h = HealthFixtures.cluster(d, a, b, q).status();
+
+        assertThat(h.findings("POOL-RESILVERING")).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("pool Data is resilvering, 0.01% done, 123h32m to go"));
+        assertThat(h.pool().orElseThrow().scan().orElseThrow().eta()).contains(java.time.Duration.ofHours(123).plusMinutes(32));
+        assertThat(h.findings("POOL-DEGRADED")).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("pool Data is DEGRADED on storage-a; legs the design does not name: 4676737554230074290 UNAVAIL"));
+        assertThat(PrometheusText.write(h)).contains("san_pool_resilver_eta_seconds{pool=\"Data\"} 444720\n",
+                "san_pool_resilver_progress_ratio{pool=\"Data\"} 1.0E-4\n", "zfs_pool_health{pool=\"Data\"} 1\n");
+    }
+
+    @Test
     void theClientTargetAndItsLunsAreCheckedOnTheActiveNode() {
         // a real saveconfig.json: target iqn.2021-05.com.example.iscsi:cluster with one block LUN on /dev/sdb1
         SanDesign d = HealthFixtures.withClientTarget("iqn.2021-05.com.example.iscsi:cluster");
