@@ -330,6 +330,26 @@ class ClusterHealthTest {
     }
 
     @Test
+    void aPoolNeitherStorageNodeImportsIsNotImportedEvenWhenPacemakerSaysItRuns() {
+        // Pacemaker's healthy view (zfs-pool started on storage-a) but both zpools answer "no such pool"
+        SanDesign d = HealthFixtures.lab();
+        ReplayExecutor a = node("healthy-crm_mon-storage-a.xml", "healthy-quorumtool-storage-a.txt", 0, "healthy-cfgtool-storage-a.txt")
+                .on(zpoolStatus("lab-pool"), NO_SUCH_POOL).on(SESSIONS, sessionTo("storage-b", 1)).build();
+        ReplayExecutor b = node("healthy-crm_mon-storage-b.xml", "healthy-quorumtool-storage-b.txt", 0, "healthy-cfgtool-storage-b.txt")
+                .on(zpoolStatus("lab-pool"), NO_SUCH_POOL).on(SESSIONS, sessionTo("storage-a", 2)).build();
+        ReplayExecutor q = node("healthy-crm_mon-quorum.xml", "healthy-quorumtool-quorum.txt", 0, "healthy-cfgtool-quorum.txt").build();
+
+        ClusterHealth h = HealthFixtures.cluster(d, a, b, q).status();
+
+        assertThat(h.codes()).containsExactly("POOL-NOT-IMPORTED");
+        assertThat(h.findings("POOL-NOT-IMPORTED")).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("pool lab-pool is imported on no storage node");
+            assertThat(f.command().argv()).isEqualTo(zpoolStatus("lab-pool"));
+        });
+        assertThat(h.pool()).isEmpty();
+    }
+
+    @Test
     void aPoolImportedOnBothStorageNodesIsCritical() {
         SanDesign d = HealthFixtures.lab();
         ReplayExecutor a = node("healthy-crm_mon-storage-a.xml", "healthy-quorumtool-storage-a.txt", 0, "healthy-cfgtool-storage-a.txt")
