@@ -58,6 +58,8 @@ final class HealthGatherer {
     /** Everything read from one node; null fields were not asked. */
     static final class NodeReads {
         final ClusterNode node;
+        /** Set when the bound passed: the reading thread starts no further command. */
+        volatile boolean abandoned;
         boolean reachable = true;
         Command unreachableCommand;
         String unreachableWhy;
@@ -96,8 +98,11 @@ final class HealthGatherer {
         });
         try {
             Map<String, Future<NodeReads>> futures = new LinkedHashMap<>();
+            Map<String, NodeReads> inFlight = new LinkedHashMap<>();
             for (ClusterNode n : nodes) {
-                futures.put(n.name(), pool.submit(() -> read(cluster, n)));
+                NodeReads r = new NodeReads(n);
+                inFlight.put(n.name(), r);
+                futures.put(n.name(), pool.submit(() -> read(cluster, r)));
             }
             long deadline = System.nanoTime() + perNode.toNanos();
             for (ClusterNode n : nodes) {
@@ -106,6 +111,7 @@ final class HealthGatherer {
                 try {
                     r = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
+                    inFlight.get(n.name()).abandoned = true;
                     f.cancel(true);
                     r = new NodeReads(n);
                     r.reachable = false;
@@ -131,16 +137,16 @@ final class HealthGatherer {
         return HealthRules.evaluate(cluster.design(), started, reads);
     }
 
-    private static NodeReads read(SanCluster cluster, ClusterNode n) {
-        NodeReads r = new NodeReads(n);
+    private static NodeReads read(SanCluster cluster, NodeReads r) {
+        ClusterNode n = r.node;
         try {
-            r.crmMon = source(CRM_MON, () -> n.pacemaker().status());
-            r.quorum = source(QUORUMTOOL, () -> n.corosync().quorum());
-            r.links = source(CFGTOOL, () -> n.corosync().links());
+            r.crmMon = source(r, CRM_MON, () -> n.pacemaker().status());
+            r.quorum = source(r, QUORUMTOOL, () -> n.corosync().quorum());
+            r.links = source(r, CFGTOOL, () -> n.corosync().links());
             if (n.design().isStorage()) {
                 String poolName = cluster.design().pool().name();
-                r.pool = readPool(n, poolName);
-                r.sessions = source(IscsiadmCommands.sessions(), () -> n.iscsi().sessions());
+                r.pool = readPool(r, poolName);
+                r.sessions = source(r, IscsiadmCommands.sessions(), () -> n.iscsi().sessions());
                 if (cluster.design().iscsi().clientTargetIqn().isPresent()) {
                     Command cat;
                     try {
@@ -148,7 +154,7 @@ final class HealthGatherer {
                     } catch (RuntimeException e) {
                         throw unreachableOr(Command.of("cat", "--", "saveconfig.json"), e);
                     }
-                    r.lio = source(cat, () -> n.lio().config());
+                    r.lio = source(r, cat, () -> n.lio().config());
                 }
             }
         } catch (Unreachable u) {
@@ -159,7 +165,9 @@ final class HealthGatherer {
         return r;
     }
 
-    private static Read<PoolStatus> readPool(ClusterNode n, String poolName) {
+    private static Read<PoolStatus> readPool(NodeReads r, String poolName) {
+        ClusterNode n = r.node;
+        stopIfAbandoned(r, ZpoolCommands.status(poolName));
         Command c;
         Supplier<PoolStatus> how;
         try {
@@ -189,7 +197,14 @@ final class HealthGatherer {
         }
     }
 
-    private static <T> Read<T> source(Command command, Supplier<T> how) {
+    private static void stopIfAbandoned(NodeReads r, Command next) {
+        if (r.abandoned) {
+            throw new Unreachable(next, "abandoned after the bound");
+        }
+    }
+
+    private static <T> Read<T> source(NodeReads r, Command command, Supplier<T> how) {
+        stopIfAbandoned(r, command);
         try {
             return Read.ok(how.get(), command);
         } catch (RuntimeException e) {
