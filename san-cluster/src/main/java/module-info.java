@@ -10,6 +10,7 @@ module org.sansdk.cluster {
     exports org.sansdk.cluster.bundle;
     exports org.sansdk.cluster.design;
     exports org.sansdk.cluster.files;
+    exports org.sansdk.cluster.health;
     exports org.sansdk.cluster.map;
     exports org.sansdk.cluster.ops;
     exports org.sansdk.cluster.rules;

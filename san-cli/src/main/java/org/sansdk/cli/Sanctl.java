@@ -78,7 +78,7 @@ public final class Sanctl implements Callable<Integer> {
 
     /** Sub-commands that need no other part of the tree: `sanctl NAME …` builds only NAME's (start-up time). */
     private static final java.util.Set<String> STANDALONE = java.util.Set.of("parse", "schema", "corosync", "validate",
-            "render", "iscsi", "lio", "pacemaker");
+            "render", "iscsi", "lio", "pacemaker", "status", "exporter");
 
     /** The tree with only the top-level sub-commands {@code include} accepts (their help and errors are unchanged). */
     private CommandLine commandLine(java.util.function.Predicate<String> include) {
@@ -113,6 +113,14 @@ public final class Sanctl implements Callable<Integer> {
         }
         if (include.test("pacemaker")) {
             root.addSubcommand("pacemaker", PacemakerCommand.commandLine(out, err));
+        }
+        if (include.test("status")) {
+            root.addSubcommand("status", new CommandLine(new StatusCommand(org.sansdk.cluster.design.SanDesignYaml::read,
+                    StatusCommand.SSH)));
+        }
+        if (include.test("exporter")) {
+            root.addSubcommand("exporter", new CommandLine(new ExporterCommand(org.sansdk.cluster.design.SanDesignYaml::read,
+                    StatusCommand.SSH)));
         }
         if (include.test("man")) {
             root.addSubcommand("man", new CommandLine(new ManPage()));

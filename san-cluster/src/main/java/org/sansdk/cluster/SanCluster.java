@@ -186,6 +186,21 @@ public final class SanCluster implements HostExecutors {
      */
     public org.sansdk.cluster.ops.LunSyncReport syncLuns() {
         return org.sansdk.cluster.ops.ClusterOperations.of(this).syncLuns();
+
+     * The cluster's live health: crm_mon, corosync quorum and links, the pool, the backend iSCSI sessions and the LIO
+     * client target read through every node's executor (in parallel, each node within
+     * {@link org.sansdk.cluster.health.ClusterHealth#DEFAULT_NODE_BOUND}), with findings. A node or source that cannot
+     * be read is a finding, never an exception. Usage: {@code cluster.status().findings().forEach(System.out::println)}.
+     */
+    public org.sansdk.cluster.health.ClusterHealth status() {
+        return status(org.sansdk.cluster.health.ClusterHealth.DEFAULT_NODE_BOUND);
+    }
+
+    /**
+     * {@link #status()} with another bound per node. Usage: {@code cluster.status(Duration.ofSeconds(10)).overall()}.
+     */
+    public org.sansdk.cluster.health.ClusterHealth status(java.time.Duration perNode) {
+        return org.sansdk.cluster.health.ClusterHealth.gather(this, perNode);
     }
 
     /** {@code SanCluster[san-cluster: storage-a, storage-b, quorum]}. */

@@ -76,6 +76,20 @@ public record LabDesign(SanDesign design) {
         return new LabDesign(standardBuilder().build());
     }
 
+    /**
+     * The standard lab whose fencing always FAILS: both fence_dummy devices with {@code type=fail} (fence-agents' test
+     * agent then reports "Timed out waiting to power OFF"; {@code power_timeout=3} makes each try take 3 s instead of
+     * 20 s, and the fencer gives up after {@code pcmk_reboot_timeout} 10 s instead of the standard lab's 60 s), so a
+     * crashed node stays UNCLEAN and its resources run nowhere. Usage: {@code Lab.start(LabDesign.failingFence())}.
+     */
+    public static LabDesign failingFence() {
+        List<Fencing> failing = new ArrayList<>();
+        for (String n : List.of("storage-a", "storage-b")) {
+            failing.add(new Fencing(n, FENCE_AGENT, Map.of("type", "fail", "power_timeout", "3"), Map.of(), Duration.ofSeconds(10)));
+        }
+        return new LabDesign(standardBuilder().fencing(failing).build());
+    }
+
     /** The builder of {@link #standard()}, to vary it. Usage: {@code LabDesign.standardBuilder().clusterName("x").build()}. */
     public static SanDesign.Builder standardBuilder() {
         SanDesign.Builder b = SanDesign.builder().clusterName("san-lab")
