@@ -186,7 +186,9 @@ public final class SanCluster implements HostExecutors {
      */
     public org.sansdk.cluster.ops.LunSyncReport syncLuns() {
         return org.sansdk.cluster.ops.ClusterOperations.of(this).syncLuns();
+    }
 
+    /**
      * The cluster's live health: crm_mon, corosync quorum and links, the pool, the backend iSCSI sessions and the LIO
      * client target read through every node's executor (in parallel, each node within
      * {@link org.sansdk.cluster.health.ClusterHealth#DEFAULT_NODE_BOUND}), with findings. A node or source that cannot
