@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 scripts/install-test-tools.sh
 
-labdir="${TMPDIR:-/tmp}/san-lab"
+labdir="${SAN_LAB_BASE:-/tmp/san-lab}"   # Java's java.io.tmpdir ignores TMPDIR
 snapshot() {
   { ip netns list 2>/dev/null | awk '{print "netns " $1}' | grep ' sanlab-' || true
     # every process in a lab namespace, and any process started from a lab directory (a namespace can be gone while
