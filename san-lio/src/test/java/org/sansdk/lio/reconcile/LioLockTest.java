@@ -214,6 +214,35 @@ class LioLockTest {
         assertThat(leftovers(dir)).containsExactlyInAnyOrder("saveconfig.json", "lio.lock");
     }
 
+    @Test
+    void chapRotationAndASyncAtOnce_endAsTheTwoInTurn(@TempDir Path dir) throws Exception {
+        Node node = node(dir, Duration.ofMillis(700));
+        Lio lio = Lio.on(node).at(node.file).lock(LioLock.at(dir.resolve("lio.lock")).waitingAtMost(Duration.ofSeconds(30)));
+        // the rotated credentials file: proxmox-a gets a new password
+        org.sansdk.lio.design.ClientTargetSpec rotated = new org.sansdk.lio.design.ClientTargetSpec(Iqn.parse(IQN), List.of(
+                org.sansdk.lio.design.ClientTpg.nonIscsi("enduser"), LioReconcilerTest.hypervisor(List.of(
+                        LioReconcilerTest.acl("proxmox-a", LioReconcilerTest.PW_C)))));
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<SyncPlan> chap = CompletableFuture.supplyAsync(() -> await(go,
+                () -> lio.change(cfg -> org.sansdk.lio.design.ClientTargetBuilder.reconcileAuth(cfg, rotated))), POOL);
+        CompletableFuture<SyncPlan> sync = CompletableFuture.supplyAsync(() -> await(go, () -> lio.sync(planner(), zvols(100, 101))),
+                POOL);
+        go.countDown();
+        SyncPlan pc = chap.get(60, TimeUnit.SECONDS);
+        SyncPlan ps = sync.get(60, TimeUnit.SECONDS);
+        assertThat(node.targetcliRuns).hasSize(2);
+        assertThat(node.targetcliRuns.get(1)[0]).isGreaterThanOrEqualTo(node.targetcliRuns.get(0)[1]);
+        boolean chapFirst = pc.before().equals(start());
+        LioConfig expected = chapFirst
+                ? planner().plan(org.sansdk.lio.design.ClientTargetBuilder.reconcileAuth(start(), rotated).after(), zvols(100, 101)).after()
+                : org.sansdk.lio.design.ClientTargetBuilder.reconcileAuth(planner().plan(start(), zvols(100, 101)).after(), rotated).after();
+        assertThat(node.config()).isEqualTo(expected);
+        assertThat(node.config().target(IQN).flatMap(t -> t.tpg(2)).flatMap(t -> t.acl(LioReconcilerTest.P + ":proxmox-a"))
+                .flatMap(a -> a.chap().password())).contains(LioReconcilerTest.PW_C);
+        assertThat(Lio.luns(node.config())).hasSize(2);
+        assertThat((chapFirst ? ps : pc).before()).isNotEqualTo(start());
+    }
+
     private static List<String> leftovers(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).toList();
