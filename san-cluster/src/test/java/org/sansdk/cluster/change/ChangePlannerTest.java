@@ -204,6 +204,50 @@ class ChangePlannerTest {
         assertThat(cluster.plan(withLab, options()).isEmpty()).isTrue();
     }
 
+    static SanDesign withSecrets(SanDesign d, String backendPassword) {
+        return d.withSecrets(org.sansdk.cluster.design.SecretSource.of(Map.of(
+                "backend-chap", org.sansdk.core.Secret.of(backendPassword),
+                "backend-mutual-chap", org.sansdk.core.Secret.of("Mutual-pw-2b"),
+                "hypervisor-tpg-chap", org.sansdk.core.Secret.of("Tpg-pw-3c"),
+                "fence-storage-a-password", org.sansdk.core.Secret.of("Fence-a-4d"),
+                "fence-storage-b-password", org.sansdk.core.Secret.of("Fence-b-5e"))));
+    }
+
+    @Test
+    void rotatingTheBackendChapPassword_changesTheNodeRecordsAndAclAuth_only_andNeverShowsAPassword(@TempDir Path dir)
+            throws Exception {
+        start(dir);
+        SanDesign before = withSecrets(day1(), "Old-repl-pw-1a");
+        ClusterChangePlan first = cluster.plan(before, options());
+        acceptLio(first);
+        first.apply();
+        assertThat(cluster.plan(before, options()).isEmpty()).isTrue();
+
+        SanDesign rotated = withSecrets(day1(), "New-repl-pw-9z");
+        ClusterChangePlan p = cluster.plan(rotated, options());
+        for (String n : List.of("storage-a", "storage-b")) {
+            ChangePlan np = p.node(n).orElseThrow();
+            assertThat(np.files()).singleElement().satisfies(f -> {
+                assertThat(f.path().toString()).startsWith("/etc/iscsi/nodes/");
+                assertThat(f.differences()).containsExactly("node.session.auth.password: (secret changes)");
+            });
+            // the peer's initiator ACL on this node's backend target gets the new credential, nothing else
+            assertThat(np.lio().orElseThrow().changes()).singleElement()
+                    .isInstanceOf(org.sansdk.lio.targetcli.LioChange.SetAuth.class);
+        }
+        assertThat(p.node("quorum").orElseThrow().isEmpty()).isTrue();
+        assertThat(p.node("storage-a").orElseThrow().cib().orElseThrow().isEmpty()).isTrue();
+        String shown = p.summary() + p.plan();
+        for (String pw : List.of("Old-repl-pw-1a", "New-repl-pw-9z", "Mutual-pw-2b", "Fence-a-4d")) {
+            assertThat(shown).doesNotContain(pw);
+        }
+        acceptLio(p);
+        p.apply();
+        assertThat(cluster.plan(rotated, options()).isEmpty()).isTrue();
+        assertThat(nodes.get("storage-b").files.entrySet()).filteredOn(e -> e.getKey().startsWith("/etc/iscsi/nodes/") && e.getKey().endsWith("/default"))
+                .singleElement().satisfies(e -> assertThat(e.getValue()).contains("node.session.auth.password = New-repl-pw-9z"));
+    }
+
     @Test
     void corosyncKeys_reloadOrRestart_asCorosyncReadsThem() {
         var base = org.sansdk.cluster.map.DesignMapping.of(day1()).corosync();
