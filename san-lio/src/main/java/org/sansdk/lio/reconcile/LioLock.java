@@ -126,7 +126,7 @@ public final class LioLock {
             }, "san-sdk-lio-lock");
             t.setDaemon(true);
             t.start();
-            awaitAcquired(executor, acquired, held);
+            awaitAcquired(executor, acquired, release, held);
             T out;
             try {
                 out = body.get();
@@ -145,7 +145,7 @@ public final class LioLock {
         }
     }
 
-    private void awaitAcquired(Executor executor, String acquired, CompletableFuture<CommandResult> held) {
+    private void awaitAcquired(Executor executor, String acquired, String release, CompletableFuture<CommandResult> held) {
         Command probe = Command.of("dd", "if=/dev/null", "of=" + acquired, "oflag=nonblock", "status=none");
         long deadline = System.nanoTime() + wait.plusSeconds(30).toNanos();
         long sleep = 20;
@@ -163,6 +163,12 @@ public final class LioLock {
                         + r.exitCode() + (r.stderr() == null || r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
             }
             if (System.nanoTime() > deadline) {
+                // the holder may still get the lock later and would then wait for us until its lease ends: if it holds
+                // it now, let it go before giving up (a later one finds no FIFO writer and ends at its wait bound)
+                if (executor.run(probe).isSuccess()) {
+                    executor.run(Command.of("timeout", "5", "dd", "if=" + release,
+                            "of=/dev/null", "status=none"));
+                }
                 throw new LioLockedException(file, wait, "LIO lock " + file + ": no answer from the lock holder within "
                         + seconds(wait) + " s + 30 s");
             }
