@@ -8,6 +8,7 @@
 module org.sansdk.cluster {
     exports org.sansdk.cluster;
     exports org.sansdk.cluster.bundle;
+    exports org.sansdk.cluster.change;
     exports org.sansdk.cluster.design;
     exports org.sansdk.cluster.files;
     exports org.sansdk.cluster.health;

@@ -10,6 +10,7 @@ module org.sansdk.lio {
     exports org.sansdk.lio.design;
     exports org.sansdk.lio.json;
     exports org.sansdk.lio.proxmox;
+    exports org.sansdk.lio.reconcile;
     exports org.sansdk.lio.sync;
     exports org.sansdk.lio.targetcli;
 

@@ -205,6 +205,23 @@ public final class SanCluster implements HostExecutors {
         return org.sansdk.cluster.health.ClusterHealth.gather(this, perNode);
     }
 
+    /**
+     * Day two: what {@code changed} alters on this running cluster, per node and only the changes (CIB patch, LIO
+     * targets, iscsid.conf and node record, corosync.conf with its reload or restart), read from the nodes through
+     * their executors. Usage: {@code cluster.plan(changed).apply()}.
+     */
+    public org.sansdk.cluster.change.ClusterChangePlan plan(SanDesign changed) {
+        return plan(changed, org.sansdk.cluster.change.ChangeOptions.all());
+    }
+
+    /**
+     * {@link #plan(SanDesign)} with options: the layers to compare, another design → CIB mapping (a lab's stand-in
+     * agents), CIB patch and LIO policies. Usage: {@code cluster.plan(changed, ChangeOptions.all().layers(ChangeLayer.PACEMAKER))}.
+     */
+    public org.sansdk.cluster.change.ClusterChangePlan plan(SanDesign changed, org.sansdk.cluster.change.ChangeOptions options) {
+        return org.sansdk.cluster.change.ChangePlanner.plan(this, changed, options);
+    }
+
     /** {@code SanCluster[san-cluster: storage-a, storage-b, quorum]}. */
     @Override
     public String toString() {

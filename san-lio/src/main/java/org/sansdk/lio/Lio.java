@@ -10,6 +10,8 @@ import org.sansdk.core.CommandResult;
 import org.sansdk.core.Executor;
 import org.sansdk.core.Plan;
 import org.sansdk.lio.design.ClientTargetSpec;
+import org.sansdk.lio.reconcile.LioLock;
+import org.sansdk.lio.reconcile.LioReconciler;
 import org.sansdk.lio.sync.LunSyncIncompleteException;
 import org.sansdk.lio.sync.LunSyncPlanner;
 import org.sansdk.lio.sync.SyncPlan;
@@ -19,7 +21,11 @@ import org.sansdk.lio.sync.Zvol;
  * One node's LIO configuration, reached through an {@link Executor} (local, SSH, replay, dry run): read and write
  * its {@code saveconfig.json} (Debian or RHEL path; written atomically, mode 0600, as a {@link Plan} whose content
  * is secret), list its LUNs, plan and apply a LUN sync and verify it afterwards (re-read, re-plan: empty).
- * Immutable; {@link #at(SaveconfigFile.Distro)}, {@link #at(Path)} and {@link #onHost(String)} return changed copies.
+ * Every change (sync, reconcile, {@link #change}, {@link #write}) holds the node's {@link LioLock} (by default
+ * {@code flock} on {@code /run/lock/san-sdk-lio.lock}, waiting at most 60 s) and re-reads the file under it before
+ * planning, so two writers never plan from the same stale configuration.
+ * Immutable; {@link #at(SaveconfigFile.Distro)}, {@link #at(Path)}, {@link #onHost(String)} and {@link #lock(LioLock)}
+ * return changed copies.
  *
  * <pre>{@code
  * Lio lio = Lio.on(ssh).onHost("storage-a");          // /etc/rtslib-fb-target/saveconfig.json
@@ -31,8 +37,14 @@ public final class Lio {
     private final Executor executor;
     private final Path path;
     private final String host;
+    private final LioLock lock;
 
     private Lio(Executor executor, Path path, String host) {
+        this(executor, path, host, LioLock.standard());
+    }
+
+    private Lio(Executor executor, Path path, String host, LioLock lock) {
+        this.lock = Objects.requireNonNull(lock, "lock");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.path = Objects.requireNonNull(path, "path");
         if (!path.isAbsolute()) {
@@ -52,17 +64,17 @@ public final class Lio {
 
     /** This node with the saveconfig path of {@code distro}. {@code Lio.on(ssh).at(SaveconfigFile.Distro.RHEL)} */
     public Lio at(SaveconfigFile.Distro distro) {
-        return new Lio(executor, distro.path(), host);
+        return new Lio(executor, distro.path(), host, lock);
     }
 
     /** This node with another absolute saveconfig path (tests, a staging copy). {@code Lio.on(local).at(dir.resolve("saveconfig.json"))} */
     public Lio at(Path saveconfigPath) {
-        return new Lio(executor, saveconfigPath, host);
+        return new Lio(executor, saveconfigPath, host, lock);
     }
 
     /** This node with plan steps naming {@code hostName} (what printed plans and multi-host plans show). {@code lio.onHost("storage-a")} */
     public Lio onHost(String hostName) {
-        return new Lio(executor, path, hostName);
+        return new Lio(executor, path, hostName, lock);
     }
 
     /**
@@ -76,6 +88,19 @@ public final class Lio {
             }
         }
         return at(SaveconfigFile.Distro.DEBIAN);
+    }
+
+    /**
+     * This node with another lock ({@link LioLock#none()} only for dry runs and replay tests).
+     * {@code lio.lock(LioLock.standard().waitingAtMost(Duration.ofSeconds(10)))}
+     */
+    public Lio lock(LioLock newLock) {
+        return new Lio(executor, path, host, newLock);
+    }
+
+    /** The lock every change holds. {@code lio.lock()} */
+    public LioLock lock() {
+        return lock;
     }
 
     /** The saveconfig path read and written. {@code lio.path()} */
@@ -129,9 +154,9 @@ public final class Lio {
                 "LIO configuration (contains CHAP secrets)").build();
     }
 
-    /** Applies {@link #writePlan(LioConfig)} through the executor. {@code lio.write(cfg)} */
+    /** Applies {@link #writePlan(LioConfig)} through the executor, holding the lock. {@code lio.write(cfg)} */
     public void write(LioConfig config) {
-        writePlan(config).applyTo(executor);
+        lock.hold(executor, () -> writePlan(config).applyTo(executor));
     }
 
     /** Every LUN of every target on this node, in file order. {@code lio.luns().forEach(System.out::println)} */
@@ -188,7 +213,34 @@ public final class Lio {
         }
     }
 
+    /**
+     * Brings the node to {@code reconciler}'s desired state: under the lock, re-reads the file, plans, applies one
+     * targetcli batch, re-reads and verifies. {@code lio.reconcile(LioReconciler.toward(desired))}
+     *
+     * @throws LunSyncIncompleteException when the re-read configuration still needs changes
+     * @throws org.sansdk.lio.reconcile.LioLockedException when another writer held the lock past its bound
+     */
+    public SyncPlan reconcile(LioReconciler reconciler) {
+        return change(reconciler::plan);
+    }
+
+    /**
+     * Any planned change (CHAP rotation, a Proxmox LUN, a reconcile) under the lock: re-read, plan with
+     * {@code planner}, apply as one targetcli process, re-read and check that planning again is empty.
+     * {@code lio.change(cfg -> ClientTargetBuilder.reconcileAuth(cfg, spec))}
+     *
+     * @throws LunSyncIncompleteException when the re-read configuration still needs changes
+     * @throws org.sansdk.lio.reconcile.LioLockedException when another writer held the lock past its bound
+     */
+    public SyncPlan change(java.util.function.Function<LioConfig, SyncPlan> planner) {
+        return syncWith(planner);
+    }
+
     private SyncPlan syncWith(java.util.function.Function<LioConfig, SyncPlan> planner) {
+        return lock.hold(executor, () -> syncUnderLock(planner));
+    }
+
+    private SyncPlan syncUnderLock(java.util.function.Function<LioConfig, SyncPlan> planner) {
         SyncPlan plan = planner.apply(config());
         if (!plan.isEmpty()) {
             plan.toPlan(host).applyTo(executor);
@@ -207,6 +259,6 @@ public final class Lio {
     /** {@code toString}: where this facade reads and writes. */
     @Override
     public String toString() {
-        return "Lio[" + host + ":" + path + " via " + executor + "]";
+        return "Lio[" + host + ":" + path + " via " + executor + ", " + lock + "]";
     }
 }

@@ -103,7 +103,7 @@ class LioTest {
     @Test
     void write_throughARemoteExecutor_neverShowsTheContent() {
         RecordingExecutor dry = new RecordingExecutor();
-        Lio.on(dry).write(target());
+        Lio.on(dry).lock(org.sansdk.lio.reconcile.LioLock.none()).write(target());
         assertThat(dry.commands()).extracting(Command::program).contains("install", "dd", "mv");
         assertThat(dry.script()).doesNotContain("very-secret-pw");
     }
@@ -111,7 +111,7 @@ class LioTest {
     @Test
     void localExecutor_onATempDir_writesReadsAndListsLuns(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("saveconfig.json");
-        Lio lio = Lio.on(new LocalExecutor()).at(file);
+        Lio lio = Lio.on(new LocalExecutor()).at(file).lock(org.sansdk.lio.reconcile.LioLock.at(dir.resolve("lio.lock")));
         assertThatThrownBy(lio::read).isInstanceOfSatisfying(SaveconfigUnreadableException.class,
                 e -> assertThat(e.absent()).isTrue());
         LioConfig synced = planner().plan(target(), zvols()).after();
@@ -135,7 +135,7 @@ class LioTest {
             state.set(planner().plan(state.get(), zvols()).after());   // what targetcli would do
             return CommandResult.ok("");
         });
-        SyncPlan done = Lio.on(ex).onHost("storage-a").sync(planner(), zvols());
+        SyncPlan done = Lio.on(ex).onHost("storage-a").lock(org.sansdk.lio.reconcile.LioLock.none()).sync(planner(), zvols());
         assertThat(done.changes()).isNotEmpty();
         assertThat(ex.commands()).extracting(Command::program).containsExactly("cat", "targetcli", "cat");
         assertThat(Lio.luns(state.get())).hasSize(2);
@@ -148,7 +148,7 @@ class LioTest {
         Command targetcli = ((Plan.RunStep) expected.toPlan(Plan.LOCAL).steps().get(0)).command();
         ReplayExecutor ex = ReplayExecutor.builder().on(List.of("cat", "--", DEBIAN.toString()), text)
                 .on(targetcli.argv(), CommandResult.ok("")).build();
-        assertThatThrownBy(() -> Lio.on(ex).sync(planner(), zvols()))
+        assertThatThrownBy(() -> Lio.on(ex).lock(org.sansdk.lio.reconcile.LioLock.none()).sync(planner(), zvols()))
                 .isInstanceOfSatisfying(LunSyncIncompleteException.class,
                         e -> assertThat(e.remaining().changes()).isEqualTo(expected.changes()));
     }

@@ -147,4 +147,50 @@ public sealed interface SyncFinding {
             return describe();
         }
     }
+
+    /**
+     * The desired state numbers a LUN (or an initiator's mapped LUN) differently from the node, where clients already
+     * use it: the node's number is kept (a LUN is never renumbered by a reconcile).
+     */
+    record LunKept(String where, int kept, int desired, String storageObject) implements SyncFinding {
+        @Override
+        public String describe() {
+            return where + ": " + storageObject + " stays LUN " + kept + " (desired " + desired
+                    + "): LUN numbers clients use are never changed";
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** An object the node has and the desired state does not, left in place (reconcile with {@code Extras.REMOVE} to delete it). */
+    record ExtraKept(String object) implements SyncFinding {
+        @Override
+        public String describe() {
+            return object + " is not in the desired state: kept (pass Extras.REMOVE to delete it)";
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** A difference the reconcile does not change on its own, with why and what to do. */
+    record NotReconciled(String object, String reason) implements SyncFinding {
+        @Override
+        public String describe() {
+            return object + ": not changed, " + reason;
+        }
+
+        /** Same as {@link #describe()}. */
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
 }

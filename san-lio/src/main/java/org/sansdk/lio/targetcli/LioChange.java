@@ -599,4 +599,188 @@ public sealed interface LioChange {
             return c.withFabricModules(fms);
         }
     }
+
+    /** {@code /iscsi/IQN/tpgN set parameter Key=Value ...} (iSCSI login keys such as {@code AuthMethod}, string values). */
+    record SetTpgParameters(String target, int tag, Map<String, String> parameters) implements LioChange {
+        /** Copies the map (sorted), checks tokens. */
+        public SetTpgParameters {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            parameters = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameters));
+            Tokens.checkKeys(parameters.keySet());
+            parameters.forEach((k, v) -> Tokens.check("parameter " + k, v));
+        }
+
+        @Override
+        public String targetcli() {
+            StringBuilder sb = new StringBuilder(Tokens.tpgPath(target, tag)).append(" set parameter");
+            parameters.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            return sb.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "set parameters " + parameters + " on " + target + " tpg" + tag;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> {
+                java.util.Map<String, String> p = new java.util.LinkedHashMap<>(tpg.parameters());
+                p.putAll(parameters);
+                return new Tpg(tpg.tag(), tpg.enable(), tpg.attributes(), p, tpg.luns(), tpg.portals(), tpg.nodeAcls(),
+                        tpg.chap(), tpg.extra());
+            });
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN enable} or {@code disable}: whether the TPG accepts logins. */
+    record SetTpgEnabled(String target, int tag, boolean enable) implements LioChange {
+        /** Checks tokens. */
+        public SetTpgEnabled {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+        }
+
+        @Override
+        public String targetcli() {
+            return Tokens.tpgPath(target, tag) + (enable ? " enable" : " disable");
+        }
+
+        @Override
+        public String describe() {
+            return (enable ? "enable " : "disable ") + target + " tpg" + tag;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateTpg(c, target, tag, tpg -> new Tpg(tpg.tag(), enable, tpg.attributes(),
+                    tpg.parameters(), tpg.luns(), tpg.portals(), tpg.nodeAcls(), tpg.chap(), tpg.extra()));
+        }
+    }
+
+    /** {@code /iscsi/IQN delete tag=N}: the TPG with its LUNs, portals and ACLs (backstores stay). */
+    record DeleteTpg(String target, int tag) implements LioChange {
+        /** Checks tokens. */
+        public DeleteTpg {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+        }
+
+        @Override
+        public String targetcli() {
+            return "/iscsi/" + target + " delete tag=" + tag;
+        }
+
+        @Override
+        public String describe() {
+            return "delete tpg" + tag + " of " + target + " (its LUNs, portals and ACLs)";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            Target t = c.target(target).orElseThrow(() -> new SanException("no target " + target));
+            List<Tpg> tpgs = new ArrayList<>(t.tpgs());
+            tpgs.removeIf(x -> x.tag() == tag);
+            return c.withTarget(new Target(t.wwn(), t.fabric(), tpgs, t.attributes(), t.parameters(), t.extra()));
+        }
+    }
+
+    /** {@code /iscsi delete wwn=IQN}: the whole iSCSI target (backstores stay). */
+    record DeleteIscsiTarget(String wwn) implements LioChange {
+        /** Checks tokens. */
+        public DeleteIscsiTarget {
+            Tokens.checkPath("target", wwn);
+        }
+
+        @Override
+        public String targetcli() {
+            return "/iscsi delete wwn=" + wwn;
+        }
+
+        @Override
+        public String describe() {
+            return "delete iSCSI target " + wwn + " (every TPG, LUN, portal and ACL of it)";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            List<Target> list = new ArrayList<>(c.targets());
+            list.removeIf(t -> t.wwn().equals(wwn) && t.fabric().equals("iscsi"));
+            return c.withTargets(list);
+        }
+    }
+
+    /** {@code /backstores/PLUGIN/NAME set attribute k=v ...} on an existing backstore. */
+    record SetBackstoreAttributes(String plugin, String name, Map<String, Long> attributes) implements LioChange {
+        /** Copies the map (sorted), checks tokens. */
+        public SetBackstoreAttributes {
+            Tokens.checkPath("plugin", plugin);
+            Tokens.checkPath("backstore name", name);
+            attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
+            Tokens.checkKeys(attributes.keySet());
+        }
+
+        @Override
+        public String targetcli() {
+            StringBuilder sb = new StringBuilder("/backstores/" + plugin + "/" + name + " set attribute");
+            attributes.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            return sb.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "set " + attributes + " on " + plugin + " backstore " + name;
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            String path = "/backstores/" + plugin + "/" + name;
+            StorageObject so = c.storageObject(path).orElseThrow(() -> new SanException("no backstore " + path));
+            if (!(so instanceof BlockStorageObject b)) {
+                throw new SanException("the model sets attributes on block backstores only, not " + path);
+            }
+            BlockStorageObject out = b;
+            for (Map.Entry<String, Long> e : attributes.entrySet()) {
+                out = out.withAttribute(e.getKey(), e.getValue());
+            }
+            List<StorageObject> sos = new ArrayList<>(c.storageObjects());
+            sos.set(sos.indexOf(so), out);
+            return c.withStorageObjects(sos);
+        }
+    }
+
+    /** {@code /iscsi/IQN/tpgN/acls/INIT set attribute k=v ...} (per-initiator timeouts and the like). */
+    record SetAclAttributes(String target, int tag, String initiator, Map<String, Long> attributes)
+            implements LioChange {
+        /** Copies the map (sorted), checks tokens. */
+        public SetAclAttributes {
+            Tokens.checkPath("target", target);
+            Tokens.checkTag(tag);
+            Tokens.checkPath("initiator", initiator);
+            attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
+            Tokens.checkKeys(attributes.keySet());
+        }
+
+        @Override
+        public String targetcli() {
+            StringBuilder sb = new StringBuilder(Tokens.tpgPath(target, tag) + "/acls/" + initiator + " set attribute");
+            attributes.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            return sb.toString();
+        }
+
+        @Override
+        public String describe() {
+            return "set " + attributes + " on ACL " + initiator + " (" + target + " tpg" + tag + ")";
+        }
+
+        @Override
+        public LioConfig apply(LioConfig c) {
+            return Tokens.updateAcl(c, target, tag, initiator, a -> {
+                Map<String, Long> m = new java.util.LinkedHashMap<>(a.attributes());
+                m.putAll(attributes);
+                return new NodeAcl(a.nodeWwn(), m, a.mappedLuns(), a.chap(), a.tag(), a.extra());
+            });
+        }
+    }
 }
