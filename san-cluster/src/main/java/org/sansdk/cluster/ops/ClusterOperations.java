@@ -66,8 +66,15 @@ public final class ClusterOperations {
     private final Duration failoverTimeout;
     private final Duration resilverTimeout;
     private final Duration moveLifetime;
+    private final org.sansdk.lio.reconcile.LioLock lioLock;
 
     private ClusterOperations(SanCluster cluster, Duration poll, Duration failoverTimeout, Duration resilverTimeout, Duration moveLifetime) {
+        this(cluster, poll, failoverTimeout, resilverTimeout, moveLifetime, org.sansdk.lio.reconcile.LioLock.standard());
+    }
+
+    private ClusterOperations(SanCluster cluster, Duration poll, Duration failoverTimeout, Duration resilverTimeout, Duration moveLifetime,
+                              org.sansdk.lio.reconcile.LioLock lioLock) {
+        this.lioLock = Objects.requireNonNull(lioLock, "lioLock");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.poll = positive(poll, "poll interval");
         this.failoverTimeout = positive(failoverTimeout, "failover timeout");
@@ -85,22 +92,31 @@ public final class ClusterOperations {
 
     /** Another poll interval (crm_mon, zpool status). Usage: {@code ops.pollInterval(Duration.ofSeconds(1))}. */
     public ClusterOperations pollInterval(Duration interval) {
-        return new ClusterOperations(cluster, interval, failoverTimeout, resilverTimeout, moveLifetime);
+        return new ClusterOperations(cluster, interval, failoverTimeout, resilverTimeout, moveLifetime, lioLock);
     }
 
     /** Another bound for every resource to arrive on the target. Usage: {@code ops.failoverTimeout(Duration.ofMinutes(5))}. */
     public ClusterOperations failoverTimeout(Duration timeout) {
-        return new ClusterOperations(cluster, poll, timeout, resilverTimeout, moveLifetime);
+        return new ClusterOperations(cluster, poll, timeout, resilverTimeout, moveLifetime, lioLock);
     }
 
     /** Another bound for a resilver to finish. Usage: {@code ops.resilverTimeout(Duration.ofHours(12))}. */
     public ClusterOperations resilverTimeout(Duration timeout) {
-        return new ClusterOperations(cluster, poll, failoverTimeout, timeout, moveLifetime);
+        return new ClusterOperations(cluster, poll, failoverTimeout, timeout, moveLifetime, lioLock);
     }
 
     /** Another lifetime of the {@link FailoverOption#MOVE_CONSTRAINT} constraint (whole seconds). Usage: {@code ops.moveLifetime(Duration.ofMinutes(2))}. */
     public ClusterOperations moveLifetime(Duration lifetime) {
-        return new ClusterOperations(cluster, poll, failoverTimeout, resilverTimeout, lifetime);
+        return new ClusterOperations(cluster, poll, failoverTimeout, resilverTimeout, lifetime, lioLock);
+    }
+
+    /**
+     * Another node-level LIO lock for {@link #syncLuns()} (by default {@code LioLock.standard()}: flock on
+     * {@code /run/lock/san-sdk-lio.lock}, 60 s; {@code LioLock.none()} only for dry runs and replay tests).
+     * Usage: {@code ops.lioLock(LioLock.standard().waitingAtMost(Duration.ofSeconds(10)))}.
+     */
+    public ClusterOperations lioLock(org.sansdk.lio.reconcile.LioLock lock) {
+        return new ClusterOperations(cluster, poll, failoverTimeout, resilverTimeout, moveLifetime, lock);
     }
 
     private static Duration positive(Duration d, String what) {
@@ -419,7 +435,7 @@ public final class ClusterOperations {
             zvols.add(Zvol.of(r.name(), Size.ofBytes(size)));
         }
         steps.add(new OperationStep("zfs list", zvols.size() + " zvols under " + poolName(), since(t0)));
-        SyncPlan plan = n.lio().sync(spec.orElseThrow(), zvols);
+        SyncPlan plan = n.lio().lock(lioLock).sync(spec.orElseThrow(), zvols);
         steps.add(new OperationStep("lio sync", plan.isEmpty() ? "in sync already" : plan.changes().size() + " changes applied in one targetcli batch, "
                 + "re-read and verified", since(t0)));
         return new LunSyncReport(node, zvols, plan, steps);
