@@ -57,12 +57,8 @@ public final class ExporterCommand implements Callable<Integer> {
             description = "address and port to serve on (port 0: any free port, printed on start)")
     private String listen;
 
-    @Option(names = "--network", paramLabel = "NAME", defaultValue = "management",
-            description = "the network whose addresses reach the nodes (default: ${DEFAULT-VALUE})")
-    private String network;
-
-    @Option(names = "--user", paramLabel = "USER", defaultValue = "root", description = "the SSH user (default: ${DEFAULT-VALUE})")
-    private String user;
+    @picocli.CommandLine.Mixin
+    private ClusterAccess access = new ClusterAccess();
 
     @Option(names = "--bound", paramLabel = "DURATION", defaultValue = "8s", converter = StatusCommand.DurationConverter.class,
             description = "how long each node may take per scrape (default: 8s, under Prometheus' 10 s scrape timeout)")
@@ -181,7 +177,7 @@ public final class ExporterCommand implements Callable<Integer> {
     private ClusterHealth scrape(SanDesign d, Duration perNode) {
         Instant at = Instant.now();
         try {
-            return connector.connect(d, network == null ? "management" : network, user == null ? "root" : user).status(perNode);
+            return access.connect(connector, d).status(perNode);
         } catch (RuntimeException x) {
             String what = x.getClass().getSimpleName() + (x.getMessage() == null ? "" : ": " + x.getMessage());
             return new ClusterHealth(d.clusterName(), at, List.of(), Optional.empty(), Optional.empty(), List.of(

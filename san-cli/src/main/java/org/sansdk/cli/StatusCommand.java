@@ -70,12 +70,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DESIGN", description = "the design file (YAML)")
     private Path design;
 
-    @Option(names = "--network", paramLabel = "NAME", defaultValue = "management",
-            description = "the network whose addresses reach the nodes (default: ${DEFAULT-VALUE})")
-    private String network;
-
-    @Option(names = "--user", paramLabel = "USER", defaultValue = "root", description = "the SSH user (default: ${DEFAULT-VALUE})")
-    private String user;
+    @picocli.CommandLine.Mixin
+    private ClusterAccess access = new ClusterAccess();
 
     @Option(names = "--bound", paramLabel = "DURATION", defaultValue = "PT30S", converter = DurationConverter.class,
             description = "how long each node may take to answer, e.g. 30s or PT30S (default: 30s)")
@@ -109,7 +105,7 @@ public final class StatusCommand implements Callable<Integer> {
         ClusterHealth h;
         try {
             SanDesign d = reader.apply(design);
-            h = connector.connect(d, network, user).status(bound);
+            h = access.connect(connector, d).status(bound);
         } catch (SanException | java.io.UncheckedIOException x) {
             e.println("sanctl status: " + x.getMessage());
             e.flush();
