@@ -11,26 +11,17 @@ import java.util.Optional;
 import org.sansdk.cluster.DistroFamily;
 import org.sansdk.cluster.NodeCapabilities;
 import org.sansdk.cluster.SanCluster;
-import org.sansdk.cluster.design.CorosyncTiming;
-import org.sansdk.cluster.design.Disk;
-import org.sansdk.cluster.design.Fencing;
 import org.sansdk.cluster.design.IscsiSettings;
-import org.sansdk.cluster.design.Network;
 import org.sansdk.cluster.design.Node;
-import org.sansdk.cluster.design.NodeRole;
-import org.sansdk.cluster.design.Placement;
-import org.sansdk.cluster.design.Pool;
 import org.sansdk.cluster.design.SanDesign;
 import org.sansdk.cluster.design.ZvolSpec;
 import org.sansdk.core.Command;
 import org.sansdk.core.CommandResult;
 import org.sansdk.core.Executor;
 import org.sansdk.core.HostUnreachableException;
-import org.sansdk.core.IpCidr;
 import org.sansdk.core.Iqn;
 import org.sansdk.core.ReplayExecutor;
 import org.sansdk.core.Size;
-import org.sansdk.zfs.HostId;
 
 /** The lab's design (the captures in resources/health come from a lab built from it) and replay helpers. */
 final class HealthFixtures {
@@ -45,30 +36,7 @@ final class HealthFixtures {
 
     /** storage-a (1), storage-b (2), quorum (3) on 10.99.20/24 and 10.99.10/24, disks data-x-0/1, pool {@code pool}. */
     static SanDesign.Builder lab(String pool) {
-        SanDesign.Builder b = SanDesign.builder().clusterName("san-lab")
-                .network(new Network("management", 20, IpCidr.parse("10.99.20.0/24"), 1500))
-                .network(new Network("storage", 10, IpCidr.parse("10.99.10.0/24"), 1500));
-        for (String x : List.of("a", "b")) {
-            int i = x.equals("a") ? 1 : 2;
-            Node.Builder n = Node.builder("storage-" + x, NodeRole.STORAGE).nodeId(i).hostId(new HostId(0x5a1ab000L + i))
-                    .address("management", "10.99.20." + i + "/24").address("storage", "10.99.10." + i + "/24")
-                    .corosyncLinks("management", "storage")
-                    .backendTargetIqn(Iqn.parse("iqn.2025-01.lab.san:storage-" + x))
-                    .initiatorIqn(Iqn.parse("iqn.2025-01.lab.san:initiator-" + x));
-            for (int d = 0; d < 2; d++) {
-                n.disk(new Disk("/dev/disk/by-id/lab-" + x + "-" + d, "data-" + x + "-" + d));
-            }
-            b.node(n.build());
-            b.fencing(new Fencing("storage-" + x, "fence_dummy", Map.of(), Map.of(), Duration.ofSeconds(60)));
-        }
-        b.node(Node.builder("quorum", NodeRole.QUORUM).nodeId(3).address("management", "10.99.20.3/24")
-                .address("storage", "10.99.10.3/24").corosyncLinks("management", "storage").build());
-        return b.pool(new Pool(pool, Map.of(), Map.of()))
-                .corosync(new CorosyncTiming(Duration.ofMillis(3000), Optional.empty(), Duration.ofMillis(1000), 20,
-                        Duration.ofMillis(650)))
-                .iscsi(new IscsiSettings(Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2),
-                        Duration.ofSeconds(2), Optional.empty()))
-                .placement(new Placement("storage-a", 100, 200, Duration.ofSeconds(150), Duration.ofSeconds(90)));
+        return org.sansdk.cluster.LabShapedDesign.builder(pool);
     }
 
     static SanDesign lab() {

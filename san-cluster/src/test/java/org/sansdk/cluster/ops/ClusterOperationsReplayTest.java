@@ -18,24 +18,16 @@ import org.sansdk.cluster.NodeCapabilities;
 import org.sansdk.cluster.SanCluster;
 import org.sansdk.cluster.design.ClientService;
 import org.sansdk.cluster.design.ClientVlanSpec;
-import org.sansdk.cluster.design.CorosyncTiming;
 import org.sansdk.cluster.design.DatasetSpec;
-import org.sansdk.cluster.design.Disk;
-import org.sansdk.cluster.design.Fencing;
 import org.sansdk.cluster.design.IscsiAccess;
 import org.sansdk.cluster.design.IscsiSettings;
-import org.sansdk.cluster.design.Network;
-import org.sansdk.cluster.design.Node;
-import org.sansdk.cluster.design.NodeRole;
 import org.sansdk.cluster.design.Placement;
-import org.sansdk.cluster.design.Pool;
 import org.sansdk.cluster.design.SanDesign;
 import org.sansdk.cluster.design.ZvolSpec;
 import org.sansdk.cluster.map.DesignMapping;
 import org.sansdk.core.Command;
 import org.sansdk.core.CommandResult;
 import org.sansdk.core.Executor;
-import org.sansdk.core.IpCidr;
 import org.sansdk.core.Iqn;
 import org.sansdk.core.ReplayExecutor;
 import org.sansdk.core.Size;
@@ -45,7 +37,6 @@ import org.sansdk.lio.design.BackendTargetBuilder;
 import org.sansdk.lio.design.ClientTargetBuilder;
 import org.sansdk.lio.design.ClientTargetSpec;
 import org.sansdk.zfs.DeviceState;
-import org.sansdk.zfs.HostId;
 import org.sansdk.zfs.ScanStatus;
 
 /**
@@ -70,30 +61,7 @@ class ClusterOperationsReplayTest {
 
     /** The lab's standard design (san-lab's LabDesign.standard(), which san-cluster's tests cannot depend on), pool named {@code pool}. */
     static SanDesign.Builder labDesign(String pool) {
-        SanDesign.Builder b = SanDesign.builder().clusterName("san-lab")
-                .network(new Network("management", 20, IpCidr.parse("10.99.20.0/24"), 1500))
-                .network(new Network("storage", 10, IpCidr.parse("10.99.10.0/24"), 1500))
-                .clientVlan(ClientVlanSpec.builder("enduser", 30).subnet("10.99.30.0/24").mtu(1500).vip("10.99.30.10/24")
-                        .services(ClientService.NFS, ClientService.SMB).build());
-        for (String x : List.of("a", "b")) {
-            int i = x.equals("a") ? 1 : 2;
-            Node.Builder n = Node.builder("storage-" + x, NodeRole.STORAGE).nodeId(i).hostId(new HostId(0x5a1ab000L + i))
-                    .address("management", "10.99.20." + i + "/24").address("storage", "10.99.10." + i + "/24")
-                    .address("enduser", "10.99.30." + i + "/24").corosyncLinks("management", "storage")
-                    .backendTargetIqn(Iqn.parse("iqn.2025-01.lab.san:storage-" + x))
-                    .initiatorIqn(Iqn.parse("iqn.2025-01.lab.san:initiator-" + x));
-            for (int d = 0; d < 2; d++) {
-                n.disk(new Disk("/dev/disk/by-id/lab-" + x + "-" + d, "data-" + x + "-" + d));
-            }
-            b.node(n.build());
-            b.fencing(new Fencing("storage-" + x, "fence_dummy", Map.of(), Map.of(), Duration.ofSeconds(60)));
-        }
-        b.node(Node.builder("quorum", NodeRole.QUORUM).nodeId(3).address("management", "10.99.20.3/24")
-                .address("storage", "10.99.10.3/24").corosyncLinks("management", "storage").build());
-        return b.pool(new Pool(pool, Map.of(), Map.of())).dataset(new DatasetSpec("share", Map.of()))
-                .corosync(new CorosyncTiming(Duration.ofMillis(3000), Optional.empty(), Duration.ofMillis(1000), 20, Duration.ofMillis(650)))
-                .iscsi(new IscsiSettings(Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2),
-                        Duration.ofSeconds(2), Optional.empty()))
+        return org.sansdk.cluster.LabShapedDesign.builder(pool, true).dataset(new DatasetSpec("share", Map.of()))
                 .placement(new Placement("storage-a", 100, 200, Duration.ofSeconds(150), Duration.ofSeconds(90)));
     }
 
