@@ -101,7 +101,12 @@ public final class ChangePlanner {
             }
             Optional<CibPatch> cib = Optional.empty();
             if (first && options.has(ChangeLayer.PACEMAKER)) {
-                CibPatch p = Pacemaker.on(ex).plan(options.pacemakerConfiguration(changed),
+                Pacemaker pm = Pacemaker.on(ex);
+                org.sansdk.pacemaker.cib.Cib live = pm.cib();
+                // never let the patch delete a live fence password the design did not supply, nor swap it for lrm://
+                // before the secret files exist
+                CibPatch p = org.sansdk.pacemaker.cib.CibPatch.between(live,
+                        FenceSecretGuard.keepLiveSecrets(changed, options.pacemakerConfiguration(changed), live),
                         options.patchOptions().toArray(PatchOption[]::new));
                 cib = Optional.of(p);
             }
