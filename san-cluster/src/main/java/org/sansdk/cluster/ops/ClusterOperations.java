@@ -170,6 +170,23 @@ public final class ClusterOperations {
             if (p.resilvering() && !options.contains(FailoverOption.EVEN_IF_RESILVERING)) {
                 out.add(new Refusal(Refusal.Reason.POOL_RESILVERING, p.describe() + " (zpool status on " + imp.get().node + ")"));
             }
+            // the target imports with its own legs: a stale or missing copy there (a node back but not reintegrated)
+            // would be imported as the pool's truth, or the import would rest on the session to the source alone
+            if (!toNode.equals(imp.get().node)) {
+                List<String> stale = new ArrayList<>();
+                for (String leg : legNames(design(), toNode, imp.get().node)) {
+                    DeviceState state = leaf(imp.get().status, leg).map(Vdev::state).orElse(DeviceState.UNAVAIL);
+                    if (state != DeviceState.ONLINE) {
+                        stale.add(leg + "=" + state);
+                    }
+                }
+                if (!stale.isEmpty()) {
+                    out.add(new Refusal(Refusal.Reason.TARGET_LEGS_NOT_ONLINE, toNode + "'s legs are not all ONLINE in " + poolName()
+                            + " on " + imp.get().node + ": " + stale + " (reintegrate " + toNode + " first; zpool status -P -v)"));
+                }
+                // after the move the target reaches the source's disks only through its backend session
+                sessionCheck(toNode, imp.get().node, out);
+            }
         }
         return out;
     }

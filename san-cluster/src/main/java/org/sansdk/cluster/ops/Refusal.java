@@ -49,6 +49,8 @@ public record Refusal(Reason reason, String detail) {
         ISCSI_SESSION_MISSING,
         /** A leg of the node is not in the pool. */
         LEG_NOT_IN_POOL,
+        /** The failover target's own legs are not all ONLINE (its copy is stale: reintegrate it first). */
+        TARGET_LEGS_NOT_ONLINE,
         /** The design has no client-facing iSCSI target. */
         NO_CLIENT_TARGET
     }

@@ -223,6 +223,26 @@ class ClusterOperationsReplayTest {
     }
 
     @Test
+    void refused_targetNotReintegrated_itsLegsOffline_andNoSessionToTheSource() {
+        // storage-b came back but was not reintegrated: its legs are OFFLINE in the pool on storage-a (capture of the
+        // lab), and its initiator has no session to storage-a's backend target
+        Map<String, ReplayExecutor.Builder> m = lab("crm_mon-all-on-a.xml", res("cibadmin-Q.xml"), "zpool-status-lab-degraded.txt");
+        m.put("storage-b", ReplayExecutor.builder().on(MON, res("crm_mon-all-on-a.xml")).on(CIB, res("cibadmin-Q.xml"))
+                .on(List.of("zpool", "status", "-P", "-v", "lab-pool"), NOT_IMPORTED)
+                .on(List.of("iscsiadm", "-m", "session"), CommandResult.of(21, "", "iscsiadm: No active sessions.\n")));
+        Map<String, Executor> x = build(m);
+        List<Refusal> r = ops(labDesign("lab-pool").build(), x).failoverChecks("storage-b");
+        assertThat(r).extracting(Refusal::reason).containsExactly(Refusal.Reason.TARGET_LEGS_NOT_ONLINE,
+                Refusal.Reason.ISCSI_SESSION_MISSING);
+        assertThat(r.get(0).detail()).contains(LEG_B0.substring(LEG_B0.lastIndexOf('/') + 1) + "=OFFLINE")
+                .contains(LEG_B1.substring(LEG_B1.lastIndexOf('/') + 1) + "=OFFLINE");
+        assertThat(r.get(1).detail()).contains("storage-b has no session to iqn.2025-01.lab.san:storage-a");
+        assertThatThrownBy(() -> ops(labDesign("lab-pool").build(), x).plannedFailover("storage-b"))
+                .isInstanceOf(OperationRefusedException.class);
+        assertThat(seen(x, "storage-b")).noneMatch(c -> c.get(0).equals("crm_attribute"));
+    }
+
+    @Test
     void refused_quorumNodeAsTarget() {
         OperationRefusedException e = refused("crm_mon-all-on-a.xml", res("cibadmin-Q.xml"), "quorum");
         assertThat(e.refusals()).extracting(Refusal::reason).containsExactly(Refusal.Reason.NOT_A_STORAGE_NODE);
@@ -236,9 +256,11 @@ class ClusterOperationsReplayTest {
         Map<String, Executor> x = build(m);
         ClusterOperations ops = ops(labDesign("tank").build(), x);
         List<Refusal> r = ops.failoverChecks("storage-b");
-        assertThat(r).extracting(Refusal::reason).containsExactly(Refusal.Reason.POOL_RESILVERING);
+        // the capture's devices are TrueNAS's, not the lab's: storage-b's legs are not in it at all, which refuses too
+        assertThat(r).extracting(Refusal::reason).containsExactly(Refusal.Reason.POOL_RESILVERING, Refusal.Reason.TARGET_LEGS_NOT_ONLINE);
         assertThat(r.get(0).detail()).contains("RESILVER IN_PROGRESS").contains("0.00%");
-        assertThat(ops.failoverChecks("storage-b", FailoverOption.EVEN_IF_RESILVERING)).isEmpty();
+        assertThat(ops.failoverChecks("storage-b", FailoverOption.EVEN_IF_RESILVERING)).extracting(Refusal::reason)
+                .containsExactly(Refusal.Reason.TARGET_LEGS_NOT_ONLINE);
         ResilverProgress p = ops.resilverProgress();
         assertThat(p.node()).isEqualTo("storage-a");
         assertThat(p.resilvering()).isTrue();
