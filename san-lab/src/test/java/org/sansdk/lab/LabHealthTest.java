@@ -104,7 +104,9 @@ class LabHealthTest {
             h = c.status(BOUND);
             assertThat(h.findings("POOL-DEGRADED")).singleElement().satisfies(f -> {
                 assertThat(f.node()).isEqualTo("storage-a");
-                assertThat(f.message()).contains("storage-b's legs: data-b-0 OFFLINE, data-b-1 OFFLINE").doesNotContain("data-a-");
+                // storage-b's legs as storage-a's zpool shows them: the by-path names of storage-b's backend LUNs
+                assertThat(f.message()).contains("storage-b's legs: ip-10.99.10.2:3260-iscsi-iqn.2025-01.lab.san:storage-b-lun-0-part1 OFFLINE, "
+                        + "ip-10.99.10.2:3260-iscsi-iqn.2025-01.lab.san:storage-b-lun-1-part1 OFFLINE").doesNotContain("data-a-");
             });
             lab.pool().onlineLegsOf("storage-b");
             h = await(c, x -> x.findings("POOL-DEGRADED").isEmpty() && x.findings("POOL-RESILVERING").isEmpty(),

@@ -144,6 +144,13 @@ final class HealthRules {
                     + " (no-quorum-policy " + s.summary().map(x -> x.clusterOptions().getOrDefault("no-quorum-policy", "?"))
                     .orElse("?") + ")", cmd);
         }
+        // fencing is what makes a takeover safe: without it a lost storage node is never fenced and its pool is
+        // never imported elsewhere (or, worse, imported by hand without a confirmed fence)
+        String stonith = s.summary().map(x -> x.clusterOptions().get("stonith-enabled")).orElse(null);
+        if (!"true".equals(stonith)) {
+            add(Severity.CRITICAL, "FENCING-DISABLED", from, "stonith-enabled is " + (stonith == null ? "not reported" : stonith)
+                    + ": a lost storage node will not be fenced, so its pool cannot be taken over safely", cmd);
+        }
         List<PacemakerNode> nodes = new ArrayList<>();
         for (MonNode n : s.nodes()) {
             NodeState st = state(n);
@@ -174,6 +181,11 @@ final class HealthRules {
         Map<String, Boolean> seen = new LinkedHashMap<>();
         resources.forEach(p -> seen.merge(p.id(), p.active(), Boolean::logicalOr));
         for (MonResource p : s.primitives()) {
+            boolean fenceDevice = p.agent().map(a -> a.startsWith("stonith:")).orElse(false);
+            if (fenceDevice && "Stopped".equals(p.attributes().get("target_role"))) {
+                add(Severity.CRITICAL, "FENCING-DISABLED", from, "fencing device " + p.id() + " is disabled (target-role Stopped): the"
+                        + " node it fences cannot be fenced", cmd);
+            }
             if (Boolean.FALSE.equals(seen.remove(p.id())) && !p.id().equals(SanResourceSet.POOL)
                     && !"Stopped".equals(p.attributes().get("target_role"))) {
                 add(Severity.WARNING, "RESOURCE-STOPPED", "", p.id() + " runs nowhere (role " + p.role().orElse("?") + ")", cmd);

@@ -81,6 +81,35 @@ class ClusterHealthTest {
     }
 
     @Test
+    void fencingOffOrAFenceDeviceDisabled_isCritical() {
+        // the lab's healthy crm_mon captures with stonith-enabled edited to false, then with fence-storage-a disabled
+        // (crm_mon prints target_role="Stopped" and role Stopped for a disabled device)
+        for (String variant : List.of("stonith-off", "device-off")) {
+            java.util.function.UnaryOperator<String> edit = variant.equals("stonith-off")
+                    ? x -> x.replace("stonith-enabled=\"true\"", "stonith-enabled=\"false\"")
+                    : x -> x.replace("<resource id=\"fence-storage-a\" resource_agent=\"stonith:fence_dummy\" role=\"Started\" active=\"true\"",
+                            "<resource id=\"fence-storage-a\" resource_agent=\"stonith:fence_dummy\" role=\"Stopped\" target_role=\"Stopped\" active=\"false\"");
+            String monA = edit.apply(res("healthy-crm_mon-storage-a.xml"));
+            assertThat(monA).isNotEqualTo(res("healthy-crm_mon-storage-a.xml"));
+            ReplayExecutor a = ReplayExecutor.builder().on(CRM_MON, monA)
+                    .on(QUORUMTOOL, CommandResult.of(0, res("healthy-quorumtool-storage-a.txt"), ""))
+                    .on(CFGTOOL, res("healthy-cfgtool-storage-a.txt"))
+                    .on(zpoolStatus("lab-pool"), res("healthy-zpool-storage-a.txt")).on(SESSIONS, sessionTo("storage-b", 1)).build();
+            ReplayExecutor b = ReplayExecutor.builder().on(CRM_MON, edit.apply(res("healthy-crm_mon-storage-b.xml")))
+                    .on(QUORUMTOOL, CommandResult.of(0, res("healthy-quorumtool-storage-b.txt"), ""))
+                    .on(CFGTOOL, res("healthy-cfgtool-storage-b.txt"))
+                    .on(zpoolStatus("lab-pool"), NO_SUCH_POOL).on(SESSIONS, sessionTo("storage-a", 2)).build();
+            ReplayExecutor q = ReplayExecutor.builder().on(CRM_MON, edit.apply(res("healthy-crm_mon-quorum.xml")))
+                    .on(QUORUMTOOL, CommandResult.of(0, res("healthy-quorumtool-quorum.txt"), ""))
+                    .on(CFGTOOL, res("healthy-cfgtool-quorum.txt")).build();
+            ClusterHealth h = HealthFixtures.cluster(HealthFixtures.lab(), a, b, q).status();
+            assertThat(h.overall()).as(variant).isEqualTo(Severity.CRITICAL);
+            assertThat(h.findings("FENCING-DISABLED")).as(variant).singleElement().satisfies(f -> assertThat(f.message())
+                    .contains(variant.equals("stonith-off") ? "stonith-enabled is false" : "fencing device fence-storage-a is disabled"));
+        }
+    }
+
+    @Test
     void theLabAsItIsNamesItsAbsences() {
         // in the lab zfs-fuse runs on storage-a only and there is no iscsid: both are findings, not health
         SanDesign d = HealthFixtures.lab();
