@@ -126,7 +126,27 @@ public final class LioLock {
             }, "san-sdk-lio-lock");
             t.setDaemon(true);
             t.start();
-            awaitAcquired(executor, acquired, release, held);
+            try {
+                awaitAcquired(executor, acquired, release, held);
+            } catch (LioLockedException e) {
+                throw e;   // another writer held it all along, or the deadline path already let ours go
+            } catch (RuntimeException | Error e) {
+                // the probe failed (an SSH hiccup) or we were interrupted while the holder may already have the lock:
+                // let it go now, or it stays held until its lease ends (minutes) and every other writer times out
+                boolean interrupted = Thread.interrupted();
+                try {
+                    if (executor.run(probe(acquired)).isSuccess()) {
+                        executor.run(Command.of("timeout", "5", "dd", "if=" + release, "of=/dev/null", "status=none"));
+                    }
+                } catch (RuntimeException r) {
+                    e.addSuppressed(r);
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                throw e;
+            }
             T out;
             try {
                 out = body.get();
@@ -146,7 +166,7 @@ public final class LioLock {
     }
 
     private void awaitAcquired(Executor executor, String acquired, String release, CompletableFuture<CommandResult> held) {
-        Command probe = Command.of("dd", "if=/dev/null", "of=" + acquired, "oflag=nonblock", "status=none");
+        Command probe = probe(acquired);
         long deadline = System.nanoTime() + wait.plusSeconds(30).toNanos();
         long sleep = 20;
         while (true) {
@@ -175,6 +195,11 @@ public final class LioLock {
             sleepMillis(sleep);
             sleep = Math.min(200, sleep * 2);
         }
+    }
+
+    /** Opens the acquired-FIFO for writing without blocking: succeeds only while the holder (which has the lock) reads it. */
+    private static Command probe(String acquired) {
+        return Command.of("dd", "if=/dev/null", "of=" + acquired, "oflag=nonblock", "status=none");
     }
 
     private void releaseHold(Executor executor, String release, CompletableFuture<CommandResult> held) {

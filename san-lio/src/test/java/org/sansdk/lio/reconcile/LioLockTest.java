@@ -200,6 +200,39 @@ class LioLockTest {
     }
 
     @Test
+    void aProbeThatFails_afterTheHolderTookTheLock_releasesIt_insteadOfHoldingItForTheLease(@TempDir Path dir) throws Exception {
+        node(dir, Duration.ZERO);
+        Path lockFile = dir.resolve("lio.lock");
+        LioLock lock = LioLock.at(lockFile).waitingAtMost(Duration.ofSeconds(2));
+        Executor local = new LocalExecutor();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        // the first probe waits until the holder has the lock, then fails as an SSH hiccup would
+        Executor flaky = c -> {
+            if (c.program().equals("dd") && c.argv().contains("oflag=nonblock") && failed.compareAndSet(false, true)) {
+                long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (local.run(Command.of("flock", "-n", lockFile.toString(), "true")).exitCode() == 0 && System.nanoTime() < until) {
+                    sleep(20);
+                }
+                throw new org.sansdk.core.HostUnreachableException("node", "ssh hiccup");
+            }
+            return local.run(c);
+        };
+        assertThatThrownBy(() -> lock.hold(flaky, () -> "never")).isInstanceOf(org.sansdk.core.HostUnreachableException.class);
+        assertThat(failed).isTrue();
+        // free at once, not after the 15 min lease
+        assertThat(local.run(Command.of("flock", "-w", "5", lockFile.toString(), "true")).exitCode()).isZero();
+        assertThat(leftovers(dir)).containsExactlyInAnyOrder("saveconfig.json", "lio.lock");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aBodyThatThrows_releasesTheLock(@TempDir Path dir) throws Exception {
         node(dir, Duration.ZERO);
         Path lockFile = dir.resolve("lio.lock");
