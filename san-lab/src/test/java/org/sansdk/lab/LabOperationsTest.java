@@ -169,6 +169,8 @@ class LabOperationsTest {
         assertThat(r.legsCleared()).isEmpty();
         assertThat(r.finalLegs()).containsExactly(DeviceState.ONLINE, DeviceState.ONLINE);
         assertThat(r.poolState()).isEqualTo(DeviceState.ONLINE);
+        assertThat(r.resilverSeen()).isTrue();
+        assertThat(r.completed()).isTrue();
         assertThat(lab.pool().status().state()).isEqualTo(DeviceState.ONLINE);
         ResilverProgress after = cluster.resilverProgress();
         assertThat(after.function()).isEqualTo(ScanStatus.ScanFunction.RESILVER);

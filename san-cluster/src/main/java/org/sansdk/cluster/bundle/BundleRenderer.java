@@ -212,6 +212,11 @@ public final class BundleRenderer {
         }
         out.step(first.name(), Stage.PACEMAKER, "push the configuration (nodes, fencing, pool, group, constraints, defaults) in one go",
                 Command.of("pcs", "cluster", "cib-push", CIB_XML, "--config"));
+        if (secretNo > 0) {
+            // cibsecret keeps the values under /var/lib/pacemaker/lrm/secrets now: the bundle's copies go
+            out.step(first.name(), Stage.PACEMAKER, "remove the bundle's copies of the fence passwords (cibsecret holds them now)",
+                    Command.of("rm", "-rf", "--", NODE_DIR + "/cibsecret"));
+        }
         // contributions
         for (BundleContribution c : contributions) {
             c.files(ctx).forEach(out.files::add);

@@ -39,6 +39,7 @@ import org.sansdk.zfs.DeviceState;
 import org.sansdk.zfs.ListRow;
 import org.sansdk.zfs.PoolNotFoundException;
 import org.sansdk.zfs.PoolStatus;
+import org.sansdk.zfs.ScanStatus;
 import org.sansdk.zfs.Vdev;
 import org.sansdk.zfs.Zfs;
 import org.sansdk.zfs.Zpool;
@@ -61,6 +62,8 @@ import org.sansdk.zfs.ZpoolCommands;
  * }</pre>
  */
 public final class ClusterOperations {
+    /** How long after {@code zpool online} a new resilver must show before reintegrate says the legs may be stale. */
+    static final Duration RESILVER_START_BOUND = Duration.ofSeconds(30);
     private final SanCluster cluster;
     private final Duration poll;
     private final Duration failoverTimeout;
@@ -213,7 +216,9 @@ public final class ClusterOperations {
         String method = move ? "move constraint" : "standby";
         List<OperationStep> steps = new ArrayList<>();
         long t0 = System.nanoTime();
-        List<String> resources = services(before);
+        // wait only for what can move: the resources running on the source alone (a disabled resource never starts
+        // anywhere, a clone instance runs on both nodes already)
+        List<String> resources = services(before).stream().filter(r -> before.runningOn(r).equals(List.of(from))).toList();
         if (from.equals(toNode)) {
             steps.add(new OperationStep("checked", "everything already runs on " + toNode + ": nothing to move", since(t0)));
             return new FailoverReport(from, toNode, method, steps, Map.of(), List.of(), since(t0));
@@ -325,6 +330,11 @@ public final class ClusterOperations {
         }
         sessionCheck(node, survivor, out);
         sessionCheck(survivor, node, out);
+        if (poolStatus(node).isPresent()) {
+            // the returning node imports the pool itself: two imports of one pool; nothing may be onlined now
+            out.add(new Refusal(Refusal.Reason.POOL_RESOURCE_PLACEMENT, "zpool status on the returning node " + node + " shows pool "
+                    + poolName() + " imported there as well"));
+        }
         Optional<PoolStatus> ps = poolStatus(survivor);
         List<String> wanted = legNames(design(), node, survivor);
         List<Vdev> legs = new ArrayList<>();
@@ -371,6 +381,29 @@ public final class ClusterOperations {
         }
         long deadline = System.nanoTime() + resilverTimeout.toNanos();
         ResilverProgress p = ResilverProgress.of(poolName(), survivor, now);
+        // OpenZFS starts the resilver a txg after zpool online/clear (or defers it): a first read can still show the
+        // previous scan with the legs ONLINE while their data is stale. Wait (bounded) until a new scan shows.
+        boolean newScanSeen = onlined.isEmpty() && cleared.isEmpty();
+        String scanBefore = ps.get().scan().map(ScanStatus::describe).orElse("");
+        Duration startWait = RESILVER_START_BOUND.compareTo(resilverTimeout) < 0 ? RESILVER_START_BOUND : resilverTimeout;
+        long startBound = System.nanoTime() + startWait.toNanos();
+        while (!newScanSeen) {
+            String scanNow = now.scan().map(ScanStatus::describe).orElse("");
+            if (p.resilvering() || !scanNow.equals(scanBefore)) {
+                newScanSeen = true;
+                break;
+            }
+            if (System.nanoTime() > startBound) {
+                break;
+            }
+            sleep(poll);
+            now = poolStatus(survivor).orElseThrow(() -> new SanException("pool " + poolName() + " vanished from " + survivor));
+            p = ResilverProgress.of(poolName(), survivor, now);
+        }
+        if (!newScanSeen) {
+            steps.add(new OperationStep("resilver", "no resilver seen within " + startWait.toMillis() / 1000.0 + " s of zpool online: "
+                    + node + "'s legs may still be stale (zpool status -v " + poolName() + " on " + survivor + ")", since(t0)));
+        }
         String last = "";
         while (p.resilvering()) {
             String d = p.describe();
@@ -394,7 +427,7 @@ public final class ClusterOperations {
         List<String> where = after == null ? List.of() : after.runningOn(SanResourceSet.POOL);
         steps.add(new OperationStep("failback held", "no move requested; " + SanResourceSet.POOL + " runs on " + where
                 + " (resource-stickiness " + stickiness.get() + ")", since(t0)));
-        return new ReintegrationReport(node, survivor, steps, onlined, cleared, finalLegs, now.state(), p);
+        return new ReintegrationReport(node, survivor, steps, onlined, cleared, finalLegs, now.state(), p, newScanSeen);
     }
 
     // ------------------------------------------------------------------ LUN sync

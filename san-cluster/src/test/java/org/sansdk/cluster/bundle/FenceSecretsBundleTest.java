@@ -35,6 +35,8 @@ class FenceSecretsBundleTest {
         assertThat(sets.get(0).shell()).isEqualTo("cibsecret -C set fence-storage-a password < /root/san-bundle/cibsecret/01-fence-storage-a-password");
         int push = steps.indexOf(steps.stream().filter(s -> s.command().argv().contains("cib-push")).findFirst().orElseThrow());
         assertThat(steps.indexOf(sets.get(1))).isLessThan(push);
+        // the bundle's 0600 copies are removed once the configuration is in
+        assertThat(steps.get(push + 1).command().argv()).containsExactly("rm", "-rf", "--", "/root/san-bundle/cibsecret");
         BundleFile f = b.file("storage-a", "/root/san-bundle/cibsecret/01-fence-storage-a-password").orElseThrow();
         assertThat(f.mode()).isEqualTo(0600);
         assertThat(f.sensitivity()).isEqualTo(Sensitivity.SECRET);

@@ -292,6 +292,8 @@ class ClusterOperationsReplayTest {
         assertThat(r.poolState()).isEqualTo(DeviceState.ONLINE);
         assertThat(r.resilver().function()).isEqualTo(ScanStatus.ScanFunction.RESILVER);
         assertThat(r.resilver().state()).isEqualTo(ScanStatus.ScanState.FINISHED);
+        assertThat(r.resilverSeen()).isTrue();
+        assertThat(r.completed()).isTrue();
         List<List<String>> a = seen(x, "storage-a");
         assertThat(a).filteredOn(c -> c.get(0).equals("zpool") && !c.get(1).equals("status")).containsExactly(
                 List.of("zpool", "online", "lab-pool", LEG_B0), List.of("zpool", "online", "lab-pool", LEG_B1));
@@ -299,6 +301,20 @@ class ClusterOperationsReplayTest {
             assertThat(seen(x, n)).noneMatch(c -> List.of("crm_attribute", "crm_resource", "pcs").contains(c.get(0)));
         }
         assertThat(r.steps()).extracting(OperationStep::name).endsWith("failback held");
+    }
+
+    @Test
+    void reintegrate_whenNoNewScanShowsAfterOnline_isNotComplete() {
+        // zpool status keeps answering the capture from before the online (the previous scan, the legs OFFLINE): the
+        // resilver of the onlined legs was never seen, so the node is not back in full
+        Map<String, ReplayExecutor.Builder> m = lab("crm_mon-all-on-a.xml", res("cibadmin-Q.xml"), "zpool-status-lab-degraded.txt");
+        m.get("storage-a").on(List.of("zpool", "online", "lab-pool", LEG_B0), "").on(List.of("zpool", "online", "lab-pool", LEG_B1), "");
+        Map<String, Executor> x = build(m);
+        ReintegrationReport r = ops(labDesign("lab-pool").build(), x).resilverTimeout(Duration.ofMillis(300)).reintegrate("storage-b");
+        assertThat(r.legsOnlined()).containsExactly(LEG_B0, LEG_B1);
+        assertThat(r.resilverSeen()).isFalse();
+        assertThat(r.completed()).isFalse();
+        assertThat(r.describe()).contains("no resilver seen within 0.3 s of zpool online").endsWith("NOT complete");
     }
 
     @Test
