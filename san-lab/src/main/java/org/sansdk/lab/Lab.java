@@ -154,7 +154,8 @@ public final class Lab implements AutoCloseable {
 
     /**
      * How long each phase of {@link #start} took, in order (network, corosync and pacemakerd started, quorum, online with
-     * a DC, configuration loaded, settled, pool). Usage: {@code lab.startTimes().values().stream().reduce(Duration::plus)}.
+     * a DC, configuration loaded, settled, pool; with the real pool "pool created and exported" after network, and no
+     * pool phase at the end). Usage: {@code lab.startTimes().values().stream().reduce(Duration::plus)}.
      */
     public Map<String, Duration> startTimes() {
         return java.util.Collections.unmodifiableMap(startTimes);

@@ -54,14 +54,14 @@ public record LabDesign(SanDesign design, PoolMode poolMode) {
      */
     public enum PoolMode {
         /**
-         * The standard lab: every hardware agent (the pool's {@code ocf:heartbeat:ZFS} included) is {@link #STAND_IN}, the
-         * zfs-fuse pool lives in storage-a only, {@value #FENCE_AGENT} is fence-agents' test agent (success, nothing done).
+         * The standard lab: every hardware agent (the pool's {@code ocf:heartbeat:ZFS} included) is {@link LabDesign#STAND_IN}, the
+         * zfs-fuse pool lives in storage-a only, {@value LabDesign#FENCE_AGENT} is fence-agents' test agent (success, nothing done).
          */
         STAND_IN,
         /**
          * {@code zfs-pool} is the real {@code ocf:heartbeat:ZFS} (importing with {@code -d <pool directory>} through the
          * node's own zfs-fuse; both storage nodes run one); the pool is created once and exported before Pacemaker starts;
-         * {@value #FENCE_AGENT} inside the nodes' mount namespaces is the lab's own agent, which
+         * {@value LabDesign#FENCE_AGENT} inside the nodes' mount namespaces is the lab's own agent, which
          * SIGKILLs every process in the fenced node's network namespace.
          */
         REAL
