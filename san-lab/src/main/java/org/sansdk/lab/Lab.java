@@ -71,6 +71,8 @@ public final class Lab implements AutoCloseable {
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final Thread hook;
     private LabPool pool;
+    private Map<String, List<Path>> realLegs;
+    private Path fenceAgent;
     private SanCluster cluster;
     private boolean closed;
 
@@ -115,12 +117,21 @@ public final class Lab implements AutoCloseable {
             lab.writeState("owner=" + ProcessHandle.current().pid());
             Runtime.getRuntime().addShutdownHook(lab.hook);
             lab.phase("network", lab::network);
+            if (design.poolMode() == LabDesign.PoolMode.REAL) {
+                lab.phase("pool created and exported", lab::realPoolAndFencing);
+            }
             lab.phase("corosync and pacemakerd started", lab::startNodes);
             lab.phase("quorum", lab::awaitQuorum);
             lab.phase("online with a DC", lab::awaitOnline);
             lab.phase("configuration loaded", lab::loadCib);
             lab.phase("settled", lab::awaitSettled);
-            lab.phase("pool", () -> lab.pool = LabPool.create(design, lab.first(), dir.resolve("pool")));
+            if (design.poolMode() == LabDesign.PoolMode.REAL) {
+                Map<String, LabNode> storage = new LinkedHashMap<>();
+                design.design().storageNodes().forEach(n -> storage.put(n.name(), lab.node(n.name())));
+                lab.pool = LabPool.real(design, lab.realLegs, storage);
+            } else {
+                lab.phase("pool", () -> lab.pool = LabPool.create(design, lab.first(), dir.resolve("pool")));
+            }
             return lab;
         } catch (IOException e) {
             lab.closeQuietly();
@@ -143,7 +154,8 @@ public final class Lab implements AutoCloseable {
 
     /**
      * How long each phase of {@link #start} took, in order (network, corosync and pacemakerd started, quorum, online with
-     * a DC, configuration loaded, settled, pool). Usage: {@code lab.startTimes().values().stream().reduce(Duration::plus)}.
+     * a DC, configuration loaded, settled, pool; with the real pool "pool created and exported" after network, and no
+     * pool phase at the end). Usage: {@code lab.startTimes().values().stream().reduce(Duration::plus)}.
      */
     public Map<String, Duration> startTimes() {
         return java.util.Collections.unmodifiableMap(startTimes);
@@ -196,12 +208,35 @@ public final class Lab implements AutoCloseable {
         return "n" + (i + 1);
     }
 
+    /**
+     * The real pool's preparation ({@link LabDesign.PoolMode#REAL}): the fencing agent's targets file (each node's
+     * network namespace inode) and script, then the pool created in the first storage node's namespace and exported.
+     */
+    private void realPoolAndFencing() throws IOException {
+        Map<String, Long> inodes = new LinkedHashMap<>();
+        for (String node : design.nodeNames()) {
+            inodes.put(node, (Long) Files.getAttribute(Path.of("/run/netns", PREFIX + id + "-" + node), "unix:ino"));
+        }
+        fenceAgent = LabFenceAgent.write(dir, inodes);
+        String first = design.design().storageNodes().get(0).name();
+        realLegs = LabPool.createExported(design, first, PREFIX + id + "-" + first, poolDirectory(), dir.resolve("pool-create.log"));
+    }
+
+    /** The directory of the pool's file vdevs. */
+    private Path poolDirectory() {
+        return dir.resolve("pool");
+    }
+
     private void startNodes() throws IOException {
         String conf = design.corosyncConf();
         byte[] key = CorosyncAuthKey.generate().bytes();
-        String cib = seedCib(design);
+        String cib = seedCib(design, poolDirectory());
         for (String node : design.nodeNames()) {
-            nodes.put(node, LabNode.prepare(node, PREFIX + id + "-" + node, dir.resolve(node), conf, key, cib));
+            LabNode n = LabNode.prepare(node, PREFIX + id + "-" + node, dir.resolve(node), conf, key, cib);
+            if (design.poolMode() == LabDesign.PoolMode.REAL) {
+                n.realPool(fenceAgent, design.design().storageNodes().stream().anyMatch(x -> x.name().equals(node)));
+            }
+            nodes.put(node, n);
         }
         // all three at once: each inner script waits a second between corosync and pacemakerd
         for (LabNode n : nodes.values()) {
@@ -223,7 +258,12 @@ public final class Lab implements AutoCloseable {
      * {@link #loadCib()} loads replaces it, dc-deadtime included; only the start is shortened.
      */
     static String seedCib(LabDesign design) {
-        Configuration c = design.cibConfiguration();
+        return seedCib(design, null);
+    }
+
+    /** {@link #seedCib(LabDesign)} with the real pool's directory (null in the standard lab). */
+    static String seedCib(LabDesign design, Path poolDir) {
+        Configuration c = design.cibConfiguration(poolDir);
         List<NvSet> sets = new ArrayList<>();
         boolean added = false;
         for (NvSet s : c.crmConfig()) {
@@ -270,7 +310,7 @@ public final class Lab implements AutoCloseable {
 
     /** Replaces the configuration section with the one san-cluster renders for the design (stand-ins for hardware). */
     private void loadCib() {
-        String xml = CibWriter.configurationXml(design.cibConfiguration());
+        String xml = CibWriter.configurationXml(design.cibConfiguration(poolDirectory()));
         Command c = Command.builder("cibadmin").args("--replace", "--scope", "configuration", "--xml-pipe").stdin(xml).build();
         CommandResult r = first().executor().run(c);
         if (r.exitCode() != 0) {
@@ -340,7 +380,8 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * The lab's zfs-fuse pool of file vdevs (held by the first storage node's zfs-fuse; not moved on failover).
+     * The lab's zfs-fuse pool of file vdevs (held by the first storage node's zfs-fuse and not moved on failover in the
+     * standard lab; imported by Pacemaker's ZFS agent where {@code zfs-pool} runs with {@link LabDesign#withRealPool()}).
      * Usage: {@code lab.pool().status().state()}.
      */
     public LabPool pool() {

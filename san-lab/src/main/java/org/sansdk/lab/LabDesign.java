@@ -1,5 +1,6 @@
 package org.sansdk.lab;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.sansdk.core.Iqn;
 import org.sansdk.corosync.CorosyncConfWriter;
 import org.sansdk.pacemaker.cib.Configuration;
 import org.sansdk.pacemaker.cib.Group;
+import org.sansdk.pacemaker.cib.NvPair;
+import org.sansdk.pacemaker.cib.NvSet;
 import org.sansdk.pacemaker.cib.Primitive;
 import org.sansdk.pacemaker.cib.Resource;
 import org.sansdk.pacemaker.cib.ResourceAgent;
@@ -36,11 +39,38 @@ import org.sansdk.zfs.HostId;
  * IPaddr2, systemd units) and {@code fence_dummy} as the fencing agent. Constraints, placement, stickiness and
  * the fencing topology are exactly the rendered ones.
  *
+ * <p>{@link #withRealPool()} is the variant whose pool follows failover: {@code zfs-pool} runs the real
+ * {@code ocf:heartbeat:ZFS} agent against a zfs-fuse in each storage node, and the lab's fencing agent really stops the
+ * fenced node (see {@link PoolMode#REAL}).
+ *
  * <pre>{@code try (Lab lab = Lab.start(LabDesign.standard())) { ... }}</pre>
  *
- * @param design the design (three nodes, every node on the same corosync links)
+ * @param design   the design (three nodes, every node on the same corosync links)
+ * @param poolMode whether the pool and fencing are stand-ins ({@link PoolMode#STAND_IN}, the standard lab) or real
  */
-public record LabDesign(SanDesign design) {
+public record LabDesign(SanDesign design, PoolMode poolMode) {
+    /**
+     * How the lab runs the pool resource and fencing. Usage: {@code LabDesign.standard().withRealPool().poolMode()}.
+     */
+    public enum PoolMode {
+        /**
+         * The standard lab: every hardware agent (the pool's {@code ocf:heartbeat:ZFS} included) is {@link LabDesign#STAND_IN}, the
+         * zfs-fuse pool lives in storage-a only, {@value LabDesign#FENCE_AGENT} is fence-agents' test agent (success, nothing done).
+         */
+        STAND_IN,
+        /**
+         * {@code zfs-pool} is the real {@code ocf:heartbeat:ZFS} (importing with {@code -d <pool directory>} through the
+         * node's own zfs-fuse; both storage nodes run one); the pool is created once and exported before Pacemaker starts;
+         * {@value LabDesign#FENCE_AGENT} inside the nodes' mount namespaces is the lab's own agent, which
+         * SIGKILLs every process in the fenced node's network namespace.
+         */
+        REAL
+    }
+
+    /** The standard lab's mode for a design. Usage: {@code new LabDesign(design)}. */
+    public LabDesign(SanDesign design) {
+        this(design, PoolMode.STAND_IN);
+    }
     /** The fencing agent every lab design uses: it "fences" by reporting success (fence-agents' test agent). */
     public static final String FENCE_AGENT = "fence_dummy";
     /** The agent that stands in for agents the lab cannot run. */
@@ -49,6 +79,7 @@ public record LabDesign(SanDesign design) {
     /** Checks the design has three nodes and fences with {@value #FENCE_AGENT}. */
     public LabDesign {
         Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(poolMode, "poolMode");
         if (design.nodes().size() != 3 || design.quorumNode().isEmpty()) {
             throw new LabException("a lab design has two storage nodes and a quorum node; got " + design.nodes().size() + " nodes");
         }
@@ -88,6 +119,14 @@ public record LabDesign(SanDesign design) {
             failing.add(new Fencing(n, FENCE_AGENT, Map.of("type", "fail", "power_timeout", "3"), Map.of(), Duration.ofSeconds(10)));
         }
         return new LabDesign(standardBuilder().fencing(failing).build());
+    }
+
+    /**
+     * This design with the pool and fencing made real ({@link PoolMode#REAL}): the pool follows failover and a fenced
+     * node's processes are gone. Usage: {@code Lab.start(LabDesign.standard().withRealPool())}.
+     */
+    public LabDesign withRealPool() {
+        return new LabDesign(design, PoolMode.REAL);
     }
 
     /** The builder of {@link #standard()}, to vary it. Usage: {@code LabDesign.standardBuilder().clusterName("x").build()}. */
@@ -151,16 +190,22 @@ public record LabDesign(SanDesign design) {
     /**
      * The CIB configuration san-cluster renders for the design, every non-fencing primitive replaced by
      * {@link #STAND_IN} with the same id, meta attributes and monitor operations; fencing devices, groups and
-     * constraints untouched. Usage: {@code CibWriter.configurationXml(d.cibConfiguration())}.
+     * constraints untouched. With {@link PoolMode#REAL} the {@code ocf:heartbeat:ZFS} primitive stays as rendered (a
+     * running lab adds {@code importargs=-d <its pool directory>}). Usage: {@code CibWriter.configurationXml(d.cibConfiguration())}.
      */
     public Configuration cibConfiguration() {
+        return cibConfiguration(null);
+    }
+
+    /** {@link #cibConfiguration()} with, in {@link PoolMode#REAL}, the ZFS agent's {@code importargs=-d poolDir}. */
+    Configuration cibConfiguration(Path poolDir) {
         Configuration c = DesignMapping.of(design).pacemakerConfiguration();
         List<Resource> rs = new ArrayList<>();
         for (Resource r : c.resources()) {
             if (r instanceof Primitive p) {
-                rs.add(standIn(p));
+                rs.add(labPrimitive(p, poolDir));
             } else if (r instanceof Group g) {
-                rs.add(new Group(g.id(), g.metaAttributes(), g.members().stream().map(LabDesign::standIn).toList()));
+                rs.add(new Group(g.id(), g.metaAttributes(), g.members().stream().map(m -> labPrimitive(m, poolDir)).toList()));
             } else {
                 throw new LabException("resource " + r.id() + ": the lab has no stand-in for a " + r.getClass().getSimpleName());
             }
@@ -179,6 +224,28 @@ public record LabDesign(SanDesign design) {
             }
         }
         return out;
+    }
+
+    private Primitive labPrimitive(Primitive p, Path poolDir) {
+        if (poolMode == PoolMode.REAL && isZfs(p)) {
+            if (poolDir == null) {
+                return p;
+            }
+            List<NvSet> ia = new ArrayList<>();
+            for (NvSet s : p.instanceAttributes()) {
+                List<NvPair> pairs = new ArrayList<>(s.pairs().stream().filter(x -> !x.name().equals("importargs")).toList());
+                pairs.add(new NvPair(s.id() + "-importargs", "importargs", "-d " + poolDir));
+                ia.add(new NvSet(s.kind(), s.id(), s.idRef(), s.score(), s.rule(), pairs));
+            }
+            return new Primitive(p.id(), p.agent(), p.template(), p.description(), ia, p.metaAttributes(), p.utilization(),
+                    p.operations(), p.unknown(), p.operationsAttributes());
+        }
+        return standIn(p);
+    }
+
+    /** Whether the primitive runs the ZFS pool agent ({@code ocf:heartbeat:ZFS}). */
+    static boolean isZfs(Primitive p) {
+        return p.agent() != null && "ocf".equals(p.agent().standard()) && "ZFS".equals(p.agent().type());
     }
 
     private static Primitive standIn(Primitive p) {

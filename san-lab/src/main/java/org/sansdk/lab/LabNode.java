@@ -40,6 +40,15 @@ public final class LabNode {
             mount --bind "$R/var-lib-pacemaker" /var/lib/pacemaker
             mount --bind "$R/var-log-pacemaker" /var/log/pacemaker
             rm -f "$R/pacemakerd.pid" "$R/corosync.pid"
+            # only a lab with the real pool (LabDesign.PoolMode.REAL) writes these two files
+            if [ -f "$R/fence-agent" ]; then mount --bind "$R/fence-agent" /usr/sbin/fence_dummy; fi
+            if [ -f "$R/zfs-fuse.on" ]; then
+                ZF=$(sed -n 1p "$R/zfs-fuse.on"); ZP=$(sed -n 2p "$R/zfs-fuse.on")
+                mkdir -p /run/lock
+                "$ZF" -n --no-kstat-mount > "$R/zfs-fuse.out" 2>&1 &
+                echo "$!" > "$R/zfs-fuse.pid"
+                for i in $(seq 150); do if "$ZP" list > /dev/null 2>&1; then break; fi; sleep 0.2; done
+            fi
             corosync -f > "$R/corosync.out" 2>&1 &
             CS=$!
             echo "$CS" > "$R/corosync.pid"
@@ -85,6 +94,31 @@ public final class LabNode {
         Files.writeString(inner, INNER);
         Files.setPosixFilePermissions(inner, PosixFilePermissions.fromString("rwxr-xr-x"));
         return new LabNode(name, netns, root);
+    }
+
+    /**
+     * Makes this node run the real pool's pieces at its next start ({@link LabDesign.PoolMode#REAL}): the lab's fencing
+     * agent bind-mounted over {@value LabFenceAgent#AGENT_PATH} in its mount namespace and, on a storage node, a zfs-fuse
+     * (its socket in the node's private /run) started before corosync.
+     */
+    void realPool(Path fenceAgent, boolean storage) throws IOException {
+        Files.copy(fenceAgent, root.resolve("fence-agent"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(root.resolve("fence-agent"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (storage) {
+            String zfsFuse = RealTools.find("zfs-fuse").orElseThrow(() -> new LabException("zfs-fuse not found")).toString();
+            String zpool = RealTools.find("zpool").orElseThrow(() -> new LabException("zpool not found")).toString();
+            Files.writeString(root.resolve("zfs-fuse.on"), zfsFuse + "\n" + zpool + "\n");
+        }
+    }
+
+    /** The PID of this node's zfs-fuse (real-pool lab), or -1 when it has none. */
+    long zfsFusePid() {
+        try {
+            Path f = root.resolve("zfs-fuse.pid");
+            return Files.exists(f) ? Long.parseLong(Files.readString(f).trim()) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Starts corosync and pacemakerd (again, with the same state directories). Usage: {@code node.launch()}. */
@@ -175,9 +209,14 @@ public final class LabNode {
      * Usage: {@code node.executor().run(Command.of("crm_mon", "-1"))}.
      */
     public Executor executor() {
+        return executorIn(pacemakerd);
+    }
+
+    /** Runs commands inside the namespaces of one of this node's processes (pacemakerd, zfs-fuse). */
+    static Executor executorIn(long pid) {
         return c -> {
             String abs = RealTools.find(c.program()).orElseThrow(() -> new LabException("program not found: " + c.program())).toString();
-            Command.Builder b = Command.builder("nsenter").args("-t", Long.toString(pacemakerd), "-n", "-m", "-u", abs)
+            Command.Builder b = Command.builder("nsenter").args("-t", Long.toString(pid), "-n", "-m", "-u", abs)
                     .args(c.argv().subList(1, c.argv().size())).timeout(c.timeout().orElse(Duration.ofSeconds(90)));
             c.env().forEach(b::env);
             c.stdin().ifPresent(b::stdin);

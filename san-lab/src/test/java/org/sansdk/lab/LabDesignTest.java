@@ -44,6 +44,34 @@ class LabDesignTest {
     }
 
     @Test
+    void theRealPoolVariantKeepsTheZfsAgent_importingFromTheLabsPoolDirectory() {
+        assertThat(LabDesign.standard().poolMode()).isEqualTo(LabDesign.PoolMode.STAND_IN);
+        LabDesign d = LabDesign.standard().withRealPool();
+        assertThat(d.poolMode()).isEqualTo(LabDesign.PoolMode.REAL);
+        Configuration c = d.cibConfiguration(java.nio.file.Path.of("lab-dir", "pool"));
+        int zfs = 0;
+        for (Resource r : c.resources()) {
+            for (Primitive p : r instanceof Group g ? g.members() : java.util.List.of((Primitive) r)) {
+                if (p.id().equals("zfs-pool")) {
+                    zfs++;
+                    assertThat(p.agent().toString()).isEqualTo("ocf:heartbeat:ZFS");
+                    assertThat(p.param("pool")).hasValue("lab-pool");
+                    assertThat(p.param("importargs")).hasValue("-d lab-dir/pool");
+                } else if (p.isFencingDevice()) {
+                    assertThat(p.agent().type()).isEqualTo("fence_dummy");
+                } else {
+                    assertThat(p.agent()).as(p.id()).isEqualTo(LabDesign.STAND_IN);
+                }
+            }
+        }
+        assertThat(zfs).isEqualTo(1);
+        // without a running lab's directory: the ZFS primitive as rendered, no importargs
+        assertThat(d.cibConfiguration().resources().stream().filter(r -> r instanceof Primitive p && LabDesign.isZfs(p)).count()
+                + d.cibConfiguration().resources().stream().filter(r -> r instanceof Group).flatMap(r -> ((Group) r).members().stream())
+                        .filter(p -> LabDesign.isZfs(p) && p.param("importargs").isEmpty()).count()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAFencingAgentTheLabCannotRun() {
         var b = LabDesign.standardBuilder();
         b.fencing(java.util.List.of(new Fencing("storage-a", "fence_ipmilan", Map.of("ip", "192.0.2.1"), Map.of(), Duration.ofSeconds(60)),
