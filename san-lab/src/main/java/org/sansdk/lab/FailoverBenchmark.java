@@ -33,7 +33,9 @@ import org.sansdk.pacemaker.status.ClusterStatus;
  * to corosync because the document's 4800 ms is refused, one sequential service group) and the SDK's recommended one (token 3000 ms, token_coefficient 0, consensus
  * 3600 ms, each service ordered only after what it needs). The clock is read by polling crm_mon every 100 ms, so each
  * figure is late by up to one poll (≈ 0.1–0.2 s with crm_mon's own run time).
- * <p>Usage: {@code java -cp … org.sansdk.lab.FailoverBenchmark --runs 5 [--profile sdk|document] [--case unplanned|planned]}.
+ * With {@code --real-pool} the lab's real-pool variant is used: zfs-fuse on both storage nodes, the real
+ * {@code ocf:heartbeat:ZFS} agent importing and exporting the pool, and a fencing agent that kills the fenced node.
+ * <p>Usage: {@code java -cp … org.sansdk.lab.FailoverBenchmark --runs 5 [--profile sdk|document] [--case unplanned|planned] [--real-pool]}.
  */
 public final class FailoverBenchmark {
     private static final Duration BOUND = Duration.ofSeconds(120);
@@ -72,19 +74,21 @@ public final class FailoverBenchmark {
      * Runs the benchmark. Usage: {@code FailoverBenchmark.main(new String[] {"--runs", "5"})}.
      *
      * @param args {@code --runs N}, {@code --profile sdk|document} (both by default), {@code --case unplanned|planned}
-     *             (both by default)
+     *             (both by default), {@code --real-pool} (the lab's real-pool variant)
      */
     public static void main(String[] args) {
         int runs = 5;
         List<String> profiles = List.of("document", "sdk");
         List<String> cases = List.of("unplanned", "planned");
+        boolean realPool = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--real-pool" -> realPool = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--profile" -> profiles = List.of(args[++i]);
                 case "--case" -> cases = List.of(args[++i]);
                 default -> {
-                    System.err.println("usage: failover [--runs N] [--profile sdk|document] [--case unplanned|planned]");
+                    System.err.println("usage: failover [--runs N] [--profile sdk|document] [--case unplanned|planned] [--real-pool]");
                     System.exit(2);
                 }
             }
@@ -96,9 +100,10 @@ public final class FailoverBenchmark {
             SanDesign d = p.equals("sdk") ? sdkProfile() : documentProfile();
             FailoverTiming lab = FailoverTiming.of(d, FailoverTiming.Costs.LAB);
             for (String c : cases) {
-                String key = c + " failover | " + (p.equals("sdk") ? "SDK profile" : "design document");
-                List<Double> xs = c.equals("unplanned") ? unplanned(new LabDesign(d), runs, System.err::println)
-                        : planned(new LabDesign(d), runs, System.err::println);
+                String key = c + " failover | " + (p.equals("sdk") ? "SDK profile" : "design document") + (realPool ? ", real pool" : "");
+                LabDesign labDesign = realPool ? new LabDesign(d).withRealPool() : new LabDesign(d);
+                List<Double> xs = c.equals("unplanned") ? unplanned(labDesign, runs, System.err::println)
+                        : planned(labDesign, runs, System.err::println);
                 results.put(key, xs);
                 predicted.put(key, (c.equals("unplanned") ? lab.unplanned() : lab.planned()).toMillis() / 1000.0);
             }
