@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Loads the copied corpus fixtures from the test class path. */
-final class Corpus {
-    static final List<String> SAVECONFIGS = List.of(
+/** Loads the copied corpus fixtures from the test class path (shared by the tests of every san-lio package). */
+public final class Corpus {
+    /** Every recorded real saveconfig.json under {@code /corpus/saveconfig/}. */
+    public static final List<String> SAVECONFIGS = List.of(
             "opensuse-salt-formulas-fileio-3luns-2acls.json",
             "pengyun-empty.json",
             "pengyun-old-rtslib-chap.json",
@@ -23,7 +24,8 @@ final class Corpus {
     private Corpus() {
     }
 
-    static String saveconfig(String name) {
+    /** One recorded saveconfig.json by file name. */
+    public static String saveconfig(String name) {
         return read("/corpus/saveconfig/" + name);
     }
 

@@ -18,17 +18,7 @@ import org.sansdk.lio.CorpusAccess;
 
 /** {@code sanctl parse saveconfig FILE}: the same file gives the same bytes, whatever the JVM's hash seeds. */
 class SaveconfigOutputDeterminismTest {
-    static final List<String> CORPUS = List.of(
-            "opensuse-salt-formulas-fileio-3luns-2acls.json",
-            "pengyun-empty.json",
-            "pengyun-old-rtslib-chap.json",
-            "targetcli-containers-demo-mode.json",
-            "targetcli-containers-fileio-no-acls.json",
-            "tcm-scripts-fcoe-alua.json",
-            "teachlinuxcluster-two-acls.json",
-            "workspace02-fileio-aio.json",
-            "yast-lio-server-fixture-tpg5-mapped-lun7.json",
-            "yast-multi-target-chap.json");
+    static final List<String> CORPUS = org.sansdk.lio.Corpus.SAVECONFIGS;
 
     /** Rendered the way sanctl prints a parse result: Jackson, indented. */
     static String render(Object model) {

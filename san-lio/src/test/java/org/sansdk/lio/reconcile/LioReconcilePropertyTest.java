@@ -35,17 +35,7 @@ import org.sansdk.lio.sync.SyncPlan;
  * no LUN or mapped LUN keeps a different number, and no password is in any printed form.
  */
 class LioReconcilePropertyTest {
-    static final List<String> FILES = List.of(
-            "opensuse-salt-formulas-fileio-3luns-2acls.json",
-            "pengyun-empty.json",
-            "pengyun-old-rtslib-chap.json",
-            "targetcli-containers-demo-mode.json",
-            "targetcli-containers-fileio-no-acls.json",
-            "tcm-scripts-fcoe-alua.json",
-            "teachlinuxcluster-two-acls.json",
-            "workspace02-fileio-aio.json",
-            "yast-lio-server-fixture-tpg5-mapped-lun7.json",
-            "yast-multi-target-chap.json");
+    static final List<String> FILES = org.sansdk.lio.Corpus.SAVECONFIGS;
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:\\-\\[\\]]+");
 
     record Case(String file, List<Integer> kinds, long seed, boolean remove) {
