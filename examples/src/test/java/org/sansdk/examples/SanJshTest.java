@@ -25,13 +25,16 @@ class SanJshTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path JSH = ROOT.resolve("examples/san.jsh");
 
-    /** Packages with a public top-level type in a library module's main sources (not internal, spi, cli). */
+    /**
+     * Packages with a public top-level type in a library module's main sources (not internal, spi, cli; not san-cli
+     * and not san-lab, the test-support lab kit, which is not on JShell's class path).
+     */
     static TreeSet<String> apiPackages() throws IOException {
         TreeSet<String> pkgs = new TreeSet<>();
         Pattern publicType = Pattern.compile("^public (final |abstract |sealed |non-sealed )*(class|interface|record|enum|@interface) ", Pattern.MULTILINE);
         try (Stream<Path> modules = Files.list(ROOT)) {
             for (Path m : modules.filter(p -> p.getFileName().toString().startsWith("san-")
-                    && !p.getFileName().toString().equals("san-cli")).toList()) {
+                    && !p.getFileName().toString().equals("san-cli") && !p.getFileName().toString().equals("san-lab")).toList()) {
                 Path src = m.resolve("src/main/java");
                 if (!Files.isDirectory(src)) {
                     continue;
