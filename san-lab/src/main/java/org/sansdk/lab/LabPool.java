@@ -139,8 +139,9 @@ public final class LabPool {
         Map<String, List<Path>> legs = legFiles(design, node.name(), dir);
         String zfsFuse = RealTools.find("zfs-fuse").orElseThrow(() -> new LabException("zfs-fuse not found")).toString();
         // /var/lock is /run/lock here: it must exist in the node's private /run for zfs-fuse's lock file
+        // the program's path goes in as "$1", not spliced into the script
         Daemon.start(List.of("nsenter", "-t", Long.toString(node.pacemakerdPid()), "-n", "-m", "-u", "sh", "-c",
-                "mkdir -p /run/lock && exec " + zfsFuse + " -n --no-kstat-mount"), dir.resolve("zfs-fuse.log"));
+                "mkdir -p /run/lock && exec \"$1\" -n --no-kstat-mount", "sh", zfsFuse), dir.resolve("zfs-fuse.log"));
         Executor x = node.executor();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (x.run(Command.of("zpool", "list")).exitCode() != 0) {
